@@ -1,0 +1,53 @@
+import { Command, InvalidArgumentError } from "commander";
+import { ProfileError } from "../profile";
+import { planStack } from "../plan/plan-stack";
+import { renderPlan } from "../plan/render";
+
+/** Exit codes: 0 ok, 1 the baseline is refused (invalid profile, mandatory violation), 2 usage. */
+export const EXIT = { ok: 0, refused: 1, usage: 2 } as const;
+
+const stackName = (value: string) => {
+  if (!/^[\w.-]+$/.test(value)) throw new InvalidArgumentError("a stack name is letters, digits, '.', '_' or '-'");
+  return value;
+};
+
+export function cli(): Command {
+  const program = new Command("zt")
+    .description("zt-baseline: plan and check zero-trust baselines declared with Pulumi")
+    .showHelpAfterError()
+    .exitOverride();
+
+  program
+    .command("plan")
+    .description("plan a stack offline (no cloud account, no Pulumi CLI) and print what its baseline declares")
+    .option("-s, --stack <name>", "stack to plan (stacks/Pulumi.<name>.yaml)", stackName, "example")
+    .option("--stacks-dir <dir>", "folder holding the stack configs", "stacks")
+    .option("--json", "print the plan as JSON (profile and resources as the engine sees them)")
+    .action(async (opts: { stack: string; stacksDir: string; json?: boolean }) => {
+      const plan = await planStack(opts.stacksDir, opts.stack);
+      process.stdout.write(opts.json ? JSON.stringify(plan, null, 2) + "\n" : renderPlan(plan) + "\n");
+    });
+
+  return program;
+}
+
+export async function run(argv: readonly string[]): Promise<number> {
+  try {
+    await cli().parseAsync(argv, { from: "user" });
+    return EXIT.ok;
+  } catch (e) {
+    if (e instanceof ProfileError) {
+      process.stderr.write(`${e.message}\nNothing was planned or deployed. Fix the profile and run again.\n`);
+      return EXIT.refused;
+    }
+    const code = (e as { code?: string }).code;
+    if (code === "commander.helpDisplayed" || code === "commander.version") return EXIT.ok;
+    if (code?.startsWith("commander.")) return EXIT.usage; // commander has printed the problem
+    process.stderr.write(`zt: ${(e as Error).message}\n`);
+    return EXIT.usage;
+  }
+}
+
+if (require.main === module) {
+  run(process.argv.slice(2)).then((code) => process.exit(code));
+}

@@ -1,0 +1,16 @@
+import { ALL_APPS, ALL_CLIENTS, type ControlDefinition } from "../control";
+
+export const blockHighUserRisk: ControlDefinition = {
+  id: "block-high-user-risk",
+  displayName: "CA200-Global-IdentityProtection-AllApps-AnyPlatform-BlockHighUserRisk",
+  description: "Blocks users whom Entra ID Protection rates high risk (leaked credentials, confirmed compromise).",
+  rationale: "A high user risk means the account is probably already someone else's.",
+  references: ["CISA SCuBA MS.AAD.2.1v1", "Microsoft Zero Trust CA framework: IdentityProtection"],
+  licence: "P2",
+  reportOnlyCapable: true,
+  policy: () => ({
+    target: "allUsers",
+    conditions: { applications: ALL_APPS, clientAppTypes: ALL_CLIENTS, userRiskLevels: ["high"] },
+    grant: { operator: "OR", builtInControls: ["block"] },
+  }),
+};

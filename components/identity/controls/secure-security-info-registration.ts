@@ -1,0 +1,21 @@
+import { ALL_CLIENTS, type ControlDefinition } from "../control";
+
+export const secureSecurityInfoRegistration: ControlDefinition = {
+  id: "secure-security-info-registration",
+  displayName: "CA301-Global-IdentityProtection-RegisterSecurityInfo-AnyPlatform-TrustedLocationOrCompliantDevice",
+  description: "Security info (MFA methods) can be registered only from a trusted location or a compliant device.",
+  rationale: "An attacker with a password registers their own MFA method; bind registration to trusted context.",
+  references: ["CISA SCuBA MS.AAD.3.8v1", "Maester Test-MtCaSecureSecurityInfoRegistration"],
+  licence: "P1",
+  // Entra does not evaluate user-action policies in report-only mode.
+  reportOnlyCapable: false,
+  policy: () => ({
+    target: "allUsers",
+    conditions: {
+      applications: { includedUserActions: ["urn:user:registersecurityinfo"] },
+      clientAppTypes: ALL_CLIENTS,
+      locations: { includedLocations: ["All"], excludedLocations: ["AllTrusted"] },
+    },
+    grant: { operator: "OR", builtInControls: ["compliantDevice"] },
+  }),
+};

@@ -1,0 +1,81 @@
+import * as pulumi from "@pulumi/pulumi";
+import { runInPulumiStack } from "@pulumi/pulumi/runtime/stack";
+import type { PlannedResource } from "./resources";
+
+/** The parts of a RegisterResourceRequest the recorder reads (see @pulumi/pulumi/proto/resource_pb). */
+interface RegisterRequest {
+  getType(): string;
+  getName(): string;
+  getParent(): string;
+  getCustom(): boolean;
+  getProvider(): string;
+  getDependenciesList(): string[];
+  getPropertydependenciesMap(): { forEach(cb: (deps: { getUrnsList(): string[] }, key: string) => void): void };
+  getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
+}
+type Callback = (err: unknown, res?: { getUrn(): string }) => void;
+interface Monitor {
+  registerResource(req: RegisterRequest, cb: Callback): unknown;
+}
+
+export interface MockRunOptions {
+  readonly project: string;
+  readonly stack: string;
+  /** Flat Pulumi config: "<namespace>:<key>" to string (structured values as JSON). */
+  readonly config: Record<string, string>;
+}
+
+export interface MockRunResult {
+  readonly resources: PlannedResource[];
+  readonly outputs: Record<string, unknown>;
+}
+
+/**
+ * Runs a Pulumi program under the mock runtime as a `pulumi preview` of a new stack would: new
+ * resources have unknown ids, and every registration is recorded with its parent, dependencies
+ * and property dependencies, exactly as the engine would hand it to a policy pack.
+ * The mock runtime is process-global: call this once per process.
+ */
+export async function runProgramOffline(program: () => unknown, opts: MockRunOptions): Promise<MockRunResult> {
+  await pulumi.runtime.setMocks(
+    {
+      // Unknown ids, as in a preview; state echoes inputs so outputs derived from inputs resolve.
+      newResource: (args) => ({ id: undefined, state: args.inputs }),
+      call: (args) => args.inputs,
+    },
+    opts.project,
+    opts.stack,
+    true,
+  );
+  pulumi.runtime.setAllConfig(opts.config);
+
+  const resources: PlannedResource[] = [];
+  const monitor = pulumi.runtime.getMonitor() as unknown as Monitor;
+  const register = monitor.registerResource.bind(monitor);
+  monitor.registerResource = (req, cb) =>
+    register(req, (err, res) => {
+      if (!err && res) resources.push(recordOf(req, res.getUrn()));
+      cb(err, res);
+    });
+
+  const outputs = await runInPulumiStack(async () => program());
+  return { resources, outputs: (outputs ?? {}) as Record<string, unknown> };
+}
+
+function recordOf(req: RegisterRequest, urn: string): PlannedResource {
+  const propertyDependencies: Record<string, string[]> = {};
+  req.getPropertydependenciesMap().forEach((deps, key) => {
+    propertyDependencies[key] = deps.getUrnsList();
+  });
+  return {
+    urn,
+    type: req.getType(),
+    name: req.getName(),
+    custom: req.getCustom(),
+    parent: req.getParent() || undefined,
+    provider: req.getProvider() || undefined,
+    dependencies: req.getDependenciesList(),
+    propertyDependencies,
+    inputs: req.getObject()?.toJavaScript() ?? {},
+  };
+}

@@ -1,0 +1,21 @@
+import { z } from "zod";
+
+/** How strong MFA must be for ordinary users; admins always need phishing-resistant MFA. */
+export const MfaStrength = z.enum(["mfa", "passwordless", "phishing-resistant"], {
+  message: 'expected "mfa", "passwordless" or "phishing-resistant"',
+});
+export type MfaStrength = z.infer<typeof MfaStrength>;
+
+export const MfaProfile = z
+  .strictObject({
+    strength: MfaStrength.default("mfa"),
+    aws: z
+      .strictObject({
+        /** Declare the IAM group whose policy denies every action without MFA. */
+        enforce: z.boolean().default(true),
+        /** Human IAM users belong in this group. */
+        groupName: z.string().regex(/^[\w+=,.@-]{1,128}$/, { message: "expected an IAM group name" }).default("zt-mfa-required"),
+      })
+      .prefault({}),
+  })
+  .prefault({});

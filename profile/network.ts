@@ -1,0 +1,57 @@
+import { z } from "zod";
+import { DEFAULT_TIERS, INTERNET } from "./network-defaults";
+import { checkTierModel, defaultFlows } from "./tier-model";
+import { Guid, PortRange, Reason, Slug } from "./primitives";
+
+
+
+const Endpoint = z.union([z.literal(INTERNET), Slug], { message: 'expected "internet" or a tier name' });
+
+/** One allowed flow between tiers (or from/to the internet). Everything not declared is denied. */
+export const Flow = z.strictObject({
+  from: Endpoint,
+  to: Endpoint,
+  protocol: z.enum(["tcp", "udp", "icmp"], {
+    message: 'expected "tcp", "udp" or "icmp" (any-protocol flows flatten segmentation)',
+  }).default("tcp"),
+  /** Ports on the destination; required for tcp/udp, absent for icmp. */
+  ports: z.array(PortRange).default([]),
+  /** Internet-side addresses (sources for ingress, destinations for egress); default 0.0.0.0/0. */
+  cidrs: z.array(z.cidrv4({ message: 'expected an IPv4 CIDR like "203.0.113.0/24"' })).optional(),
+  /** Why a flow the model would otherwise refuse (tier skipping, egress from inner tiers) is needed. */
+  reason: Reason.optional(),
+});
+export type Flow = z.output<typeof Flow>;
+
+export const AwsNetwork = z.strictObject({
+  region: z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, { message: 'expected an AWS region like "eu-west-1"' }),
+  vpcId: z.string().regex(/^vpc-[0-9a-f]{8,17}$/, { message: 'expected a VPC id like "vpc-0123456789abcdef0"' }),
+  /** The AWS account this client's resources must land in (guards against wrong credentials). */
+  accountId: z.string().regex(/^\d{12}$/, { message: "expected a 12-digit AWS account id" }),
+});
+
+export const AzureNetwork = z.strictObject({
+  subscriptionId: Guid,
+  resourceGroupName: z.string().regex(/^[\w.()-]{1,90}$/, { message: "expected an Azure resource group name" }),
+  location: z.string().regex(/^[a-z0-9]+$/, { message: 'expected an Azure location like "westeurope"' }),
+});
+
+export const NetworkProfile = z
+  .strictObject({
+    /** Tiers from the internet inwards (edge first); the management tier may stand anywhere. */
+    tiers: z.array(Slug).min(2, { message: "a tier model needs at least an edge and one workload tier" }).default([...DEFAULT_TIERS]),
+    edgeTier: Slug.default("edge"),
+    managementTier: Slug.default("mgmt"),
+    /** Also accept port 80 at the edge, for HTTP-to-HTTPS redirects. */
+    allowHttpRedirect: z.boolean().default(false),
+    /** Allowed flows; when absent, derived from the tier order (see network-defaults). */
+    flows: z.array(Flow).optional(),
+    aws: AwsNetwork.optional(),
+    azure: AzureNetwork.optional(),
+  })
+  .superRefine((network, ctx) => {
+    for (const issue of checkTierModel(network, network.flows)) ctx.addIssue({ code: "custom", ...issue });
+  })
+  .transform(({ flows, ...network }) => ({ ...network, flows: flows ?? defaultFlows(network) }))
+  .prefault({});
+export type NetworkProfile = z.output<typeof NetworkProfile>;

@@ -1,0 +1,67 @@
+import { z } from "zod";
+
+/** Entra ID / Azure object ids and tenant ids are GUIDs; a typo here silently targets nobody. */
+export const Guid = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, {
+    message: 'expected a GUID like "00000000-0000-0000-0000-000000000000"',
+  });
+
+/** Lower-case kebab-case: used in logical resource names, so it must stay stable and portable. */
+export const Slug = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{0,38}[a-z0-9]$/, {
+    message: 'expected lower-case kebab-case like "contoso-prod" (2-40 characters)',
+  });
+
+const DURATION = /^([1-9][0-9]*)(m|h|d)$/;
+const UNIT_MINUTES = { m: 1, h: 60, d: 1440 } as const;
+
+/** A duration such as "30m", "8h" or "90d". */
+export const Duration = z.string().regex(DURATION, { message: 'expected a duration like "8h" (minutes m, hours h, days d)' });
+export type Duration = z.infer<typeof Duration>;
+
+export function durationMinutes(d: Duration): number {
+  const m = DURATION.exec(d);
+  if (!m) throw new Error(`not a duration: ${d}`);
+  return Number(m[1]) * UNIT_MINUTES[m[2] as keyof typeof UNIT_MINUTES];
+}
+
+/** A reason recorded for an exception to the baseline: a sentence, not a word. */
+export const Reason = z
+  .string()
+  .trim()
+  .min(20, { message: "a reason must be a sentence (at least 20 characters) that says why" });
+
+/** ISO 3166-1 alpha-2 country code, as Entra named locations take them. */
+export const CountryCode = z.string().regex(/^[A-Z]{2}$/, { message: 'expected an ISO 3166-1 alpha-2 country code like "NL"' });
+
+export const Email = z.email({ message: "expected an e-mail address" });
+
+export const Domain = z
+  .string()
+  .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, {
+    message: 'expected a lower-case DNS name like "app.contoso.com"',
+  });
+
+/** A single port (443) or an inclusive range ("8000-8080"); never "any". */
+export const PortRange = z.union([z.number(), z.string()]).transform((v, ctx) => {
+  const text = String(v).trim();
+  if (/^(\*|any|all|-1|0-65535|1-65535)$/i.test(text)) {
+    ctx.addIssue({ code: "custom", message: `"${text}" opens every port; name the ports the flow needs` });
+    return z.NEVER;
+  }
+  const m = /^(\d{1,5})(?:-(\d{1,5}))?$/.exec(text);
+  const from = m ? Number(m[1]) : NaN;
+  const to = m ? Number(m[2] ?? m[1]) : NaN;
+  if (!m || from < 1 || to > 65535 || from > to) {
+    ctx.addIssue({ code: "custom", message: 'expected a port like 443 or a range like "8000-8080" within 1-65535' });
+    return z.NEVER;
+  }
+  return { from, to };
+});
+export type PortRange = z.output<typeof PortRange>;
+
+export function describePorts(p: PortRange): string {
+  return p.from === p.to ? String(p.from) : `${p.from}-${p.to}`;
+}

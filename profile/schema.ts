@@ -1,0 +1,80 @@
+import { z } from "zod";
+import { AccessProfile } from "./access";
+import { IdentityProfile } from "./identity";
+import { MfaProfile } from "./mfa";
+import { NetworkProfile } from "./network";
+import { durationMinutes, Email, Slug } from "./primitives";
+
+export const ClientSection = z.strictObject({
+  /** Stable kebab-case client id: prefixes every logical resource name. */
+  name: Slug,
+  displayName: z.string().min(1).optional(),
+  environment: z.enum(["production", "staging", "development"], {
+    message: 'expected "production", "staging" or "development"',
+  }).default("production"),
+  /** Who is told about security events (alerts, expiring exceptions). */
+  contacts: z.array(Email).default([]),
+});
+
+/**
+ * One client's zero-trust baseline. The single source of truth for configuration: every type in
+ * the library is inferred from it. Unknown keys are errors: a typo must not drop a control.
+ */
+export const ClientProfile = z
+  .strictObject({
+    client: ClientSection,
+    identity: IdentityProfile,
+    mfa: MfaProfile,
+    network: NetworkProfile,
+    access: AccessProfile.optional(),
+  })
+  .superRefine((p, ctx) => {
+    const add = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
+    const { identity, access, network } = p;
+
+    for (const [key, value] of Object.entries(identity.sessions)) {
+      if (durationMinutes(value) % 60 !== 0) add(["identity", "sessions", key], "Conditional Access sign-in frequency takes whole hours");
+    }
+    const optedOut = new Set<string>();
+    identity.optOuts.forEach((o, i) => {
+      if (optedOut.has(o.control)) add(["identity", "optOuts", i, "control"], `control "${o.control}" is opted out twice`);
+      optedOut.add(o.control);
+    });
+    const breakGlass = new Set([identity.breakGlass.groupId, ...identity.breakGlass.accounts]);
+    identity.exclusions.forEach((e, i) => {
+      if (e.groups.length + e.users.length === 0) add(["identity", "exclusions", i], "an exclusion must name at least one group or user");
+      if (optedOut.has(e.control)) add(["identity", "exclusions", i, "control"], `control "${e.control}" is opted out; an exclusion from it means nothing`);
+      [...e.groups, ...e.users].forEach((id) => {
+        if (breakGlass.has(id)) add(["identity", "exclusions", i], `${id} is a break-glass principal, already excluded everywhere`);
+      });
+    });
+
+    if (!access) return;
+    const ceiling = durationMinutes(access.sessionCeiling);
+    if (durationMinutes(access.defaultSessionDuration) > ceiling) {
+      add(["access", "defaultSessionDuration"], `longer than the session ceiling (${access.sessionCeiling})`);
+    }
+    const names = new Set<string>();
+    const domains = new Set<string>();
+    access.apps.forEach((app, i) => {
+      const at = (...rest: (string | number)[]) => ["access", "apps", i, ...rest];
+      if (names.has(app.name)) add(at("name"), `app "${app.name}" is declared twice`);
+      if (domains.has(app.domain)) add(at("domain"), `domain ${app.domain} is already published by another app`);
+      names.add(app.name);
+      domains.add(app.domain);
+      if (app.audience.groups.length + app.audience.emailDomains.length === 0) {
+        add(at("audience"), "name who may reach the app: at least one Entra group or e-mail domain");
+      }
+      if (app.sessionDuration && durationMinutes(app.sessionDuration) > ceiling) {
+        add(at("sessionDuration"), `${app.sessionDuration} is longer than the session ceiling (access.sessionCeiling = ${access.sessionCeiling})`);
+      }
+      if (app.tier && !network.tiers.includes(app.tier)) {
+        add(at("tier"), `"${app.tier}" is not a declared tier (${network.tiers.join(", ")})`);
+      }
+    });
+  });
+
+/** What a stack's config holds (defaults may be left out). */
+export type ClientProfileInput = z.input<typeof ClientProfile>;
+/** A validated profile with every default filled in: what components receive. */
+export type ClientProfile = z.output<typeof ClientProfile>;

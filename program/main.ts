@@ -1,0 +1,31 @@
+import * as pulumi from "@pulumi/pulumi";
+import { ZeroTrustBaseline } from "../components/zero-trust-baseline";
+import { parseProfile, ProfileError } from "../profile";
+import type { ClientProfile } from "../profile/schema";
+import { clientProviders } from "./providers";
+
+/** The stack config key holding the client profile (`zt-baseline:profile`). */
+export const PROFILE_KEY = "profile";
+
+/** Reads and validates the stack's profile; nothing is registered when it is invalid. */
+export function readProfile(): ClientProfile {
+  const stack = pulumi.getStack();
+  const raw = new pulumi.Config().getObject<unknown>(PROFILE_KEY);
+  if (raw === undefined) {
+    throw new ProfileError(`stack "${stack}"`, [
+      { path: PROFILE_KEY, message: `missing: set ${pulumi.getProject()}:${PROFILE_KEY} in stacks/Pulumi.${stack}.yaml` },
+    ]);
+  }
+  return parseProfile(raw, `stack "${stack}"`);
+}
+
+/** The zero-trust program: one client's baseline from its stack's profile. Returns the stack outputs. */
+export function main() {
+  const profile = readProfile();
+  const baseline = new ZeroTrustBaseline(profile.client.name, { profile }, { providers: clientProviders(profile) });
+  return {
+    client: profile.client.name,
+    rollout: profile.identity.rollout,
+    conditionalAccessPolicyIds: baseline.identity.policyIds,
+  };
+}
