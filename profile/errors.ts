@@ -27,6 +27,8 @@ export function problemsOf(error: z.ZodError): ProfileProblem[] {
         // Report the branch that got furthest rather than a bare "invalid input".
         const best = issue.errors.reduce((a, b) => (depth(b) > depth(a) ? b : a));
         walk(best, path);
+      } else if (issue.code === "invalid_type" && issue.message.endsWith("received undefined")) {
+        problems.push({ path: formatPath(path), message: `required (expected ${issue.expected})` });
       } else {
         problems.push({ path: formatPath(path), message: issue.message });
       }

@@ -5,7 +5,8 @@ import { Guid, PortRange, Reason, Slug } from "./primitives";
 
 
 
-const Endpoint = z.union([z.literal(INTERNET), Slug], { message: 'expected "internet" or a tier name' });
+/** A tier name, or "internet" (which the tier model refuses as a tier name). */
+const Endpoint = z.string().regex(/^[a-z][a-z0-9-]{0,38}[a-z0-9]$/, { message: `expected "${INTERNET}" or a tier name` });
 
 /** One allowed flow between tiers (or from/to the internet). Everything not declared is denied. */
 export const Flow = z.strictObject({

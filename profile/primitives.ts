@@ -21,10 +21,10 @@ const UNIT_MINUTES = { m: 1, h: 60, d: 1440 } as const;
 export const Duration = z.string().regex(DURATION, { message: 'expected a duration like "8h" (minutes m, hours h, days d)' });
 export type Duration = z.infer<typeof Duration>;
 
+/** Minutes in a duration; NaN for text that is not one (refinements also run on invalid input). */
 export function durationMinutes(d: Duration): number {
   const m = DURATION.exec(d);
-  if (!m) throw new Error(`not a duration: ${d}`);
-  return Number(m[1]) * UNIT_MINUTES[m[2] as keyof typeof UNIT_MINUTES];
+  return m ? Number(m[1]) * UNIT_MINUTES[m[2] as keyof typeof UNIT_MINUTES] : NaN;
 }
 
 /** A reason recorded for an exception to the baseline: a sentence, not a word. */

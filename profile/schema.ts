@@ -33,7 +33,7 @@ export const ClientProfile = z
     const { identity, access, network } = p;
 
     for (const [key, value] of Object.entries(identity.sessions)) {
-      if (durationMinutes(value) % 60 !== 0) add(["identity", "sessions", key], "Conditional Access sign-in frequency takes whole hours");
+      if (durationMinutes(value) % 60 > 0) add(["identity", "sessions", key], "Conditional Access sign-in frequency takes whole hours");
     }
     const optedOut = new Set<string>();
     identity.optOuts.forEach((o, i) => {
