@@ -12,6 +12,7 @@ interface RegisterRequest {
   getDependenciesList(): string[];
   getPropertydependenciesMap(): { forEach(cb: (deps: { getUrnsList(): string[] }, key: string) => void): void };
   getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
+  getAliasesList(): { getUrn(): string; getSpec(): unknown }[];
 }
 type Callback = (err: unknown, res?: { getUrn(): string }) => void;
 interface Monitor {
@@ -77,5 +78,6 @@ function recordOf(req: RegisterRequest, urn: string): PlannedResource {
     dependencies: req.getDependenciesList(),
     propertyDependencies,
     inputs: req.getObject()?.toJavaScript() ?? {},
+    ...(req.getAliasesList().length > 0 ? { aliases: req.getAliasesList().map((a) => a.getUrn() || "(spec)") } : {}),
   };
 }

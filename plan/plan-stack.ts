@@ -17,9 +17,14 @@ export interface StackPlan {
  * before anything is registered), then runs the real program under the mock engine.
  */
 export async function planStack(stacksDir: string, stack: string): Promise<StackPlan> {
-  const config = loadStackConfig(stacksDir, stack);
+  return planConfig(stack, loadStackConfig(stacksDir, stack), `stacks/Pulumi.${stack}.yaml`);
+}
+
+/** Plans a stack from its flat config (see loadStackConfig); `source` names it in errors. */
+export async function planConfig(stack: string, config: Record<string, string>, source: string): Promise<StackPlan> {
   const raw = config[`${PROJECT}:${PROFILE_KEY}`];
-  const profile = parseProfile(raw === undefined ? undefined : JSON.parse(raw), `stacks/Pulumi.${stack}.yaml`);
+  // Validate before the program runs: an invalid profile must not leave a half-registered stack.
+  const profile = parseProfile(raw === undefined ? undefined : JSON.parse(raw), source);
   const { resources, outputs } = await runProgramOffline(main, { project: PROJECT, stack, config });
   return { stack, profile, resources, outputs };
 }

@@ -16,6 +16,8 @@ export interface PlannedResource {
   /** For each input property, the URNs of the resources its value came from. */
   readonly propertyDependencies: Readonly<Record<string, readonly string[]>>;
   readonly inputs: Readonly<Record<string, unknown>>;
+  /** Aliases the program declared (renames); absent when there are none. */
+  readonly aliases?: readonly string[];
 }
 
 /** Pulumi's wire sentinel for a value not known until apply. */
