@@ -26,7 +26,11 @@ export class ZeroTrustBaseline extends pulumi.ComponentResource {
       { parent: this },
     );
     if (profile.network.aws && profile.mfa.aws.enforce) {
-      this.awsMfa = new AwsMfaEnforcement(`${name}-aws-mfa`, { groupName: profile.mfa.aws.groupName }, { parent: this });
+      this.awsMfa = new AwsMfaEnforcement(
+        `${name}-aws-mfa`,
+        { groupName: profile.mfa.aws.groupName },
+        { parent: this },
+      );
     }
 
     this.registerOutputs({

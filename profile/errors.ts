@@ -22,7 +22,11 @@ export function problemsOf(error: z.ZodError): ProfileProblem[] {
     for (const issue of issues) {
       const path = [...prefix, ...issue.path];
       if (issue.code === "unrecognized_keys") {
-        for (const key of issue.keys) problems.push({ path: formatPath([...path, key]), message: "unknown key (typos must not silently drop a control)" });
+        for (const key of issue.keys)
+          problems.push({
+            path: formatPath([...path, key]),
+            message: "unknown key (typos must not silently drop a control)",
+          });
       } else if (issue.code === "invalid_union" && issue.errors.length > 0 && issue.errors.every((e) => e.length > 0)) {
         // Report the branch that got furthest rather than a bare "invalid input".
         const best = issue.errors.reduce((a, b) => (depth(b) > depth(a) ? b : a));

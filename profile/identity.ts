@@ -19,32 +19,51 @@ export const Exclusion = z.strictObject({
 });
 
 export const IdentityProfile = z.strictObject({
-  /** Entra ID tenant. */
-  tenantId: Guid,
-  /** Entra ID licence: risk-based controls are declared only with P2. */
-  licence: z.enum(["P1", "P2"]).default("P1"),
-  /** `reportOnly` deploys every policy as enabledForReportingButNotEnforced; `enforce` as enabled. */
-  rollout: z.enum(["reportOnly", "enforce"]).default("reportOnly"),
+  tenantId: Guid.describe("Entra ID tenant."),
+  licence: z
+    .enum(["P1", "P2"])
+    .default("P1")
+    .describe("Entra ID licence: risk-based controls are declared only with P2."),
+  rollout: z
+    .enum(["reportOnly", "enforce"])
+    .default("reportOnly")
+    .describe("`reportOnly` deploys every policy as enabledForReportingButNotEnforced; `enforce` as enabled."),
   breakGlass: z.strictObject({
-    /** Group holding the emergency-access accounts: excluded from every policy, never targeted. */
-    groupId: Guid,
-    /** The emergency-access accounts themselves, excluded by id too (survives group tampering). */
-    accounts: z.array(Guid).default([]),
+    groupId: Guid.describe("Group holding the emergency-access accounts: excluded from every policy, never targeted."),
+    accounts: z
+      .array(Guid)
+      .default([])
+      .describe("The emergency-access accounts themselves, excluded by id too (survives group tampering)."),
   }),
-  /** Directory role template ids treated as privileged (default: CISA SCuBA's highly privileged roles). */
-  adminRoles: z.array(Guid).min(1, { message: "at least one privileged role must be protected" }).default(PRIVILEGED_ROLE_IDS),
-  /** Countries sign-ins may come from; empty leaves the country block undeclared. */
-  allowedCountries: z.array(CountryCode).default([]),
-  /** Corporate egress ranges, marked trusted (security-info registration is allowed from them). */
-  trustedIpRanges: z.array(z.cidrv4({ message: 'expected an IPv4 CIDR like "203.0.113.0/24"' })).default([]),
+  adminRoles: z
+    .array(Guid)
+    .min(1, { message: "at least one privileged role must be protected" })
+    .default(PRIVILEGED_ROLE_IDS)
+    .describe("Directory role template ids treated as privileged (default: CISA SCuBA's highly privileged roles)."),
+  allowedCountries: z
+    .array(CountryCode)
+    .default([])
+    .describe("Countries sign-ins may come from; empty leaves the country block undeclared."),
+  trustedIpRanges: z
+    .array(z.cidrv4({ message: 'expected an IPv4 CIDR like "203.0.113.0/24"' }))
+    .default([])
+    .describe("Corporate egress ranges, marked trusted (security-info registration is allowed from them)."),
   sessions: z
     .strictObject({
-      /** Re-authentication interval on unmanaged devices (whole hours). */
-      signInFrequency: Duration.default("12h"),
-      /** Re-authentication interval for privileged roles (whole hours). */
-      adminSignInFrequency: Duration.default("4h"),
+      signInFrequency: Duration.default("12h").describe(
+        "Re-authentication interval on unmanaged devices (whole hours).",
+      ),
+      adminSignInFrequency: Duration.default("4h").describe(
+        "Re-authentication interval for privileged roles (whole hours).",
+      ),
     })
     .prefault({}),
-  optOuts: z.array(OptOut).default([]),
-  exclusions: z.array(Exclusion).default([]),
+  optOuts: z
+    .array(OptOut)
+    .default([])
+    .describe("Controls this client does not get, each with a reason (shown in every plan)."),
+  exclusions: z
+    .array(Exclusion)
+    .default([])
+    .describe("Principals excluded from one control besides break-glass, each with a reason."),
 });

@@ -8,13 +8,20 @@ export type MfaStrength = z.infer<typeof MfaStrength>;
 
 export const MfaProfile = z
   .strictObject({
-    strength: MfaStrength.default("mfa"),
+    strength: MfaStrength.default("mfa").describe(
+      "Strength required of every user, on every provider; admins always need phishing-resistant.",
+    ),
     aws: z
       .strictObject({
-        /** Declare the IAM group whose policy denies every action without MFA. */
-        enforce: z.boolean().default(true),
-        /** Human IAM users belong in this group. */
-        groupName: z.string().regex(/^[\w+=,.@-]{1,128}$/, { message: "expected an IAM group name" }).default("zt-mfa-required"),
+        enforce: z
+          .boolean()
+          .default(true)
+          .describe("Declare the IAM group whose policy denies every action without MFA."),
+        groupName: z
+          .string()
+          .regex(/^[\w+=,.@-]{1,128}$/, { message: "expected an IAM group name" })
+          .default("zt-mfa-required")
+          .describe("Human IAM users belong in this group."),
       })
       .prefault({}),
   })

@@ -1,24 +1,22 @@
 import { z } from "zod";
 
 /** Entra ID / Azure object ids and tenant ids are GUIDs; a typo here silently targets nobody. */
-export const Guid = z
-  .string()
-  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, {
-    message: 'expected a GUID like "00000000-0000-0000-0000-000000000000"',
-  });
+export const Guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, {
+  message: 'expected a GUID like "00000000-0000-0000-0000-000000000000"',
+});
 
 /** Lower-case kebab-case: used in logical resource names, so it must stay stable and portable. */
-export const Slug = z
-  .string()
-  .regex(/^[a-z][a-z0-9-]{0,38}[a-z0-9]$/, {
-    message: 'expected lower-case kebab-case like "contoso-prod" (2-40 characters)',
-  });
+export const Slug = z.string().regex(/^[a-z][a-z0-9-]{0,38}[a-z0-9]$/, {
+  message: 'expected lower-case kebab-case like "contoso-prod" (2-40 characters)',
+});
 
 const DURATION = /^([1-9][0-9]*)(m|h|d)$/;
 const UNIT_MINUTES = { m: 1, h: 60, d: 1440 } as const;
 
 /** A duration such as "30m", "8h" or "90d". */
-export const Duration = z.string().regex(DURATION, { message: 'expected a duration like "8h" (minutes m, hours h, days d)' });
+export const Duration = z
+  .string()
+  .regex(DURATION, { message: 'expected a duration like "8h" (minutes m, hours h, days d)' });
 export type Duration = z.infer<typeof Duration>;
 
 /** Minutes in a duration; NaN for text that is not one (refinements also run on invalid input). */
@@ -34,15 +32,15 @@ export const Reason = z
   .min(20, { message: "a reason must be a sentence (at least 20 characters) that says why" });
 
 /** ISO 3166-1 alpha-2 country code, as Entra named locations take them. */
-export const CountryCode = z.string().regex(/^[A-Z]{2}$/, { message: 'expected an ISO 3166-1 alpha-2 country code like "NL"' });
+export const CountryCode = z
+  .string()
+  .regex(/^[A-Z]{2}$/, { message: 'expected an ISO 3166-1 alpha-2 country code like "NL"' });
 
 export const Email = z.email({ message: "expected an e-mail address" });
 
-export const Domain = z
-  .string()
-  .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, {
-    message: 'expected a lower-case DNS name like "app.contoso.com"',
-  });
+export const Domain = z.string().regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, {
+  message: 'expected a lower-case DNS name like "app.contoso.com"',
+});
 
 /** A single port (443) or an inclusive range ("8000-8080"); never "any". */
 export const PortRange = z.union([z.number(), z.string()]).transform((v, ctx) => {

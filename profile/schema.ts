@@ -6,14 +6,15 @@ import { NetworkProfile } from "./network";
 import { durationMinutes, Email, Slug } from "./primitives";
 
 export const ClientSection = z.strictObject({
-  /** Stable kebab-case client id: prefixes every logical resource name. */
-  name: Slug,
-  displayName: z.string().min(1).optional(),
-  environment: z.enum(["production", "staging", "development"], {
-    message: 'expected "production", "staging" or "development"',
-  }).default("production"),
-  /** Who is told about security events (alerts, expiring exceptions). */
-  contacts: z.array(Email).default([]),
+  name: Slug.describe("Stable kebab-case client id: prefixes every logical resource name."),
+  displayName: z.string().min(1).optional().describe("Human-readable client name for plans and reports."),
+  environment: z
+    .enum(["production", "staging", "development"], {
+      message: 'expected "production", "staging" or "development"',
+    })
+    .default("production")
+    .describe("Shown in plans and reports; MSP fleets group by it."),
+  contacts: z.array(Email).default([]).describe("Who is told about security events (alerts, expiring exceptions)."),
 });
 
 /**
@@ -22,30 +23,38 @@ export const ClientSection = z.strictObject({
  */
 export const ClientProfile = z
   .strictObject({
-    client: ClientSection,
-    identity: IdentityProfile,
-    mfa: MfaProfile,
-    network: NetworkProfile,
-    access: AccessProfile.optional(),
+    client: ClientSection.describe("Who the baseline is for."),
+    identity: IdentityProfile.describe("Entra ID tenant and its Conditional Access baseline."),
+    mfa: MfaProfile.describe("One MFA strength that every sign-in path follows."),
+    network: NetworkProfile.describe("Tier model and allowed flows, declared on each cloud listed."),
+    access: AccessProfile.optional().describe("Cloudflare Access (ZTNA) for internal apps."),
   })
   .superRefine((p, ctx) => {
     const add = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
     const { identity, access, network } = p;
 
     for (const [key, value] of Object.entries(identity.sessions)) {
-      if (durationMinutes(value) % 60 > 0) add(["identity", "sessions", key], "Conditional Access sign-in frequency takes whole hours");
+      if (durationMinutes(value) % 60 > 0)
+        add(["identity", "sessions", key], "Conditional Access sign-in frequency takes whole hours");
     }
     const optedOut = new Set<string>();
     identity.optOuts.forEach((o, i) => {
-      if (optedOut.has(o.control)) add(["identity", "optOuts", i, "control"], `control "${o.control}" is opted out twice`);
+      if (optedOut.has(o.control))
+        add(["identity", "optOuts", i, "control"], `control "${o.control}" is opted out twice`);
       optedOut.add(o.control);
     });
     const breakGlass = new Set([identity.breakGlass.groupId, ...identity.breakGlass.accounts]);
     identity.exclusions.forEach((e, i) => {
-      if (e.groups.length + e.users.length === 0) add(["identity", "exclusions", i], "an exclusion must name at least one group or user");
-      if (optedOut.has(e.control)) add(["identity", "exclusions", i, "control"], `control "${e.control}" is opted out; an exclusion from it means nothing`);
+      if (e.groups.length + e.users.length === 0)
+        add(["identity", "exclusions", i], "an exclusion must name at least one group or user");
+      if (optedOut.has(e.control))
+        add(
+          ["identity", "exclusions", i, "control"],
+          `control "${e.control}" is opted out; an exclusion from it means nothing`,
+        );
       [...e.groups, ...e.users].forEach((id) => {
-        if (breakGlass.has(id)) add(["identity", "exclusions", i], `${id} is a break-glass principal, already excluded everywhere`);
+        if (breakGlass.has(id))
+          add(["identity", "exclusions", i], `${id} is a break-glass principal, already excluded everywhere`);
       });
     });
 
@@ -66,7 +75,10 @@ export const ClientProfile = z
         add(at("audience"), "name who may reach the app: at least one Entra group or e-mail domain");
       }
       if (app.sessionDuration && durationMinutes(app.sessionDuration) > ceiling) {
-        add(at("sessionDuration"), `${app.sessionDuration} is longer than the session ceiling (access.sessionCeiling = ${access.sessionCeiling})`);
+        add(
+          at("sessionDuration"),
+          `${app.sessionDuration} is longer than the session ceiling (access.sessionCeiling = ${access.sessionCeiling})`,
+        );
       }
       if (app.tier && !network.tiers.includes(app.tier)) {
         add(at("tier"), `"${app.tier}" is not a declared tier (${network.tiers.join(", ")})`);

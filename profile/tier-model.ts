@@ -55,9 +55,13 @@ export function checkTierModel(model: TierModel, flows: readonly Flow[] | undefi
     if (seen.has(t)) add(["tiers", i], `tier "${t}" is declared twice`);
     seen.add(t);
   });
-  if (!seen.has(model.edgeTier)) add(["edgeTier"], `edge tier "${model.edgeTier}" is not one of the tiers (${model.tiers.join(", ")})`);
+  if (!seen.has(model.edgeTier))
+    add(["edgeTier"], `edge tier "${model.edgeTier}" is not one of the tiers (${model.tiers.join(", ")})`);
   if (!seen.has(model.managementTier)) {
-    add(["managementTier"], `management tier "${model.managementTier}" is not one of the tiers (${model.tiers.join(", ")})`);
+    add(
+      ["managementTier"],
+      `management tier "${model.managementTier}" is not one of the tiers (${model.tiers.join(", ")})`,
+    );
   }
   const order = workloadTiers(model);
   if (seen.has(model.edgeTier) && order[0] !== model.edgeTier) {
@@ -71,11 +75,13 @@ export function checkTierModel(model: TierModel, flows: readonly Flow[] | undefi
     const at = (...rest: (string | number)[]) => ["flows", i, ...rest];
     const name = `${f.from} -> ${f.to}`;
     for (const end of ["from", "to"] as const) {
-      if (f[end] !== INTERNET && !seen.has(f[end])) add(at(end), `flow ${name}: "${f[end]}" is not a declared tier (${model.tiers.join(", ")})`);
+      if (f[end] !== INTERNET && !seen.has(f[end]))
+        add(at(end), `flow ${name}: "${f[end]}" is not a declared tier (${model.tiers.join(", ")})`);
     }
     if (f.from === INTERNET && f.to === INTERNET) add(at(), `flow ${name}: a flow must reach or leave a tier`);
     if (f.protocol === "icmp" && f.ports.length > 0) add(at("ports"), `flow ${name}: icmp has no ports; remove them`);
-    if (f.protocol !== "icmp" && f.ports.length === 0) add(at("ports"), `flow ${name}: name the ${f.protocol} ports the flow needs`);
+    if (f.protocol !== "icmp" && f.ports.length === 0)
+      add(at("ports"), `flow ${name}: name the ${f.protocol} ports the flow needs`);
     if (f.cidrs && f.from !== INTERNET && f.to !== INTERNET) {
       add(at("cidrs"), `flow ${name}: tier-to-tier flows are between tiers, not addresses; remove cidrs`);
     }
@@ -87,21 +93,39 @@ export function checkTierModel(model: TierModel, flows: readonly Flow[] | undefi
     const toIdx = order.indexOf(f.to);
     if (f.from === INTERNET) {
       if (f.to !== model.edgeTier) {
-        add(at("to"), `flow ${name}: only the edge tier "${model.edgeTier}" may accept internet traffic; reach "${f.to}" through the edge or through ZTNA`);
+        add(
+          at("to"),
+          `flow ${name}: only the edge tier "${model.edgeTier}" may accept internet traffic; reach "${f.to}" through the edge or through ZTNA`,
+        );
       } else if (f.protocol !== "tcp" || f.ports.some((p) => p.from !== p.to || !web.includes(p.from))) {
-        add(at("ports"), `flow ${name}: the edge accepts only tcp ${web.join(", ")} from the internet${model.allowHttpRedirect ? "" : " (80 with allowHttpRedirect)"}`);
+        add(
+          at("ports"),
+          `flow ${name}: the edge accepts only tcp ${web.join(", ")} from the internet${model.allowHttpRedirect ? "" : " (80 with allowHttpRedirect)"}`,
+        );
       }
     } else if (f.to === INTERNET) {
       if (f.from !== model.edgeTier && !f.reason) {
-        add(at("reason"), `flow ${name}: egress to the internet from an inner tier needs a reason (what it calls, and why not through a proxy)`);
+        add(
+          at("reason"),
+          `flow ${name}: egress to the internet from an inner tier needs a reason (what it calls, and why not through a proxy)`,
+        );
       }
     } else if (f.to === model.managementTier && f.from !== model.managementTier && !f.reason) {
-      add(at("to"), `flow ${name}: the management tier reaches others, not the other way round; give a reason if this is really needed`);
+      add(
+        at("to"),
+        `flow ${name}: the management tier reaches others, not the other way round; give a reason if this is really needed`,
+      );
     } else if (fromIdx >= 0 && toIdx >= 0) {
       if (toIdx < fromIdx) {
-        add(at("to"), `flow ${name} points back towards the internet; flows go inwards only (replies are allowed by stateful rules)`);
+        add(
+          at("to"),
+          `flow ${name} points back towards the internet; flows go inwards only (replies are allowed by stateful rules)`,
+        );
       } else if (toIdx > fromIdx + 1 && !f.reason) {
-        add(at("to"), `flow ${name} skips the ${order.slice(fromIdx + 1, toIdx).join(", ")} tier; go through it, or give a reason`);
+        add(
+          at("to"),
+          `flow ${name} skips the ${order.slice(fromIdx + 1, toIdx).join(", ")} tier; go through it, or give a reason`,
+        );
       }
     }
   });

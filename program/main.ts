@@ -13,7 +13,10 @@ export function readProfile(): ClientProfile {
   const raw = new pulumi.Config().getObject<unknown>(PROFILE_KEY);
   if (raw === undefined) {
     throw new ProfileError(`stack "${stack}"`, [
-      { path: PROFILE_KEY, message: `missing: set ${pulumi.getProject()}:${PROFILE_KEY} in stacks/Pulumi.${stack}.yaml` },
+      {
+        path: PROFILE_KEY,
+        message: `missing: set ${pulumi.getProject()}:${PROFILE_KEY} in stacks/Pulumi.${stack}.yaml`,
+      },
     ]);
   }
   return parseProfile(raw, `stack "${stack}"`);

@@ -4,7 +4,8 @@ import { PROJECT } from "../plan/stack-config";
 
 /** Runs the real program under the mock engine for a raw profile, as `zt plan` does for a stack. */
 export async function planProfile(profile: unknown, stack = "test"): Promise<readonly PlannedResource[]> {
-  const config: Record<string, string> = profile === undefined ? {} : { [`${PROJECT}:profile`]: JSON.stringify(profile) };
+  const config: Record<string, string> =
+    profile === undefined ? {} : { [`${PROJECT}:profile`]: JSON.stringify(profile) };
   return (await planConfig(stack, config, `stack "${stack}"`)).resources;
 }
 

@@ -25,8 +25,16 @@ describe("ConditionalAccessBaseline", () => {
   it("declares all 16 controls, 2 named locations and 2 strengths for the example client", async () => {
     const resources = await planProfile(exampleProfile());
     expect(byType(resources, TYPES.caPolicy)).toHaveLength(16);
-    expect(byType(resources, TYPES.namedLocation).map((r) => inputs(r).displayName).sort()).toEqual(["ZT-AllowedCountries", "ZT-TrustedNetworks"]);
-    expect(byType(resources, TYPES.strength).map((r) => inputs(r).displayName).sort()).toEqual(["ZT-passwordless", "ZT-phishing-resistant"]);
+    expect(
+      byType(resources, TYPES.namedLocation)
+        .map((r) => inputs(r).displayName)
+        .sort(),
+    ).toEqual(["ZT-AllowedCountries", "ZT-TrustedNetworks"]);
+    expect(
+      byType(resources, TYPES.strength)
+        .map((r) => inputs(r).displayName)
+        .sort(),
+    ).toEqual(["ZT-passwordless", "ZT-phishing-resistant"]);
   });
 
   it("excludes the break-glass group and accounts from every policy, and nobody else undeclared", async () => {
@@ -53,7 +61,9 @@ describe("ConditionalAccessBaseline", () => {
     const risk = CONTROLS.filter((c) => c.licence === "P2").map((c) => c.id);
     expect(risk).toEqual(["block-high-user-risk", "block-high-sign-in-risk", "mfa-medium-sign-in-risk"]);
     const p1 = selectControls(parseProfile(minimalProfile()).identity, CONTROLS).filter((d) => !d.declared);
-    expect(p1.filter((d) => risk.includes(d.control.id)).map((d) => !d.declared && d.why)).toEqual(risk.map(() => "needs Entra ID P2 (identity.licence is P1)"));
+    expect(p1.filter((d) => risk.includes(d.control.id)).map((d) => !d.declared && d.why)).toEqual(
+      risk.map(() => "needs Entra ID P2 (identity.licence is P1)"),
+    );
     const profile = minimalProfile();
     profile.identity.licence = "P2";
     const names = byType(await planProfile(profile), TYPES.caPolicy).map(policyName);
@@ -65,7 +75,9 @@ describe("ConditionalAccessBaseline", () => {
     const reason = "Linux thin clients report as unknown platforms until the fleet is replaced.";
     profile.identity.optOuts = [{ control: "block-unknown-platforms", reason }];
     expect(byType(await planProfile(profile), TYPES.caPolicy).map(policyName)).not.toContain("block-unknown-platforms");
-    const decision = selectControls(parseProfile(profile).identity, CONTROLS).find((d) => d.control.id === "block-unknown-platforms");
+    const decision = selectControls(parseProfile(profile).identity, CONTROLS).find(
+      (d) => d.control.id === "block-unknown-platforms",
+    );
     expect(decision).toEqual(expect.objectContaining({ declared: false, why: `opted out: ${reason}` }));
   });
 
@@ -85,13 +97,21 @@ describe("ConditionalAccessBaseline", () => {
     };
     expect(strengthOf("admins-phishing-resistant-mfa")).toEqual(["ZT-phishing-resistant"]);
     expect(strengthOf("mfa-all-users")).toEqual(["ZT-mfa"]);
-    const admin = resources.find((r) => r.type === TYPES.caPolicy && policyName(r) === "admins-phishing-resistant-mfa")!;
+    const admin = resources.find(
+      (r) => r.type === TYPES.caPolicy && policyName(r) === "admins-phishing-resistant-mfa",
+    )!;
     expect(inputs(admin).conditions.users.includedRoles).toEqual(PRIVILEGED_ROLE_IDS);
   });
 
   it("phishing-resistant strength allows only FIDO2, Windows Hello and certificates", async () => {
-    const strength = byType(await planProfile(minimalProfile()), TYPES.strength).find((r) => inputs(r).displayName === "ZT-phishing-resistant")!;
-    expect(inputs(strength).allowedCombinations).toEqual(["windowsHelloForBusiness", "fido2", "x509CertificateMultiFactor"]);
+    const strength = byType(await planProfile(minimalProfile()), TYPES.strength).find(
+      (r) => inputs(r).displayName === "ZT-phishing-resistant",
+    )!;
+    expect(inputs(strength).allowedCombinations).toEqual([
+      "windowsHelloForBusiness",
+      "fido2",
+      "x509CertificateMultiFactor",
+    ]);
   });
 
   it("no strength allows SMS or voice", async () => {
@@ -108,13 +128,19 @@ describe("ConditionalAccessBaseline", () => {
     const resources = await planProfile(exampleProfile());
     const policy = resources.find((r) => policyName(r) === "block-non-allowed-countries")!;
     const [location] = policy.propertyDependencies.conditions!.map((u) => resources.find((r) => r.urn === u)!);
-    expect(inputs(location!).country).toEqual({ countriesAndRegions: ["NL", "BE", "DE", "GB"], includeUnknownCountriesAndRegions: false });
+    expect(inputs(location!).country).toEqual({
+      countriesAndRegions: ["NL", "BE", "DE", "GB"],
+      includeUnknownCountriesAndRegions: false,
+    });
     expect(inputs(policy).conditions.locations.includedLocations).toEqual(["All"]);
   });
 
   it("keeps stable logical names and declares no aliases (a rename would replace a client's policies)", async () => {
     const resources = await planProfile(exampleProfile(), "example");
-    const identity = resources.filter((r) => r.parent?.endsWith("::contoso-identity")).map((r) => r.name).sort();
+    const identity = resources
+      .filter((r) => r.parent?.endsWith("::contoso-identity"))
+      .map((r) => r.name)
+      .sort();
     expect(identity).toEqual(
       [
         ...CONTROLS.map((c) => `contoso-identity-${c.id}`),

@@ -37,7 +37,9 @@ describe("valid profiles", () => {
   it("a custom tier model derives its own default flows", () => {
     const raw = minimalProfile();
     raw.network = { tiers: ["lb", "api", "db", "ops"], edgeTier: "lb", managementTier: "ops" };
-    const flows = parseProfile(raw).network.flows.map((f) => `${f.from}>${f.to}:${f.ports.map((p) => p.from).join(",")}`);
+    const flows = parseProfile(raw).network.flows.map(
+      (f) => `${f.from}>${f.to}:${f.ports.map((p) => p.from).join(",")}`,
+    );
     expect(flows).toEqual(["internet>lb:443", "lb>api:443", "api>db:443", "ops>api:22", "ops>db:22"]);
   });
 
@@ -50,7 +52,12 @@ describe("valid profiles", () => {
 
   it("port ranges parse to inclusive bounds", () => {
     const raw = minimalProfile();
-    raw.network = { flows: [{ from: "internet", to: "edge", ports: [443] }, { from: "edge", to: "web", ports: ["8000-8080"] }] };
+    raw.network = {
+      flows: [
+        { from: "internet", to: "edge", ports: [443] },
+        { from: "edge", to: "web", ports: ["8000-8080"] },
+      ],
+    };
     expect(parseProfile(raw).network.flows[1]!.ports).toEqual([{ from: 8000, to: 8080 }]);
   });
 });
@@ -62,63 +69,283 @@ const invalid: Mutation[] = [
   ["missing client", (p) => delete p.client, "client", /required/],
   ["client name in capitals", (p) => (p.client.name = "Contoso"), "client.name", /kebab-case/],
   ["client name with spaces", (p) => (p.client.name = "con toso"), "client.name", /kebab-case/],
-  ["unknown environment", (p) => (p.client.environment = "prod"), "client.environment", /"production", "staging" or "development"/],
+  [
+    "unknown environment",
+    (p) => (p.client.environment = "prod"),
+    "client.environment",
+    /"production", "staging" or "development"/,
+  ],
   ["contact not an e-mail", (p) => (p.client.contacts = ["secops"]), "client.contacts[0]", /e-mail/],
   ["typo in a top-level key", (p) => (p.identitty = {}), "identitty", /unknown key/],
   ["typo in a nested key", (p) => (p.identity.rolout = "enforce"), "identity.rolout", /unknown key/],
   ["missing tenant", (p) => delete p.identity.tenantId, "identity.tenantId", /required/],
   ["tenant not a GUID", (p) => (p.identity.tenantId = "contoso.onmicrosoft.com"), "identity.tenantId", /GUID/],
   ["missing break-glass group", (p) => delete p.identity.breakGlass.groupId, "identity.breakGlass.groupId", /required/],
-  ["break-glass account not a GUID", (p) => (p.identity.breakGlass.accounts = ["bg1@contoso.example"]), "identity.breakGlass.accounts[0]", /GUID/],
+  [
+    "break-glass account not a GUID",
+    (p) => (p.identity.breakGlass.accounts = ["bg1@contoso.example"]),
+    "identity.breakGlass.accounts[0]",
+    /GUID/,
+  ],
   ["unknown rollout", (p) => (p.identity.rollout = "audit"), "identity.rollout", /reportOnly|enforce/],
   ["unknown licence", (p) => (p.identity.licence = "E5"), "identity.licence", /P1|P2/],
-  ["lower-case country", (p) => (p.identity.allowedCountries = ["nl"]), "identity.allowedCountries[0]", /ISO 3166-1 alpha-2/],
-  ["trusted range not a CIDR", (p) => (p.identity.trustedIpRanges = ["203.0.113.0"]), "identity.trustedIpRanges[0]", /CIDR/],
+  [
+    "lower-case country",
+    (p) => (p.identity.allowedCountries = ["nl"]),
+    "identity.allowedCountries[0]",
+    /ISO 3166-1 alpha-2/,
+  ],
+  [
+    "trusted range not a CIDR",
+    (p) => (p.identity.trustedIpRanges = ["203.0.113.0"]),
+    "identity.trustedIpRanges[0]",
+    /CIDR/,
+  ],
   ["no admin roles", (p) => (p.identity.adminRoles = []), "identity.adminRoles", /at least one privileged role/],
-  ["sign-in frequency not a duration", (p) => (p.identity.sessions.signInFrequency = "12 hours"), "identity.sessions.signInFrequency", /duration like "8h"/],
-  ["sign-in frequency in minutes", (p) => (p.identity.sessions.adminSignInFrequency = "90m"), "identity.sessions.adminSignInFrequency", /whole hours/],
-  ["opt-out of an unknown control", (p) => (p.identity.optOuts = [{ control: "block-everything", reason: "We do not want this control at all, really." }]), "identity.optOuts[0].control", /catalog's controls/],
-  ["opt-out without a reason", (p) => (p.identity.optOuts = [{ control: "block-unknown-platforms" }]), "identity.optOuts[0].reason", /required/],
-  ["opt-out with a one-word reason", (p) => (p.identity.optOuts = [{ control: "block-unknown-platforms", reason: "legacy" }]), "identity.optOuts[0].reason", /a sentence/],
-  ["same control opted out twice", (p) => (p.identity.optOuts = [1, 2].map(() => ({ control: "mfa-guests", reason: "Guests are handled by the partner tenant's own policies." }))), "identity.optOuts[1].control", /opted out twice/],
-  ["exclusion without a reason", (p) => delete p.identity.exclusions[0].reason, "identity.exclusions[0].reason", /required/],
-  ["exclusion naming nobody", (p) => (p.identity.exclusions[0].groups = []), "identity.exclusions[0]", /at least one group or user/],
-  ["exclusion of the break-glass group", (p) => (p.identity.exclusions[0].groups = [p.identity.breakGlass.groupId]), "identity.exclusions[0]", /break-glass principal/],
-  ["unknown MFA strength", (p) => (p.mfa.strength = "sms"), "mfa.strength", /"mfa", "passwordless" or "phishing-resistant"/],
-  ["internet straight to the data tier", (p) => p.network.flows.push({ from: "internet", to: "data", ports: [5432] }), "network.flows[8].to", /only the edge tier "edge" may accept internet traffic/],
-  ["SSH from the internet to the edge", (p) => p.network.flows.push({ from: "internet", to: "edge", ports: [22] }), "network.flows[8].ports", /accepts only tcp 443, 80/],
-  ["tier skipping without a reason", (p) => p.network.flows.push({ from: "web", to: "data", ports: [5432] }), "network.flows[8].to", /skips the app tier/],
-  ["flow back towards the internet", (p) => p.network.flows.push({ from: "data", to: "web", ports: [443] }), "network.flows[8].to", /points back towards the internet/],
-  ["any-port flow", (p) => p.network.flows.push({ from: "web", to: "app", ports: ["0-65535"] }), "network.flows[8].ports[0]", /opens every port/],
-  ["any-protocol flow", (p) => p.network.flows.push({ from: "web", to: "app", protocol: "all", ports: [443] }), "network.flows[8].protocol", /any-protocol flows flatten segmentation/],
-  ["port out of range", (p) => p.network.flows.push({ from: "web", to: "app", ports: [70000] }), "network.flows[8].ports[0]", /within 1-65535/],
-  ["tcp flow without ports", (p) => p.network.flows.push({ from: "web", to: "app", ports: [] }), "network.flows[8].ports", /name the tcp ports/],
-  ["flow to an undeclared tier", (p) => p.network.flows.push({ from: "app", to: "cache", ports: [6379] }), "network.flows[8].to", /"cache" is not a declared tier/],
-  ["egress from data to the internet without a reason", (p) => p.network.flows.push({ from: "data", to: "internet", ports: [443] }), "network.flows[8].reason", /egress to the internet from an inner tier needs a reason/],
-  ["workload tier reaching into management", (p) => p.network.flows.push({ from: "app", to: "mgmt", ports: [443] }), "network.flows[8].to", /management tier reaches others/],
-  ["CIDRs on a tier-to-tier flow", (p) => (p.network.flows[1].cidrs = ["10.0.0.0/8"]), "network.flows[1].cidrs", /between tiers, not addresses/],
+  [
+    "sign-in frequency not a duration",
+    (p) => (p.identity.sessions.signInFrequency = "12 hours"),
+    "identity.sessions.signInFrequency",
+    /duration like "8h"/,
+  ],
+  [
+    "sign-in frequency in minutes",
+    (p) => (p.identity.sessions.adminSignInFrequency = "90m"),
+    "identity.sessions.adminSignInFrequency",
+    /whole hours/,
+  ],
+  [
+    "opt-out of an unknown control",
+    (p) =>
+      (p.identity.optOuts = [{ control: "block-everything", reason: "We do not want this control at all, really." }]),
+    "identity.optOuts[0].control",
+    /catalog's controls/,
+  ],
+  [
+    "opt-out without a reason",
+    (p) => (p.identity.optOuts = [{ control: "block-unknown-platforms" }]),
+    "identity.optOuts[0].reason",
+    /required/,
+  ],
+  [
+    "opt-out with a one-word reason",
+    (p) => (p.identity.optOuts = [{ control: "block-unknown-platforms", reason: "legacy" }]),
+    "identity.optOuts[0].reason",
+    /a sentence/,
+  ],
+  [
+    "same control opted out twice",
+    (p) =>
+      (p.identity.optOuts = [1, 2].map(() => ({
+        control: "mfa-guests",
+        reason: "Guests are handled by the partner tenant's own policies.",
+      }))),
+    "identity.optOuts[1].control",
+    /opted out twice/,
+  ],
+  [
+    "exclusion without a reason",
+    (p) => delete p.identity.exclusions[0].reason,
+    "identity.exclusions[0].reason",
+    /required/,
+  ],
+  [
+    "exclusion naming nobody",
+    (p) => (p.identity.exclusions[0].groups = []),
+    "identity.exclusions[0]",
+    /at least one group or user/,
+  ],
+  [
+    "exclusion of the break-glass group",
+    (p) => (p.identity.exclusions[0].groups = [p.identity.breakGlass.groupId]),
+    "identity.exclusions[0]",
+    /break-glass principal/,
+  ],
+  [
+    "unknown MFA strength",
+    (p) => (p.mfa.strength = "sms"),
+    "mfa.strength",
+    /"mfa", "passwordless" or "phishing-resistant"/,
+  ],
+  [
+    "internet straight to the data tier",
+    (p) => p.network.flows.push({ from: "internet", to: "data", ports: [5432] }),
+    "network.flows[8].to",
+    /only the edge tier "edge" may accept internet traffic/,
+  ],
+  [
+    "SSH from the internet to the edge",
+    (p) => p.network.flows.push({ from: "internet", to: "edge", ports: [22] }),
+    "network.flows[8].ports",
+    /accepts only tcp 443, 80/,
+  ],
+  [
+    "tier skipping without a reason",
+    (p) => p.network.flows.push({ from: "web", to: "data", ports: [5432] }),
+    "network.flows[8].to",
+    /skips the app tier/,
+  ],
+  [
+    "flow back towards the internet",
+    (p) => p.network.flows.push({ from: "data", to: "web", ports: [443] }),
+    "network.flows[8].to",
+    /points back towards the internet/,
+  ],
+  [
+    "any-port flow",
+    (p) => p.network.flows.push({ from: "web", to: "app", ports: ["0-65535"] }),
+    "network.flows[8].ports[0]",
+    /opens every port/,
+  ],
+  [
+    "any-protocol flow",
+    (p) => p.network.flows.push({ from: "web", to: "app", protocol: "all", ports: [443] }),
+    "network.flows[8].protocol",
+    /any-protocol flows flatten segmentation/,
+  ],
+  [
+    "port out of range",
+    (p) => p.network.flows.push({ from: "web", to: "app", ports: [70000] }),
+    "network.flows[8].ports[0]",
+    /within 1-65535/,
+  ],
+  [
+    "tcp flow without ports",
+    (p) => p.network.flows.push({ from: "web", to: "app", ports: [] }),
+    "network.flows[8].ports",
+    /name the tcp ports/,
+  ],
+  [
+    "flow to an undeclared tier",
+    (p) => p.network.flows.push({ from: "app", to: "cache", ports: [6379] }),
+    "network.flows[8].to",
+    /"cache" is not a declared tier/,
+  ],
+  [
+    "egress from data to the internet without a reason",
+    (p) => p.network.flows.push({ from: "data", to: "internet", ports: [443] }),
+    "network.flows[8].reason",
+    /egress to the internet from an inner tier needs a reason/,
+  ],
+  [
+    "workload tier reaching into management",
+    (p) => p.network.flows.push({ from: "app", to: "mgmt", ports: [443] }),
+    "network.flows[8].to",
+    /management tier reaches others/,
+  ],
+  [
+    "CIDRs on a tier-to-tier flow",
+    (p) => (p.network.flows[1].cidrs = ["10.0.0.0/8"]),
+    "network.flows[1].cidrs",
+    /between tiers, not addresses/,
+  ],
   ["duplicate flow", (p) => p.network.flows.push({ ...p.network.flows[1] }), "network.flows[8]", /declared twice/],
-  ["edge tier not first", (p) => (p.network.tiers = ["web", "edge", "app", "data", "mgmt"]), "network.tiers", /must come first/],
-  ["duplicate tier", (p) => (p.network.tiers = ["edge", "web", "web", "data", "mgmt"]), "network.tiers[2]", /declared twice/],
-  ["management tier not declared", (p) => (p.network.managementTier = "ops"), "network.managementTier", /not one of the tiers/],
+  [
+    "edge tier not first",
+    (p) => (p.network.tiers = ["web", "edge", "app", "data", "mgmt"]),
+    "network.tiers",
+    /must come first/,
+  ],
+  [
+    "duplicate tier",
+    (p) => (p.network.tiers = ["edge", "web", "web", "data", "mgmt"]),
+    "network.tiers[2]",
+    /declared twice/,
+  ],
+  [
+    "management tier not declared",
+    (p) => (p.network.managementTier = "ops"),
+    "network.managementTier",
+    /not one of the tiers/,
+  ],
   ["bad AWS region", (p) => (p.network.aws.region = "Europe"), "network.aws.region", /AWS region/],
   ["bad VPC id", (p) => (p.network.aws.vpcId = "vpc-1"), "network.aws.vpcId", /VPC id/],
-  ["AWS account id as a number", (p) => (p.network.aws.accountId = 123456789012), "network.aws.accountId", /expected string/],
-  ["Azure subscription not a GUID", (p) => (p.network.azure.subscriptionId = "prod-sub"), "network.azure.subscriptionId", /GUID/],
-  ["bad Cloudflare account id", (p) => (p.access.cloudflare.accountId = "contoso"), "access.cloudflare.accountId", /32-character/],
-  ["app session not a duration", (p) => (p.access.apps[2].sessionDuration = "4 hours"), "access.apps[2].sessionDuration", /expected a duration like "8h"/],
-  ["app session beyond the ceiling", (p) => (p.access.apps[0].sessionDuration = "72h"), "access.apps[0].sessionDuration", /longer than the session ceiling/],
-  ["app open to everyone", (p) => (p.access.apps[0].audience.everyone = true), "access.apps[0].audience.everyone", /never an allow audience/],
-  ["bypass decision", (p) => (p.access.apps[0].decision = "bypass"), "access.apps[0].decision", /"bypass".*never generated/],
-  ["app without audience", (p) => (p.access.apps[0].audience = {}), "access.apps[0].audience", /at least one Entra group or e-mail domain/],
-  ["app in an undeclared tier", (p) => (p.access.apps[0].tier = "dmz"), "access.apps[0].tier", /"dmz" is not a declared tier/],
+  [
+    "AWS account id as a number",
+    (p) => (p.network.aws.accountId = 123456789012),
+    "network.aws.accountId",
+    /expected string/,
+  ],
+  [
+    "Azure subscription not a GUID",
+    (p) => (p.network.azure.subscriptionId = "prod-sub"),
+    "network.azure.subscriptionId",
+    /GUID/,
+  ],
+  [
+    "bad Cloudflare account id",
+    (p) => (p.access.cloudflare.accountId = "contoso"),
+    "access.cloudflare.accountId",
+    /32-character/,
+  ],
+  [
+    "app session not a duration",
+    (p) => (p.access.apps[2].sessionDuration = "4 hours"),
+    "access.apps[2].sessionDuration",
+    /expected a duration like "8h"/,
+  ],
+  [
+    "app session beyond the ceiling",
+    (p) => (p.access.apps[0].sessionDuration = "72h"),
+    "access.apps[0].sessionDuration",
+    /longer than the session ceiling/,
+  ],
+  [
+    "app open to everyone",
+    (p) => (p.access.apps[0].audience.everyone = true),
+    "access.apps[0].audience.everyone",
+    /never an allow audience/,
+  ],
+  [
+    "bypass decision",
+    (p) => (p.access.apps[0].decision = "bypass"),
+    "access.apps[0].decision",
+    /"bypass".*never generated/,
+  ],
+  [
+    "app without audience",
+    (p) => (p.access.apps[0].audience = {}),
+    "access.apps[0].audience",
+    /at least one Entra group or e-mail domain/,
+  ],
+  [
+    "app in an undeclared tier",
+    (p) => (p.access.apps[0].tier = "dmz"),
+    "access.apps[0].tier",
+    /"dmz" is not a declared tier/,
+  ],
   ["two apps with one name", (p) => (p.access.apps[1].name = "intranet"), "access.apps[1].name", /declared twice/],
-  ["two apps on one domain", (p) => (p.access.apps[1].domain = "intranet.contoso.example"), "access.apps[1].domain", /already published/],
-  ["app domain with a scheme", (p) => (p.access.apps[0].domain = "https://intranet.contoso.example"), "access.apps[0].domain", /DNS name/],
+  [
+    "two apps on one domain",
+    (p) => (p.access.apps[1].domain = "intranet.contoso.example"),
+    "access.apps[1].domain",
+    /already published/,
+  ],
+  [
+    "app domain with a scheme",
+    (p) => (p.access.apps[0].domain = "https://intranet.contoso.example"),
+    "access.apps[0].domain",
+    /DNS name/,
+  ],
   ["unknown app kind", (p) => (p.access.apps[1].kind = "vnc"), "access.apps[1].kind", /"self_hosted", "ssh" or "rdp"/],
-  ["approval without approvers", (p) => (p.access.apps[2].approval.approvers = []), "access.apps[2].approval.approvers", /at least one approver/],
-  ["tunnel origin not a URL", (p) => (p.access.apps[1].tunnel.originUrl = "bastion"), "access.apps[1].tunnel.originUrl", /origin URL/],
-  ["default session beyond the ceiling", (p) => (p.access.defaultSessionDuration = "48h"), "access.defaultSessionDuration", /longer than the session ceiling/],
+  [
+    "approval without approvers",
+    (p) => (p.access.apps[2].approval.approvers = []),
+    "access.apps[2].approval.approvers",
+    /at least one approver/,
+  ],
+  [
+    "tunnel origin not a URL",
+    (p) => (p.access.apps[1].tunnel.originUrl = "bastion"),
+    "access.apps[1].tunnel.originUrl",
+    /origin URL/,
+  ],
+  [
+    "default session beyond the ceiling",
+    (p) => (p.access.defaultSessionDuration = "48h"),
+    "access.defaultSessionDuration",
+    /longer than the session ceiling/,
+  ],
 ];
 
 describe("invalid profiles name the path and the problem", () => {
@@ -138,7 +365,11 @@ describe("invalid profiles name the path and the problem", () => {
     raw.client.name = "Contoso";
     raw.identity.tenantId = "nope";
     raw.access.apps[0].audience.everyone = true;
-    expect(problems(raw).map((p) => p.path)).toEqual(["client.name", "identity.tenantId", "access.apps[0].audience.everyone"]);
+    expect(problems(raw).map((p) => p.path)).toEqual([
+      "client.name",
+      "identity.tenantId",
+      "access.apps[0].audience.everyone",
+    ]);
   });
 
   it("the error message lists each problem on its own line with its path", () => {

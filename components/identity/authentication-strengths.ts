@@ -4,7 +4,9 @@ import type { MfaStrength } from "../../profile/mfa";
  * Allowed method combinations per strength. SMS and voice are left out of every strength on
  * purpose: SIM-swap and relay attacks make them no better than a password for a targeted account.
  */
-export const AUTHENTICATION_STRENGTHS: Readonly<Record<MfaStrength, { description: string; combinations: readonly string[] }>> = {
+export const AUTHENTICATION_STRENGTHS: Readonly<
+  Record<MfaStrength, { description: string; combinations: readonly string[] }>
+> = {
   mfa: {
     description: "Multifactor authentication without SMS or voice.",
     combinations: [

@@ -59,7 +59,10 @@ export class ConditionalAccessBaseline extends pulumi.ComponentResource {
             `${name}-allowed-countries`,
             {
               displayName: "ZT-AllowedCountries",
-              country: { countriesAndRegions: [...identity.allowedCountries], includeUnknownCountriesAndRegions: false },
+              country: {
+                countriesAndRegions: [...identity.allowedCountries],
+                includeUnknownCountriesAndRegions: false,
+              },
             },
             { parent: this },
           )
@@ -121,7 +124,12 @@ function targetUsers(target: Target, adminRoles: readonly string[]) {
     case "allUsers":
       return { includedUsers: ["All"] };
     case "members":
-      return { includedUsers: ["All"], excludedGuestsOrExternalUsers: [{ guestOrExternalUserTypes: ALL_GUEST_TYPES, externalTenants: [{ membershipKind: "all" }] }] };
+      return {
+        includedUsers: ["All"],
+        excludedGuestsOrExternalUsers: [
+          { guestOrExternalUserTypes: ALL_GUEST_TYPES, externalTenants: [{ membershipKind: "all" }] },
+        ],
+      };
     case "guests":
       return { includedUsers: ["GuestsOrExternalUsers"] };
     case "adminRoles":

@@ -5,14 +5,22 @@ export type PolicyState = "enabled" | "enabledForReportingButNotEnforced";
 
 /** What the baseline does with one catalog control for one tenant, and why. */
 export type ControlDecision =
-  | { readonly control: ControlDefinition; readonly declared: true; readonly state: PolicyState; readonly note?: string }
+  | {
+      readonly control: ControlDefinition;
+      readonly declared: true;
+      readonly state: PolicyState;
+      readonly note?: string;
+    }
   | { readonly control: ControlDefinition; readonly declared: false; readonly why: string };
 
 /**
  * Decides, per control, whether it is declared and in which state. Pure, so the component, the
  * plan and the reports agree: nothing is skipped silently, every skip carries its reason.
  */
-export function selectControls(identity: ClientProfile["identity"], catalog: readonly ControlDefinition[]): ControlDecision[] {
+export function selectControls(
+  identity: ClientProfile["identity"],
+  catalog: readonly ControlDefinition[],
+): ControlDecision[] {
   return catalog.map((control): ControlDecision => {
     const optOut = identity.optOuts.find((o) => o.control === control.id);
     if (optOut) return { control, declared: false, why: `opted out: ${optOut.reason}` };
@@ -24,7 +32,12 @@ export function selectControls(identity: ClientProfile["identity"], catalog: rea
     }
     if (identity.rollout === "enforce") return { control, declared: true, state: "enabled" };
     if (!control.reportOnlyCapable) {
-      return { control, declared: true, state: "enabled", note: "enforced during report-only rollout: Entra cannot evaluate it report-only" };
+      return {
+        control,
+        declared: true,
+        state: "enabled",
+        note: "enforced during report-only rollout: Entra cannot evaluate it report-only",
+      };
     }
     return { control, declared: true, state: "enabledForReportingButNotEnforced" };
   });

@@ -23,7 +23,9 @@ export function renderIdentity(profile: ClientProfile, resources: readonly Plann
   const byUrn = new Map(resources.map((r) => [r.urn, r]));
   const policies = resources.filter((r) => r.type === CA_POLICY);
   const order = new Map(CONTROLS.map((c, i) => [c.displayName, i]));
-  policies.sort((a, b) => (order.get(a.inputs.displayName as string) ?? 99) - (order.get(b.inputs.displayName as string) ?? 99));
+  policies.sort(
+    (a, b) => (order.get(a.inputs.displayName as string) ?? 99) - (order.get(b.inputs.displayName as string) ?? 99),
+  );
   const breakGlass = new Set([identity.breakGlass.groupId, ...identity.breakGlass.accounts]);
 
   const lines = [
@@ -38,7 +40,11 @@ export function renderIdentity(profile: ClientProfile, resources: readonly Plann
     const users = (inputs.conditions?.users ?? {}) as Json;
     const excluded = [...(users.excludedGroups ?? []), ...(users.excludedUsers ?? [])] as string[];
     const others = excluded.filter((id) => !breakGlass.has(id));
-    const exclusion = excluded.some((id) => breakGlass.has(id)) ? (others.length ? `break-glass + ${others.length} declared` : "break-glass") : "NO BREAK-GLASS";
+    const exclusion = excluded.some((id) => breakGlass.has(id))
+      ? others.length
+        ? `break-glass + ${others.length} declared`
+        : "break-glass"
+      : "NO BREAK-GLASS";
     const control = CONTROLS.find((c) => c.displayName === inputs.displayName);
     const name = String(inputs.displayName);
     return [
@@ -57,17 +63,25 @@ export function renderIdentity(profile: ClientProfile, resources: readonly Plann
     else if (d.note) lines.push(`  note       ${d.control.id}: ${d.note}`);
   }
   for (const e of identity.exclusions) {
-    lines.push(`  exclusion  ${e.control}: ${plural(e.groups.length, "group")}, ${plural(e.users.length, "user")} (${e.reason})`);
+    lines.push(
+      `  exclusion  ${e.control}: ${plural(e.groups.length, "group")}, ${plural(e.users.length, "user")} (${e.reason})`,
+    );
   }
-  const locations = resources.filter((r) => r.type === NAMED_LOCATION).map((r) => {
-    const i = r.inputs as Json;
-    const what = i.country ? (i.country.countriesAndRegions as string[]).join(", ") : (i.ip?.ipRanges as string[]).join(", ");
-    return `${i.displayName} (${what})`;
-  });
+  const locations = resources
+    .filter((r) => r.type === NAMED_LOCATION)
+    .map((r) => {
+      const i = r.inputs as Json;
+      const what = i.country
+        ? (i.country.countriesAndRegions as string[]).join(", ")
+        : (i.ip?.ipRanges as string[]).join(", ");
+      return `${i.displayName} (${what})`;
+    });
   const strengths = resources.filter((r) => r.type === STRENGTH).map((r) => String((r.inputs as Json).displayName));
   if (locations.length) lines.push(`  named locations: ${locations.join("; ")}`);
   lines.push(`  authentication strengths: ${strengths.join(", ")}`);
-  lines.push(`  ${plural(policies.length, "policy", "policies")} declared, ${decisions.filter((d) => !d.declared).length} skipped`);
+  lines.push(
+    `  ${plural(policies.length, "policy", "policies")} declared, ${decisions.filter((d) => !d.declared).length} skipped`,
+  );
   return lines;
 }
 
@@ -92,12 +106,15 @@ function grantOf(policy: PlannedResource, byUrn: ReadonlyMap<string, PlannedReso
     if (builtIn.includes("block")) parts.push("block");
     else if (builtIn.length) parts.push(builtIn.join(grant.operator === "AND" ? " AND " : " OR "));
     if (grant.authenticationStrengthPolicyId !== undefined) {
-      const strength = (policy.propertyDependencies.grantControls ?? []).map((u) => byUrn.get(u)).find((r) => r?.type === STRENGTH);
+      const strength = (policy.propertyDependencies.grantControls ?? [])
+        .map((u) => byUrn.get(u))
+        .find((r) => r?.type === STRENGTH);
       parts.push(`strength ${strength ? (strength.inputs as Json).displayName : "(external)"}`);
     }
   }
   const session = i.sessionControls as Json | undefined;
-  if (session?.signInFrequency) parts.push(`re-auth every ${session.signInFrequency}${session.signInFrequencyPeriod === "days" ? "d" : "h"}`);
+  if (session?.signInFrequency)
+    parts.push(`re-auth every ${session.signInFrequency}${session.signInFrequencyPeriod === "days" ? "d" : "h"}`);
   if (session?.signInFrequencyInterval === "everyTime") parts.push("re-auth every time");
   if (session?.persistentBrowserMode === "never") parts.push("no persistent browser");
   return `→ ${parts.join(", ") || "(no grant)"}`;

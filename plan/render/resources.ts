@@ -20,7 +20,10 @@ export function renderResourceSummary(resources: readonly PlannedResource[]): st
     [...counts].map(([t, n]) => `${n} ${t}`).join(", "),
   ]);
   return [
-    heading("RESOURCES", `${plural(custom.length, "resource")} in ${plural(perComponent.size, "component")}, ${plural(providers.length, "explicit provider")} (${providers.map((p) => typeName(p.type)).join(", ")})`),
+    heading(
+      "RESOURCES",
+      `${plural(custom.length, "resource")} in ${plural(perComponent.size, "component")}, ${plural(providers.length, "explicit provider")} (${providers.map((p) => typeName(p.type)).join(", ")})`,
+    ),
     ...table(rows),
   ];
 }

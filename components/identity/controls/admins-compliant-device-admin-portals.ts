@@ -6,12 +6,19 @@ export const adminsCompliantDeviceAdminPortals: ControlDefinition = {
   displayName: "CA101-Admins-IdentityProtection-AdminPortals-AnyPlatform-RequireMFAAndCompliantDevice",
   description: "Admins reach the Microsoft admin portals and Azure management only with MFA from a compliant device.",
   rationale: "A privileged session from an unmanaged device is a privileged session on a device nobody watches.",
-  references: ["CISA SCuBA MS.AAD.3.7v1", "Microsoft Zero Trust CA framework: Admins", "Maester Test-MtCaDeviceComplianceAdminsRequired"],
+  references: [
+    "CISA SCuBA MS.AAD.3.7v1",
+    "Microsoft Zero Trust CA framework: Admins",
+    "Maester Test-MtCaDeviceComplianceAdminsRequired",
+  ],
   licence: "P1",
   reportOnlyCapable: true,
   policy: () => ({
     target: "adminRoles",
-    conditions: { applications: { includedApplications: [ADMIN_PORTALS_APP, AZURE_MANAGEMENT_APP_ID] }, clientAppTypes: ALL_CLIENTS },
+    conditions: {
+      applications: { includedApplications: [ADMIN_PORTALS_APP, AZURE_MANAGEMENT_APP_ID] },
+      clientAppTypes: ALL_CLIENTS,
+    },
     grant: { operator: "AND", builtInControls: ["mfa", "compliantDevice"] },
   }),
 };

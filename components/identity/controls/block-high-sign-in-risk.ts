@@ -3,7 +3,8 @@ import { ALL_APPS, ALL_CLIENTS, type ControlDefinition } from "../control";
 export const blockHighSignInRisk: ControlDefinition = {
   id: "block-high-sign-in-risk",
   displayName: "CA201-Global-IdentityProtection-AllApps-AnyPlatform-BlockHighSignInRisk",
-  description: "Blocks sign-ins that Entra ID Protection rates high risk (anonymous IPs, impossible travel, token replay).",
+  description:
+    "Blocks sign-ins that Entra ID Protection rates high risk (anonymous IPs, impossible travel, token replay).",
   rationale: "A high-risk sign-in is more likely an attacker than the user.",
   references: ["CISA SCuBA MS.AAD.2.3v1", "Microsoft Zero Trust CA framework: IdentityProtection"],
   licence: "P2",

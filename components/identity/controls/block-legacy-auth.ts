@@ -5,7 +5,11 @@ export const blockLegacyAuth: ControlDefinition = {
   displayName: "CA001-Global-BaseProtection-AllApps-AnyPlatform-BlockLegacyAuth",
   description: "Blocks Exchange ActiveSync and other legacy protocols for every user.",
   rationale: "Legacy protocols cannot do MFA: they are how password-spray and stuffing attacks get in.",
-  references: ["CISA SCuBA MS.AAD.1.1v1", "Microsoft Zero Trust CA framework: BaseProtection", "Maester Test-MtCaBlockLegacyOtherAuthentication"],
+  references: [
+    "CISA SCuBA MS.AAD.1.1v1",
+    "Microsoft Zero Trust CA framework: BaseProtection",
+    "Maester Test-MtCaBlockLegacyOtherAuthentication",
+  ],
   licence: "P1",
   reportOnlyCapable: true,
   policy: () => ({

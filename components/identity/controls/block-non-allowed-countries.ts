@@ -14,7 +14,10 @@ export const blockNonAllowedCountries: ControlDefinition = {
     conditions: {
       applications: ALL_APPS,
       clientAppTypes: ALL_CLIENTS,
-      locations: { includedLocations: ["All"], excludedLocations: ctx.allowedCountriesLocationId ? [ctx.allowedCountriesLocationId] : [] },
+      locations: {
+        includedLocations: ["All"],
+        excludedLocations: ctx.allowedCountriesLocationId ? [ctx.allowedCountriesLocationId] : [],
+      },
     },
     grant: { operator: "OR", builtInControls: ["block"] },
   }),

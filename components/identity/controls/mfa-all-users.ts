@@ -5,7 +5,11 @@ export const mfaAllUsers: ControlDefinition = {
   displayName: "CA002-Global-BaseProtection-AllApps-AnyPlatform-RequireMFAStrength",
   description: "Requires the profile's authentication strength (mfa.strength) of every user on every app.",
   rationale: "MFA stops the overwhelming majority of account-takeover attacks that start from a stolen password.",
-  references: ["CISA SCuBA MS.AAD.3.2v1", "Microsoft Zero Trust CA framework: BaseProtection", "Maester Test-MtCaMfaForAllUsers"],
+  references: [
+    "CISA SCuBA MS.AAD.3.2v1",
+    "Microsoft Zero Trust CA framework: BaseProtection",
+    "Maester Test-MtCaMfaForAllUsers",
+  ],
   licence: "P1",
   reportOnlyCapable: true,
   policy: (ctx) => ({

@@ -1,0 +1,94 @@
+import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const TSX = join(__dirname, "..", "node_modules", ".bin", "tsx");
+const ZT = join(__dirname, "..", "cli", "zt.ts");
+
+/** Runs the CLI as a user would, in its own process. */
+function zt(...args: string[]) {
+  const r = spawnSync(TSX, [ZT, ...args], { encoding: "utf8", cwd: join(__dirname, "..") });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function stacksWith(name: string, yaml: string): string {
+  const dir = mkdtempSync(join(tmpdir(), "zt-stacks-"));
+  writeFileSync(join(dir, `Pulumi.${name}.yaml`), yaml);
+  return dir;
+}
+
+describe("zt plan", () => {
+  it("plans the example stack offline and prints what the baseline declares", () => {
+    const { code, stdout } = zt("plan");
+    expect(code).toBe(0);
+    expect(stdout).toContain('zt plan · stack "example" · Contoso Ltd (contoso, production)');
+    expect(stdout).toMatch(/^IDENTITY {2}Entra ID Conditional Access/m);
+    expect(stdout).toMatch(/CA001 block-legacy-auth +report-only +all users +excl\. break-glass +→ block/);
+    expect(stdout).toMatch(/^RESOURCES {2}\d+ resources/m);
+  });
+
+  it("plans any stack in stacks/ with --stack", () => {
+    const { code, stdout } = zt("plan", "--stack", "fabrikam");
+    expect(code).toBe(0);
+    expect(stdout).toContain('stack "fabrikam"');
+    expect(stdout).toContain("skipped    block-high-user-risk: needs Entra ID P2 (identity.licence is P1)");
+  });
+
+  it("--json prints the resources as the engine saw them", () => {
+    const { code, stdout } = zt("plan", "--stack", "fabrikam", "--json");
+    expect(code).toBe(0);
+    const plan = JSON.parse(stdout);
+    expect(plan.profile.client.name).toBe("fabrikam");
+    expect(
+      plan.resources.some(
+        (r: { type: string }) => r.type === "azuread:index/conditionalAccessPolicy:ConditionalAccessPolicy",
+      ),
+    ).toBe(true);
+  });
+
+  it("refuses an invalid profile with every problem and its path, exit 1, nothing planned", () => {
+    const dir = stacksWith(
+      "broken",
+      [
+        "config:",
+        "  zt-baseline:profile:",
+        "    client: { name: Broken }",
+        "    identity:",
+        "      tenantId: nope",
+        "      breakGlass: { groupId: 2c4e6a8b-0d1f-4a3c-8e5b-7d9f1a3c5e7b }",
+        "      rolout: enforce",
+        "",
+      ].join("\n"),
+    );
+    const { code, stdout, stderr } = zt("plan", "--stack", "broken", "--stacks-dir", dir);
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toContain("Invalid zero-trust profile (stacks/Pulumi.broken.yaml): 3 problems");
+    expect(stderr).toContain("  - client.name: expected lower-case kebab-case");
+    expect(stderr).toContain("  - identity.tenantId: expected a GUID");
+    expect(stderr).toContain("  - identity.rolout: unknown key");
+  });
+
+  it("refuses a stack without a profile", () => {
+    const dir = stacksWith("empty", "config:\n  aws:region: eu-west-1\n");
+    const { code, stderr } = zt("plan", "--stack", "empty", "--stacks-dir", dir);
+    expect(code).toBe(1);
+    expect(stderr).toContain("(profile): required");
+  });
+
+  it("names the known stacks when asked for one that does not exist (exit 2)", () => {
+    const dir = stacksWith("one", "config: {}\n");
+    copyFileSync(join(__dirname, "..", "stacks", "Pulumi.fabrikam.yaml"), join(dir, "Pulumi.two.yaml"));
+    const { code, stderr } = zt("plan", "--stack", "three", "--stacks-dir", dir);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/No stack "three".*Known stacks: one, two\./);
+  });
+
+  it("rejects unknown options as a usage error (exit 2)", () => {
+    const { code, stderr } = zt("plan", "--stak", "example");
+    expect(code).toBe(2);
+    expect(stderr).toContain("unknown option '--stak'");
+  });
+});

@@ -1,0 +1,29 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { configurationReference, profileJsonSchema } from "../profile/reference";
+
+const root = join(__dirname, "..");
+
+describe("generated profile reference", () => {
+  it("docs/configuration.md matches the schema (run `npm run docs` after changing it)", () => {
+    expect(readFileSync(join(root, "docs", "configuration.md"), "utf8")).toBe(configurationReference());
+  });
+
+  it("schema/profile.schema.json matches the schema", () => {
+    expect(JSON.parse(readFileSync(join(root, "schema", "profile.schema.json"), "utf8"))).toEqual(profileJsonSchema());
+  });
+
+  it("refuses unknown keys at every level, like the runtime validation", () => {
+    const objects: unknown[] = [];
+    const walk = (s: unknown) => {
+      if (typeof s !== "object" || s === null) return;
+      const o = s as Record<string, unknown>;
+      if (o.type === "object" && o.properties) objects.push(o);
+      Object.values(o).forEach(walk);
+    };
+    walk(profileJsonSchema());
+    expect(objects.length).toBeGreaterThan(10);
+    for (const o of objects) expect(o).toHaveProperty("additionalProperties", false);
+  });
+});
