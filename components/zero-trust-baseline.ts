@@ -2,6 +2,8 @@ import * as pulumi from "@pulumi/pulumi";
 import type { ClientProfile } from "../profile/schema";
 import { ConditionalAccessBaseline } from "./identity/conditional-access-baseline";
 import { AwsMfaEnforcement } from "./mfa/aws-mfa-enforcement";
+import { AwsTierSegmentation } from "./network/aws-tier-segmentation";
+import { AzureTierSegmentation } from "./network/azure-tier-segmentation";
 
 /** A client's whole zero-trust baseline, from one validated profile. */
 export interface ZeroTrustBaselineArgs {
@@ -15,20 +17,44 @@ export interface ZeroTrustBaselineArgs {
 export class ZeroTrustBaseline extends pulumi.ComponentResource {
   public readonly identity: ConditionalAccessBaseline;
   public readonly awsMfa?: AwsMfaEnforcement;
+  public readonly awsTiers?: AwsTierSegmentation;
+  public readonly azureTiers?: AzureTierSegmentation;
 
   constructor(name: string, args: ZeroTrustBaselineArgs, opts?: pulumi.ComponentResourceOptions) {
     super("zt-baseline:index:ZeroTrustBaseline", name, {}, opts);
     const { profile } = args;
+    const { network } = profile;
 
     this.identity = new ConditionalAccessBaseline(
       `${name}-identity`,
       { identity: profile.identity, mfaStrength: profile.mfa.strength },
       { parent: this },
     );
-    if (profile.network.aws && profile.mfa.aws.enforce) {
+    if (network.aws && profile.mfa.aws.enforce) {
       this.awsMfa = new AwsMfaEnforcement(
         `${name}-aws-mfa`,
         { groupName: profile.mfa.aws.groupName },
+        { parent: this },
+      );
+    }
+    if (network.aws) {
+      this.awsTiers = new AwsTierSegmentation(
+        `${name}-aws-tiers`,
+        { client: profile.client.name, vpcId: network.aws.vpcId, tiers: network.tiers, flows: network.flows },
+        { parent: this },
+      );
+    }
+    if (network.azure) {
+      this.azureTiers = new AzureTierSegmentation(
+        `${name}-azure-tiers`,
+        {
+          client: profile.client.name,
+          resourceGroupName: network.azure.resourceGroupName,
+          location: network.azure.location,
+          tiers: network.tiers,
+          edgeTier: network.edgeTier,
+          flows: network.flows,
+        },
         { parent: this },
       );
     }
@@ -36,6 +62,9 @@ export class ZeroTrustBaseline extends pulumi.ComponentResource {
     this.registerOutputs({
       conditionalAccessPolicyIds: this.identity.policyIds,
       awsMfaGroup: this.awsMfa?.groupName,
+      awsSecurityGroupIds: this.awsTiers?.securityGroupIds,
+      azureApplicationSecurityGroupIds: this.azureTiers?.applicationSecurityGroupIds,
+      azureNetworkSecurityGroupIds: this.azureTiers?.networkSecurityGroupIds,
     });
   }
 }

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { runInPulumiStack } from "@pulumi/pulumi/runtime/stack";
-import type { PlannedResource } from "./resources";
+import type { PlannedResource, ResourceAlias } from "../posture/resource";
 
 /** The parts of a RegisterResourceRequest the recorder reads (see @pulumi/pulumi/proto/resource_pb). */
 interface RegisterRequest {
@@ -12,7 +12,7 @@ interface RegisterRequest {
   getDependenciesList(): string[];
   getPropertydependenciesMap(): { forEach(cb: (deps: { getUrnsList(): string[] }, key: string) => void): void };
   getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
-  getAliasesList(): { getUrn(): string; getSpec(): unknown }[];
+  getAliasesList(): { getUrn(): string; getSpec(): { getName(): string; getType(): string } | undefined }[];
 }
 type Callback = (err: unknown, res?: { getUrn(): string }) => void;
 interface Monitor {
@@ -60,6 +60,9 @@ export async function runProgramOffline(program: () => unknown, opts: MockRunOpt
     });
 
   const outputs = await runInPulumiStack(async () => program());
+  // Stack outputs can settle before every registration has: wait for the engine traffic to drain,
+  // as the language host does before it exits (`waitForRPCs` is internal, hence untyped).
+  await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
   return { resources, outputs: (outputs ?? {}) as Record<string, unknown> };
 }
 
@@ -78,6 +81,12 @@ function recordOf(req: RegisterRequest, urn: string): PlannedResource {
     dependencies: req.getDependenciesList(),
     propertyDependencies,
     inputs: req.getObject()?.toJavaScript() ?? {},
-    ...(req.getAliasesList().length > 0 ? { aliases: req.getAliasesList().map((a) => a.getUrn() || "(spec)") } : {}),
+    ...(req.getAliasesList().length > 0 ? { aliases: req.getAliasesList().map(aliasOf) } : {}),
   };
+}
+
+function aliasOf(a: ReturnType<RegisterRequest["getAliasesList"]>[number]): ResourceAlias {
+  if (a.getUrn()) return { urn: a.getUrn() };
+  const spec = a.getSpec();
+  return { ...(spec?.getName() ? { name: spec.getName() } : {}), ...(spec?.getType() ? { type: spec.getType() } : {}) };
 }

@@ -2,7 +2,7 @@ import { main, PROFILE_KEY } from "../program/main";
 import { parseProfile } from "../profile";
 import type { ClientProfile } from "../profile/schema";
 import { runProgramOffline } from "./mock-engine";
-import type { PlannedResource } from "./resources";
+import type { PlannedResource } from "../posture/resource";
 import { loadStackConfig, PROJECT } from "./stack-config";
 
 export interface StackPlan {

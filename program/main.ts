@@ -30,5 +30,8 @@ export function main() {
     client: profile.client.name,
     rollout: profile.identity.rollout,
     conditionalAccessPolicyIds: baseline.identity.policyIds,
+    awsSecurityGroupIds: baseline.awsTiers?.securityGroupIds,
+    azureApplicationSecurityGroupIds: baseline.azureTiers?.applicationSecurityGroupIds,
+    azureNetworkSecurityGroupIds: baseline.azureTiers?.networkSecurityGroupIds,
   };
 }

@@ -1,5 +1,5 @@
 import { planConfig } from "../plan/plan-stack";
-import type { PlannedResource } from "../plan/resources";
+import type { PlannedResource } from "../posture/resource";
 import { PROJECT } from "../plan/stack-config";
 
 /** Runs the real program under the mock engine for a raw profile, as `zt plan` does for a stack. */

@@ -3,7 +3,7 @@ import { CONTROLS } from "../components/identity/controls";
 import { PRIVILEGED_ROLE_IDS } from "../components/identity/privileged-roles";
 import { selectControls } from "../components/identity/select-controls";
 import { parseProfile, ProfileError } from "../profile";
-import type { PlannedResource } from "../plan/resources";
+import type { PlannedResource } from "../posture/resource";
 import { exampleProfile, minimalProfile } from "./fixtures";
 import { byType, planProfile, TYPES } from "./harness";
 
@@ -150,7 +150,8 @@ describe("ConditionalAccessBaseline", () => {
         "contoso-identity-strength-phishing-resistant",
       ].sort(),
     );
-    expect(resources.filter((r) => r.aliases)).toEqual([]);
+    // Old-type aliases come from provider SDKs (azure-native lists its API versions); renames would be ours.
+    expect(resources.flatMap((r) => r.aliases ?? []).filter((a) => a.urn || a.name)).toEqual([]);
   });
 
   it("every catalog control has a persona-based name, a rationale and a reference", () => {

@@ -2,7 +2,7 @@ import { selectControls } from "../../components/identity/select-controls";
 import { CONTROLS } from "../../components/identity/controls";
 import { PRIVILEGED_ROLES } from "../../components/identity/privileged-roles";
 import type { ClientProfile } from "../../profile/schema";
-import type { PlannedResource } from "../resources";
+import type { PlannedResource } from "../../posture/resource";
 import { heading, plural, shortId, table } from "./text";
 
 const CA_POLICY = "azuread:index/conditionalAccessPolicy:ConditionalAccessPolicy";

@@ -1,6 +1,6 @@
 import { ADMIN_STRENGTH } from "../../components/identity/authentication-strengths";
 import type { ClientProfile } from "../../profile/schema";
-import type { PlannedResource } from "../resources";
+import type { PlannedResource } from "../../posture/resource";
 import { heading } from "./text";
 
 /** MFA section: one strength in the profile, followed by every provider that signs people in. */

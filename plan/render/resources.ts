@@ -1,4 +1,4 @@
-import { ancestors, type PlannedResource } from "../resources";
+import { ancestors, type PlannedResource } from "../../posture/resource";
 import { heading, plural, table, typeName } from "./text";
 
 /** Resource counts per component, then per type: what `pulumi up` would create. */

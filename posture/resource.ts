@@ -16,8 +16,15 @@ export interface PlannedResource {
   /** For each input property, the URNs of the resources its value came from. */
   readonly propertyDependencies: Readonly<Record<string, readonly string[]>>;
   readonly inputs: Readonly<Record<string, unknown>>;
-  /** Aliases the program declared (renames); absent when there are none. */
-  readonly aliases?: readonly string[];
+  /** Aliases declared for the resource (by the program, or by an SDK for its old type tokens). */
+  readonly aliases?: readonly ResourceAlias[];
+}
+
+/** A previous identity of a resource: a full URN, or a spec with the parts that changed. */
+export interface ResourceAlias {
+  readonly urn?: string;
+  readonly name?: string;
+  readonly type?: string;
 }
 
 /** Pulumi's wire sentinel for a value not known until apply. */

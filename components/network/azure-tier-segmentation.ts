@@ -1,0 +1,165 @@
+import { ApplicationSecurityGroup, NetworkSecurityGroup, SecurityRule } from "@pulumi/azure-native/network";
+import * as pulumi from "@pulumi/pulumi";
+import type { Flow } from "../../profile/network";
+import { describePorts } from "../../profile/primitives";
+import { CLIENT_TAG, flowDescription, flowSlug, internetCidrs, isInternet, TIER_TAG } from "./flow-names";
+
+/** Where allow rules start, and the gap between them: room to insert a rule without renumbering. */
+export const ALLOW_PRIORITY_START = 1000;
+export const PRIORITY_STEP = 10;
+/** Load balancer health probes to the edge, which the explicit deny would otherwise block. */
+export const PROBE_PRIORITY = 3900;
+/** The explicit deny: the last custom priority, still far above the defaults at 65000+. */
+export const DENY_PRIORITY = 4096;
+
+/** One ASG and one NSG per tier in a resource group, with exactly the declared flows as rules. */
+export interface AzureTierSegmentationArgs {
+  readonly client: string;
+  readonly resourceGroupName: pulumi.Input<string>;
+  readonly location: pulumi.Input<string>;
+  readonly tiers: readonly string[];
+  readonly edgeTier: string;
+  readonly flows: readonly Flow[];
+}
+
+/**
+ * Each tier's NSG allows the flows into and out of it (between ASGs), then denies everything else
+ * in both directions above the defaults: without that deny, `AllowVnetInBound` lets every subnet of
+ * the VNet reach every tier. Rules are standalone `SecurityRule` resources only, never inline
+ * `securityRules` (mixing the two deletes rules), so each rule is one reviewable resource.
+ */
+export class AzureTierSegmentation extends pulumi.ComponentResource {
+  public readonly applicationSecurityGroupIds: pulumi.Output<Record<string, string>>;
+  public readonly networkSecurityGroupIds: pulumi.Output<Record<string, string>>;
+
+  constructor(name: string, args: AzureTierSegmentationArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("zt-baseline:network:AzureTierSegmentation", name, {}, opts);
+    const { resourceGroupName, location } = args;
+    const tags = (tier: string) => ({ [TIER_TAG]: tier, [CLIENT_TAG]: args.client });
+
+    const asgs = new Map<string, ApplicationSecurityGroup>();
+    const nsgs = new Map<string, NetworkSecurityGroup>();
+    for (const tier of args.tiers) {
+      asgs.set(
+        tier,
+        new ApplicationSecurityGroup(
+          `${name}-${tier}-asg`,
+          {
+            applicationSecurityGroupName: `asg-zt-${args.client}-${tier}`,
+            resourceGroupName,
+            location,
+            tags: tags(tier),
+          },
+          { parent: this },
+        ),
+      );
+      nsgs.set(
+        tier,
+        new NetworkSecurityGroup(
+          `${name}-${tier}-nsg`,
+          { networkSecurityGroupName: `nsg-zt-${args.client}-${tier}`, resourceGroupName, location, tags: tags(tier) },
+          { parent: this },
+        ),
+      );
+    }
+    const asg = (tier: string) => [{ id: asgs.get(tier)!.id }];
+
+    const rule = (
+      tier: string,
+      ruleName: string,
+      props: Omit<RuleProps, "networkSecurityGroupName" | "resourceGroupName">,
+    ) =>
+      new SecurityRule(
+        `${name}-${tier}-${ruleName}`,
+        {
+          ...props,
+          securityRuleName: ruleName,
+          networkSecurityGroupName: nsgs.get(tier)!.name,
+          resourceGroupName,
+        },
+        { parent: this },
+      );
+
+    for (const tier of args.tiers) {
+      const inbound = args.flows.filter((f) => f.to === tier);
+      const outbound = args.flows.filter((f) => f.from === tier);
+      inbound.forEach((f, k) => {
+        rule(tier, `allow-${flowSlug(f)}-in`, {
+          ...common(f),
+          direction: "Inbound",
+          priority: ALLOW_PRIORITY_START + PRIORITY_STEP * k,
+          ...(isInternet(f.from) ? internetSide(f, "source") : { sourceApplicationSecurityGroups: asg(f.from) }),
+          destinationApplicationSecurityGroups: asg(tier),
+        });
+      });
+      outbound.forEach((f, k) => {
+        rule(tier, `allow-${flowSlug(f)}-out`, {
+          ...common(f),
+          direction: "Outbound",
+          priority: ALLOW_PRIORITY_START + PRIORITY_STEP * k,
+          sourceApplicationSecurityGroups: asg(tier),
+          ...(isInternet(f.to) ? internetSide(f, "destination") : { destinationApplicationSecurityGroups: asg(f.to) }),
+        });
+      });
+      if (tier === args.edgeTier) {
+        const webPorts = inbound.filter((f) => isInternet(f.from)).flatMap((f) => f.ports.map(describePorts));
+        if (webPorts.length > 0) {
+          rule(tier, "allow-azure-lb-probes-in", {
+            description: "zt: Azure load balancer health probes to the edge's web ports",
+            access: "Allow",
+            direction: "Inbound",
+            priority: PROBE_PRIORITY,
+            protocol: "Tcp",
+            sourceAddressPrefix: "AzureLoadBalancer",
+            sourcePortRange: "*",
+            destinationApplicationSecurityGroups: asg(tier),
+            destinationPortRanges: webPorts,
+          });
+        }
+      }
+      for (const direction of ["Inbound", "Outbound"] as const) {
+        rule(tier, `deny-all-${direction.toLowerCase()}`, {
+          description: `zt: deny everything not declared, above the default Allow${direction === "Inbound" ? "VnetInBound" : "VnetOutBound/AllowInternetOutBound"}`,
+          access: "Deny",
+          direction,
+          priority: DENY_PRIORITY,
+          protocol: "*",
+          sourceAddressPrefix: "*",
+          sourcePortRange: "*",
+          destinationAddressPrefix: "*",
+          destinationPortRange: "*",
+        });
+      }
+    }
+
+    const ids = (m: Map<string, { id: pulumi.Output<string> }>) =>
+      pulumi.output(Object.fromEntries([...m].map(([tier, r]) => [tier, r.id])));
+    this.applicationSecurityGroupIds = ids(asgs);
+    this.networkSecurityGroupIds = ids(nsgs);
+    this.registerOutputs({
+      applicationSecurityGroupIds: this.applicationSecurityGroupIds,
+      networkSecurityGroupIds: this.networkSecurityGroupIds,
+    });
+  }
+}
+
+type RuleProps = ConstructorParameters<typeof SecurityRule>[1];
+
+const PROTOCOL = { tcp: "Tcp", udp: "Udp", icmp: "Icmp" } as const;
+
+function common(f: Flow) {
+  return {
+    description: flowDescription(f),
+    access: "Allow",
+    protocol: PROTOCOL[f.protocol],
+    sourcePortRange: "*",
+    ...(f.protocol === "icmp" ? { destinationPortRange: "*" } : { destinationPortRanges: f.ports.map(describePorts) }),
+  };
+}
+
+/** The internet end of a flow: the `Internet` service tag, or the flow's declared CIDRs. */
+function internetSide(f: Flow, side: "source" | "destination") {
+  const cidrs = internetCidrs(f);
+  if (cidrs.length === 1 && cidrs[0] === "0.0.0.0/0") return { [`${side}AddressPrefix`]: "Internet" };
+  return { [`${side}AddressPrefixes`]: cidrs };
+}
