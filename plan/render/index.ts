@@ -1,13 +1,14 @@
 import type { StackPlan } from "../plan-stack";
 import { renderIdentity } from "./identity";
 import { renderMfa } from "./mfa";
+import { renderNetwork } from "./network";
 import { renderResourceSummary } from "./resources";
 
 /** A section of the plan: a pure function of the profile and the resources the engine saw. */
 export type PlanSection = (profile: StackPlan["profile"], resources: StackPlan["resources"]) => string[];
 
 /** Sections in reading order; new components add theirs here. */
-export const SECTIONS: readonly PlanSection[] = [renderIdentity, renderMfa];
+export const SECTIONS: readonly PlanSection[] = [renderIdentity, renderMfa, renderNetwork];
 
 export function renderPlan(plan: StackPlan): string {
   const { client } = plan.profile;

@@ -1,0 +1,91 @@
+/**
+ * The posture: one provider-neutral model of who may reach what, built by the readers from
+ * resources as the engine presents them. Everything after the readers (rules, diffs, reports)
+ * reads only this.
+ */
+
+/** A resource a posture item came from, so findings can name it. */
+export interface Origin {
+  readonly urn: string;
+  readonly type: string;
+  readonly name: string;
+}
+
+export type Cloud = "aws" | "azure";
+
+/** One end of a network flow. `unknown` means a reference the reader could not resolve. */
+export type Endpoint =
+  | { readonly kind: "tier"; readonly tier: string }
+  | { readonly kind: "internet" }
+  | { readonly kind: "cidr"; readonly cidr: string }
+  | { readonly kind: "vnet" }
+  | { readonly kind: "any" }
+  | { readonly kind: "untagged"; readonly group: string }
+  | { readonly kind: "unknown"; readonly ref: string };
+
+export type Protocol = "tcp" | "udp" | "icmp" | "all";
+
+export interface Ports {
+  readonly from: number;
+  readonly to: number;
+}
+
+/** A rule that allows or denies traffic, normalised: from -> to, protocol, ports. */
+export interface NetworkRule {
+  readonly cloud: Cloud;
+  /** The side of the traffic the rule is attached to (AWS ingress/egress, Azure Inbound/Outbound). */
+  readonly direction: "ingress" | "egress";
+  readonly access: "allow" | "deny";
+  readonly from: Endpoint;
+  readonly to: Endpoint;
+  readonly protocol: Protocol;
+  /** Undefined for every port (any-port, or a protocol without ports). */
+  readonly ports?: Ports;
+  /** Azure priority; lower wins. */
+  readonly priority?: number;
+  /** Inline rules live in their group's resource; standalone ones are resources of their own. */
+  readonly inline: boolean;
+  readonly origin: Origin;
+}
+
+/** A security group, NSG or ASG, and the tier its `zt:tier` tag names. */
+export interface TierGroup {
+  readonly cloud: Cloud;
+  readonly kind: "security-group" | "nsg" | "asg";
+  readonly tier?: string;
+  readonly origin: Origin;
+}
+
+export interface NetworkPosture {
+  readonly groups: readonly TierGroup[];
+  readonly rules: readonly NetworkRule[];
+}
+
+export const ALL_PORTS: Ports = { from: 0, to: 65535 };
+
+export function isAnyPort(rule: Pick<NetworkRule, "protocol" | "ports">): boolean {
+  if (rule.protocol === "icmp") return false;
+  return rule.ports === undefined || (rule.ports.from <= 1 && rule.ports.to >= 65535);
+}
+
+export function describeEndpoint(e: Endpoint): string {
+  switch (e.kind) {
+    case "tier":
+      return e.tier;
+    case "cidr":
+      return e.cidr;
+    case "untagged":
+      return `untagged group ${e.group}`;
+    case "unknown":
+      return `unresolved ${e.ref}`;
+    default:
+      return e.kind;
+  }
+}
+
+export function describeRulePorts(rule: Pick<NetworkRule, "protocol" | "ports">): string {
+  if (rule.protocol === "icmp") return "icmp";
+  if (isAnyPort(rule)) return `${rule.protocol === "all" ? "any protocol" : rule.protocol}/any port`;
+  const { from, to } = rule.ports!;
+  return `${rule.protocol}/${from === to ? from : `${from}-${to}`}`;
+}

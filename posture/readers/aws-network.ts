@@ -1,0 +1,134 @@
+import type { Endpoint, NetworkRule, Ports, Protocol, TierGroup } from "../model";
+import type { ResourceIndex } from "../index-resources";
+import type { PlannedResource } from "../resource";
+import { arr, num, obj, str, strs } from "../values";
+import { originOf, tierTag } from "./origin";
+
+export const AWS = {
+  securityGroup: "aws:ec2/securityGroup:SecurityGroup",
+  ingressRule: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+  egressRule: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
+  legacyRule: "aws:ec2/securityGroupRule:SecurityGroupRule",
+} as const;
+
+const PROTOCOLS: Record<string, Protocol> = {
+  "-1": "all",
+  all: "all",
+  tcp: "tcp",
+  "6": "tcp",
+  udp: "udp",
+  "17": "udp",
+  icmp: "icmp",
+  "1": "icmp",
+};
+
+function protocolOf(v: unknown): Protocol {
+  return PROTOCOLS[String(str(v) ?? num(v) ?? "-1").toLowerCase()] ?? "all";
+}
+
+function portsOf(protocol: Protocol, from: unknown, to: unknown): Ports | undefined {
+  const f = num(from);
+  const t = num(to);
+  if (protocol === "all" || f === undefined || t === undefined || f < 0 || t < 0) return undefined;
+  return { from: f, to: t };
+}
+
+function groupEndpoint(g: PlannedResource): Endpoint {
+  const tier = tierTag(g);
+  return tier ? { kind: "tier", tier } : { kind: "untagged", group: g.name };
+}
+
+function cidrEndpoint(cidr: string): Endpoint {
+  return cidr === "0.0.0.0/0" || cidr === "::/0" ? { kind: "internet" } : { kind: "cidr", cidr };
+}
+
+/** Reads AWS security groups (inline rules included) and standalone rules of both generations. */
+export function readAwsNetwork(index: ResourceIndex): { groups: TierGroup[]; rules: NetworkRule[] } {
+  const groups = index.ofType(AWS.securityGroup);
+  const rules: NetworkRule[] = [];
+  const groupOf = (r: PlannedResource, property: string): Endpoint => {
+    const [g] = index.referenced(r, property, AWS.securityGroup);
+    return g ? groupEndpoint(g) : { kind: "unknown", ref: str(r.inputs[property]) ?? property };
+  };
+
+  for (const g of groups) {
+    for (const direction of ["ingress", "egress"] as const) {
+      for (const entry of arr(g.inputs[direction]).map(obj)) {
+        const protocol = protocolOf(entry.protocol);
+        const ports = portsOf(protocol, entry.fromPort, entry.toPort);
+        const refs = index.referenced(g, direction, AWS.securityGroup);
+        const peers: Endpoint[] = [
+          ...[...strs(entry.cidrBlocks), ...strs(entry.ipv6CidrBlocks)].map(cidrEndpoint),
+          ...strs(entry.securityGroups).map((id): Endpoint =>
+            refs.length === 1 ? groupEndpoint(refs[0]!) : { kind: "unknown", ref: id },
+          ),
+          ...(entry.self === true ? [groupEndpoint(g)] : []),
+        ];
+        for (const peer of peers) {
+          const own = groupEndpoint(g);
+          rules.push({
+            cloud: "aws",
+            direction,
+            access: "allow",
+            ...(direction === "ingress" ? { from: peer, to: own } : { from: own, to: peer }),
+            protocol,
+            ports,
+            inline: true,
+            origin: originOf(g),
+          });
+        }
+      }
+    }
+  }
+
+  for (const r of index.ofType(AWS.ingressRule, AWS.egressRule)) {
+    const direction = r.type === AWS.ingressRule ? "ingress" : "egress";
+    const own = groupOf(r, "securityGroupId");
+    const cidr = str(r.inputs.cidrIpv4) ?? str(r.inputs.cidrIpv6);
+    const peer: Endpoint =
+      r.inputs.referencedSecurityGroupId !== undefined
+        ? groupOf(r, "referencedSecurityGroupId")
+        : cidr
+          ? cidrEndpoint(cidr)
+          : { kind: "unknown", ref: str(r.inputs.prefixListId) ?? "no source" };
+    const protocol = protocolOf(r.inputs.ipProtocol);
+    rules.push({
+      cloud: "aws",
+      direction,
+      access: "allow",
+      ...(direction === "ingress" ? { from: peer, to: own } : { from: own, to: peer }),
+      protocol,
+      ports: portsOf(protocol, r.inputs.fromPort, r.inputs.toPort),
+      inline: false,
+      origin: originOf(r),
+    });
+  }
+
+  for (const r of index.ofType(AWS.legacyRule)) {
+    const direction = str(r.inputs.type) === "egress" ? "egress" : "ingress";
+    const own = groupOf(r, "securityGroupId");
+    const protocol = protocolOf(r.inputs.protocol);
+    const peers: Endpoint[] = [
+      ...[...strs(r.inputs.cidrBlocks), ...strs(r.inputs.ipv6CidrBlocks)].map(cidrEndpoint),
+      ...(r.inputs.sourceSecurityGroupId !== undefined ? [groupOf(r, "sourceSecurityGroupId")] : []),
+      ...(r.inputs.self === true ? [own] : []),
+    ];
+    for (const peer of peers) {
+      rules.push({
+        cloud: "aws",
+        direction,
+        access: "allow",
+        ...(direction === "ingress" ? { from: peer, to: own } : { from: own, to: peer }),
+        protocol,
+        ports: portsOf(protocol, r.inputs.fromPort, r.inputs.toPort),
+        inline: false,
+        origin: originOf(r),
+      });
+    }
+  }
+
+  return {
+    groups: groups.map((g) => ({ cloud: "aws", kind: "security-group", tier: tierTag(g), origin: originOf(g) })),
+    rules,
+  };
+}
