@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ClientProfile } from "../profile/schema";
+import { ZeroTrustApp } from "./access/zero-trust-app";
 import { ConditionalAccessBaseline } from "./identity/conditional-access-baseline";
 import { AwsMfaEnforcement } from "./mfa/aws-mfa-enforcement";
 import { AwsTierSegmentation } from "./network/aws-tier-segmentation";
@@ -19,6 +20,8 @@ export class ZeroTrustBaseline extends pulumi.ComponentResource {
   public readonly awsMfa?: AwsMfaEnforcement;
   public readonly awsTiers?: AwsTierSegmentation;
   public readonly azureTiers?: AzureTierSegmentation;
+  /** Cloudflare Access apps by app name. */
+  public readonly apps: Readonly<Record<string, ZeroTrustApp>> = {};
 
   constructor(name: string, args: ZeroTrustBaselineArgs, opts?: pulumi.ComponentResourceOptions) {
     super("zt-baseline:index:ZeroTrustBaseline", name, {}, opts);
@@ -59,12 +62,30 @@ export class ZeroTrustBaseline extends pulumi.ComponentResource {
       );
     }
 
+    const { access } = profile;
+    for (const app of access?.apps ?? []) {
+      (this.apps as Record<string, ZeroTrustApp>)[app.name] = new ZeroTrustApp(
+        `${name}-app-${app.name}`,
+        {
+          client: profile.client.name,
+          accountId: access!.cloudflare.accountId,
+          teamName: access!.cloudflare.teamName,
+          zoneId: access!.cloudflare.zoneId,
+          identityProviderId: access!.cloudflare.identityProviderId,
+          app,
+          sessionDuration: app.sessionDuration ?? access!.defaultSessionDuration,
+        },
+        { parent: this },
+      );
+    }
+
     this.registerOutputs({
       conditionalAccessPolicyIds: this.identity.policyIds,
       awsMfaGroup: this.awsMfa?.groupName,
       awsSecurityGroupIds: this.awsTiers?.securityGroupIds,
       azureApplicationSecurityGroupIds: this.azureTiers?.applicationSecurityGroupIds,
       azureNetworkSecurityGroupIds: this.azureTiers?.networkSecurityGroupIds,
+      accessApplicationIds: Object.fromEntries(Object.entries(this.apps).map(([n, a]) => [n, a.applicationId])),
     });
   }
 }

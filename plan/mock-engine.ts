@@ -17,6 +17,10 @@ interface RegisterRequest {
 type Callback = (err: unknown, res?: { getUrn(): string }) => void;
 interface Monitor {
   registerResource(req: RegisterRequest, cb: Callback): unknown;
+  registerResourceOutputs(
+    req: { getUrn(): string; getOutputs(): { toJavaScript(): Record<string, unknown> } | undefined },
+    cb: (err: unknown) => void,
+  ): unknown;
 }
 
 export interface MockRunOptions {
@@ -28,6 +32,7 @@ export interface MockRunOptions {
 
 export interface MockRunResult {
   readonly resources: PlannedResource[];
+  /** Stack outputs as serialized for the engine: secrets keep their signature wrapper. */
   readonly outputs: Record<string, unknown>;
 }
 
@@ -59,11 +64,20 @@ export async function runProgramOffline(program: () => unknown, opts: MockRunOpt
       cb(err, res);
     });
 
-  const outputs = await runInPulumiStack(async () => program());
+  let outputs: Record<string, unknown> = {};
+  const registerOutputs = monitor.registerResourceOutputs.bind(monitor);
+  monitor.registerResourceOutputs = (req, cb) => {
+    if (req.getUrn().endsWith(`::pulumi:pulumi:Stack::${opts.project}-${opts.stack}`)) {
+      outputs = req.getOutputs()?.toJavaScript() ?? {};
+    }
+    return registerOutputs(req, cb);
+  };
+
+  await runInPulumiStack(async () => program());
   // Stack outputs can settle before every registration has: wait for the engine traffic to drain,
   // as the language host does before it exits (`waitForRPCs` is internal, hence untyped).
   await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
-  return { resources, outputs: (outputs ?? {}) as Record<string, unknown> };
+  return { resources, outputs };
 }
 
 function recordOf(req: RegisterRequest, urn: string): PlannedResource {

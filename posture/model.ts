@@ -89,3 +89,41 @@ export function describeRulePorts(rule: Pick<NetworkRule, "protocol" | "ports">)
   const { from, to } = rule.ports!;
   return `${rule.protocol}/${from === to ? from : `${from}-${to}`}`;
 }
+
+/** One Access rule, as `kind` or `kind:value` (`azureAd:<group>`, `authMethod:mfa`, `everyone`). */
+export type AccessRule = string;
+
+export interface AccessPolicyPosture {
+  readonly decision: string;
+  readonly include: readonly AccessRule[];
+  readonly require: readonly AccessRule[];
+  readonly exclude: readonly AccessRule[];
+  /** Session length the policy sets, in minutes (undefined: the app's). */
+  readonly sessionMinutes?: number;
+  readonly approvalRequired: boolean;
+  readonly purposeJustificationRequired: boolean;
+  readonly origin: Origin;
+}
+
+export interface AccessAppPosture {
+  readonly name: string;
+  readonly domain?: string;
+  readonly type?: string;
+  readonly sessionMinutes?: number;
+  readonly allowedIdps: readonly string[];
+  readonly policies: readonly AccessPolicyPosture[];
+  readonly origin: Origin;
+}
+
+export interface ServiceTokenPosture {
+  readonly name: string;
+  /** Minutes until expiry; `forever` when it never expires. */
+  readonly duration: number | "forever" | undefined;
+  readonly origin: Origin;
+}
+
+export interface AccessPosture {
+  readonly apps: readonly AccessAppPosture[];
+  readonly serviceTokens: readonly ServiceTokenPosture[];
+  readonly tunnels: readonly Origin[];
+}

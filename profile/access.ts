@@ -16,6 +16,19 @@ export const Audience = z.strictObject({
   everyone: refused('"everyone" is never an allow audience: name the Entra groups or e-mail domains that need the app'),
 });
 
+/** A machine client's credential: always expires, never "forever". */
+export const ServiceToken = z.strictObject({
+  name: Slug.describe("Stable name of the token."),
+  duration: z
+    .string()
+    .refine((v) => v.toLowerCase() !== "forever", {
+      message: '"forever" is refused: a service token must expire (at most 365d) and be rotated',
+      abort: true,
+    })
+    .pipe(Duration)
+    .describe("How long the token is valid (whole hours, at most 365d)."),
+});
+
 export const AccessApp = z.strictObject({
   name: Slug.describe("Stable name: names the application and its policies."),
   kind: z
@@ -38,6 +51,10 @@ export const AccessApp = z.strictObject({
     .strictObject({ originUrl: z.url({ message: 'expected an origin URL like "http://localhost:8080"' }) })
     .optional()
     .describe("Publish the origin through a Cloudflare Tunnel instead of a public ingress."),
+  serviceTokens: z
+    .array(ServiceToken)
+    .default([])
+    .describe("Machine clients admitted with a Cloudflare service token (non-identity), each with an expiry."),
   decision: refused('"bypass" and other decisions are never generated: every request is authenticated and checked'),
 });
 
@@ -47,6 +64,17 @@ export const AccessProfile = z.strictObject({
       .string()
       .regex(/^[0-9a-f]{32}$/, { message: "expected a 32-character hexadecimal Cloudflare account id" })
       .describe("Cloudflare account the apps live in."),
+    teamName: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, {
+        message: 'expected the Zero Trust team name, like "contoso" for contoso.cloudflareaccess.com',
+      })
+      .describe("Zero Trust team name: origins behind a tunnel check Access tokens issued for it."),
+    zoneId: z
+      .string()
+      .regex(/^[0-9a-f]{32}$/, { message: "expected a 32-character hexadecimal Cloudflare zone id" })
+      .optional()
+      .describe("Zone holding the apps' hostnames: needed to route tunnelled apps (CNAME to the tunnel)."),
     identityProviderId: Guid.describe(
       "The Entra ID identity provider configured in Cloudflare Access: the only one apps allow.",
     ),

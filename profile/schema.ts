@@ -5,6 +5,8 @@ import { MfaProfile } from "./mfa";
 import { NetworkProfile } from "./network";
 import { durationMinutes, Email, Slug } from "./primitives";
 
+const MAX_SERVICE_TOKEN_MINUTES = 365 * 24 * 60;
+
 export const ClientSection = z.strictObject({
   name: Slug.describe("Stable kebab-case client id: prefixes every logical resource name."),
   displayName: z.string().min(1).optional().describe("Human-readable client name for plans and reports."),
@@ -80,6 +82,15 @@ export const ClientProfile = z
           `${app.sessionDuration} is longer than the session ceiling (access.sessionCeiling = ${access.sessionCeiling})`,
         );
       }
+      if (app.tunnel && !access.cloudflare.zoneId) {
+        add(at("tunnel"), "a tunnelled app needs access.cloudflare.zoneId to route its hostname to the tunnel");
+      }
+      app.serviceTokens.forEach((t, k) => {
+        const minutes = durationMinutes(t.duration);
+        if (minutes % 60 > 0) add(at("serviceTokens", k, "duration"), "service token durations take whole hours");
+        if (minutes > MAX_SERVICE_TOKEN_MINUTES)
+          add(at("serviceTokens", k, "duration"), "a service token must expire within 365d; rotate it instead");
+      });
       if (app.tier && !network.tiers.includes(app.tier)) {
         add(at("tier"), `"${app.tier}" is not a declared tier (${network.tiers.join(", ")})`);
       }

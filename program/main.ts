@@ -33,5 +33,15 @@ export function main() {
     awsSecurityGroupIds: baseline.awsTiers?.securityGroupIds,
     azureApplicationSecurityGroupIds: baseline.azureTiers?.applicationSecurityGroupIds,
     azureNetworkSecurityGroupIds: baseline.azureTiers?.networkSecurityGroupIds,
+    accessApplicationIds: Object.fromEntries(Object.entries(baseline.apps).map(([n, a]) => [n, a.applicationId])),
+    // Secrets stay secrets in the stack's outputs: `pulumi stack output --show-secrets` to read them.
+    tunnelTokens: pulumi.secret(
+      Object.fromEntries(
+        Object.entries(baseline.apps).flatMap(([n, a]) => (a.tunnelToken ? [[n, a.tunnelToken]] : [])),
+      ),
+    ),
+    serviceTokenSecrets: pulumi.secret(
+      Object.fromEntries(Object.entries(baseline.apps).map(([n, a]) => [n, a.serviceTokenSecrets])),
+    ),
   };
 }

@@ -47,7 +47,7 @@ describe("valid profiles", () => {
     const p = parseProfile(exampleProfile());
     expect(p.client.name).toBe("contoso");
     expect(p.access?.apps.map((a) => a.name)).toEqual(["intranet", "bastion-ssh", "finance"]);
-    expect(p.network.flows.find((f) => f.to === "internet")?.reason).toMatch(/payment provider/);
+    expect(p.network.flows.find((f) => f.from === "app" && f.to === "internet")?.reason).toMatch(/payment provider/);
   });
 
   it("port ranges parse to inclusive bounds", () => {
@@ -65,6 +65,8 @@ describe("valid profiles", () => {
 type Mutation = [title: string, mutate: (p: Record<string, any>) => void, path: string, message: RegExp];
 
 const full = (): Record<string, any> => exampleProfile();
+/** Index a flow pushed onto the example's flows lands at. */
+const NEXT = exampleProfile().network.flows.length;
 const invalid: Mutation[] = [
   ["missing client", (p) => delete p.client, "client", /required/],
   ["client name in capitals", (p) => (p.client.name = "Contoso"), "client.name", /kebab-case/],
@@ -170,67 +172,67 @@ const invalid: Mutation[] = [
   [
     "internet straight to the data tier",
     (p) => p.network.flows.push({ from: "internet", to: "data", ports: [5432] }),
-    "network.flows[8].to",
+    `network.flows[${NEXT}].to`,
     /only the edge tier "edge" may accept internet traffic/,
   ],
   [
     "SSH from the internet to the edge",
     (p) => p.network.flows.push({ from: "internet", to: "edge", ports: [22] }),
-    "network.flows[8].ports",
+    `network.flows[${NEXT}].ports`,
     /accepts only tcp 443, 80/,
   ],
   [
     "tier skipping without a reason",
     (p) => p.network.flows.push({ from: "web", to: "data", ports: [5432] }),
-    "network.flows[8].to",
+    `network.flows[${NEXT}].to`,
     /skips the app tier/,
   ],
   [
     "flow back towards the internet",
     (p) => p.network.flows.push({ from: "data", to: "web", ports: [443] }),
-    "network.flows[8].to",
+    `network.flows[${NEXT}].to`,
     /points back towards the internet/,
   ],
   [
     "any-port flow",
     (p) => p.network.flows.push({ from: "web", to: "app", ports: ["0-65535"] }),
-    "network.flows[8].ports[0]",
+    `network.flows[${NEXT}].ports[0]`,
     /opens every port/,
   ],
   [
     "any-protocol flow",
     (p) => p.network.flows.push({ from: "web", to: "app", protocol: "all", ports: [443] }),
-    "network.flows[8].protocol",
+    `network.flows[${NEXT}].protocol`,
     /any-protocol flows flatten segmentation/,
   ],
   [
     "port out of range",
     (p) => p.network.flows.push({ from: "web", to: "app", ports: [70000] }),
-    "network.flows[8].ports[0]",
+    `network.flows[${NEXT}].ports[0]`,
     /within 1-65535/,
   ],
   [
     "tcp flow without ports",
     (p) => p.network.flows.push({ from: "web", to: "app", ports: [] }),
-    "network.flows[8].ports",
+    `network.flows[${NEXT}].ports`,
     /name the tcp ports/,
   ],
   [
     "flow to an undeclared tier",
     (p) => p.network.flows.push({ from: "app", to: "cache", ports: [6379] }),
-    "network.flows[8].to",
+    `network.flows[${NEXT}].to`,
     /"cache" is not a declared tier/,
   ],
   [
     "egress from data to the internet without a reason",
     (p) => p.network.flows.push({ from: "data", to: "internet", ports: [443] }),
-    "network.flows[8].reason",
+    `network.flows[${NEXT}].reason`,
     /egress to the internet from an inner tier needs a reason/,
   ],
   [
     "workload tier reaching into management",
     (p) => p.network.flows.push({ from: "app", to: "mgmt", ports: [443] }),
-    "network.flows[8].to",
+    `network.flows[${NEXT}].to`,
     /management tier reaches others/,
   ],
   [
@@ -239,7 +241,12 @@ const invalid: Mutation[] = [
     "network.flows[1].cidrs",
     /between tiers, not addresses/,
   ],
-  ["duplicate flow", (p) => p.network.flows.push({ ...p.network.flows[1] }), "network.flows[8]", /declared twice/],
+  [
+    "duplicate flow",
+    (p) => p.network.flows.push({ ...p.network.flows[1] }),
+    `network.flows[${NEXT}]`,
+    /declared twice/,
+  ],
   [
     "edge tier not first",
     (p) => (p.network.tiers = ["web", "edge", "app", "data", "mgmt"]),
@@ -339,6 +346,30 @@ const invalid: Mutation[] = [
     (p) => (p.access.apps[1].tunnel.originUrl = "bastion"),
     "access.apps[1].tunnel.originUrl",
     /origin URL/,
+  ],
+  [
+    "service token that never expires",
+    (p) => (p.access.apps[0].serviceTokens[0].duration = "forever"),
+    "access.apps[0].serviceTokens[0].duration",
+    /"forever" is refused/,
+  ],
+  [
+    "service token beyond a year",
+    (p) => (p.access.apps[0].serviceTokens[0].duration = "400d"),
+    "access.apps[0].serviceTokens[0].duration",
+    /expire within 365d/,
+  ],
+  [
+    "tunnel without a zone",
+    (p) => delete p.access.cloudflare.zoneId,
+    "access.apps[1].tunnel",
+    /needs access\.cloudflare\.zoneId/,
+  ],
+  [
+    "bad team name",
+    (p) => (p.access.cloudflare.teamName = "Contoso Team"),
+    "access.cloudflare.teamName",
+    /Zero Trust team name/,
   ],
   [
     "default session beyond the ceiling",

@@ -1,4 +1,5 @@
 import type { StackPlan } from "../plan-stack";
+import { renderAccess } from "./access";
 import { renderIdentity } from "./identity";
 import { renderMfa } from "./mfa";
 import { renderNetwork } from "./network";
@@ -8,7 +9,7 @@ import { renderResourceSummary } from "./resources";
 export type PlanSection = (profile: StackPlan["profile"], resources: StackPlan["resources"]) => string[];
 
 /** Sections in reading order; new components add theirs here. */
-export const SECTIONS: readonly PlanSection[] = [renderIdentity, renderMfa, renderNetwork];
+export const SECTIONS: readonly PlanSection[] = [renderIdentity, renderMfa, renderNetwork, renderAccess];
 
 export function renderPlan(plan: StackPlan): string {
   const { client } = plan.profile;

@@ -1,4 +1,5 @@
 import { ADMIN_STRENGTH } from "../../components/identity/authentication-strengths";
+import { REQUIRED_AUTH_METHOD } from "../../components/access/zero-trust-app";
 import type { ClientProfile } from "../../profile/schema";
 import type { PlannedResource } from "../../posture/resource";
 import { heading } from "./text";
@@ -12,6 +13,12 @@ export function renderMfa(profile: ClientProfile, resources: readonly PlannedRes
     group
       ? `  AWS IAM: group ${String(group.inputs.name)} denies every action without MFA (aws:MultiFactorAuthPresent)`
       : "  AWS IAM: not declared (no network.aws account, or mfa.aws.enforce is false)",
+  );
+  const apps = profile.access?.apps.length ?? 0;
+  lines.push(
+    apps > 0
+      ? `  Cloudflare Access: every app's allow policy requires authMethod ${REQUIRED_AUTH_METHOD} (${apps} apps); the strength itself is Entra's`
+      : "  Cloudflare Access: no apps declared",
   );
   return lines;
 }

@@ -1,0 +1,188 @@
+import {
+  DnsRecord,
+  getZeroTrustTunnelCloudflaredTokenOutput,
+  ZeroTrustAccessApplication,
+  ZeroTrustAccessPolicy,
+  ZeroTrustAccessServiceToken,
+  ZeroTrustTunnelCloudflared,
+  ZeroTrustTunnelCloudflaredConfig,
+} from "@pulumi/cloudflare";
+import * as pulumi from "@pulumi/pulumi";
+import type { z } from "zod";
+import type { AccessApp } from "../../profile/access";
+import { durationMinutes, type Duration } from "../../profile/primitives";
+
+/** Cloudflare Access takes durations in hours or minutes ("8h", "90m"). */
+export function cloudflareDuration(d: Duration): string {
+  const minutes = durationMinutes(d);
+  return minutes % 60 === 0 ? `${minutes / 60}h` : `${minutes}m`;
+}
+
+/**
+ * The AMR value Access requires of every session. Entra reports `mfa` for any second factor; the
+ * profile's stronger strengths (passwordless, phishing-resistant) are enforced where the sign-in
+ * happens, by the Conditional Access baseline, which covers the Access app like any other app.
+ */
+export const REQUIRED_AUTH_METHOD = "mfa";
+
+/** One internal app behind Cloudflare Access: who may reach it, with what, for how long. */
+export interface ZeroTrustAppArgs {
+  readonly client: string;
+  readonly accountId: pulumi.Input<string>;
+  readonly teamName: string;
+  readonly zoneId?: pulumi.Input<string>;
+  /** The tenant's Entra ID identity provider in Access: the only one the app allows. */
+  readonly identityProviderId: pulumi.Input<string>;
+  readonly app: z.output<typeof AccessApp>;
+  /** Resolved session length (the app's own or the profile default), already within the ceiling. */
+  readonly sessionDuration: Duration;
+}
+
+/**
+ * An Access application with a reusable allow policy (identity groups AND MFA AND device posture),
+ * an optional approval step, service tokens that expire, and an optional Cloudflare Tunnel so the
+ * origin has no public ingress. Nothing here can express `everyone` or `bypass`.
+ */
+export class ZeroTrustApp extends pulumi.ComponentResource {
+  public readonly applicationId: pulumi.Output<string>;
+  public readonly tunnelId?: pulumi.Output<string>;
+  /** Token a cloudflared connector runs with (secret). */
+  public readonly tunnelToken?: pulumi.Output<string>;
+  /** Service token client ids by token name, and their secrets (secret). */
+  public readonly serviceTokenClientIds: pulumi.Output<Record<string, string>>;
+  public readonly serviceTokenSecrets: pulumi.Output<Record<string, string>>;
+
+  constructor(name: string, args: ZeroTrustAppArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("zt-baseline:access:ZeroTrustApp", name, {}, opts);
+    const { app, accountId, identityProviderId } = args;
+    const sessionDuration = cloudflareDuration(args.sessionDuration);
+    const label = `zt-${args.client}-${app.name}`;
+
+    const allow = new ZeroTrustAccessPolicy(
+      `${name}-allow`,
+      {
+        accountId,
+        name: `${label}-allow`,
+        decision: "allow",
+        includes: [
+          ...app.audience.groups.map((id) => ({ azureAd: { id, identityProviderId } })),
+          ...app.audience.emailDomains.map((domain) => ({ emailDomain: { domain } })),
+        ],
+        requires: [
+          { authMethod: { authMethod: REQUIRED_AUTH_METHOD } },
+          ...app.devicePosture.map((integrationUid) => ({ devicePosture: { integrationUid } })),
+        ],
+        sessionDuration,
+        ...(app.approval
+          ? {
+              approvalRequired: true,
+              approvalGroups: [{ approvalsNeeded: 1, emailAddresses: [...app.approval.approvers] }],
+            }
+          : {}),
+        ...(app.purposeJustification
+          ? { purposeJustificationRequired: true, purposeJustificationPrompt: `Why do you need ${app.name} now?` }
+          : {}),
+      },
+      { parent: this },
+    );
+
+    const tokens = app.serviceTokens.map(
+      (t) =>
+        [
+          t.name,
+          new ZeroTrustAccessServiceToken(
+            `${name}-token-${t.name}`,
+            { accountId, name: `${label}-${t.name}`, duration: cloudflareDuration(t.duration) },
+            { parent: this },
+          ),
+        ] as const,
+    );
+    const machines = tokens.length
+      ? new ZeroTrustAccessPolicy(
+          `${name}-service-tokens`,
+          {
+            accountId,
+            name: `${label}-service-tokens`,
+            decision: "non_identity",
+            includes: tokens.map(([, token]) => ({ serviceToken: { tokenId: token.id } })),
+          },
+          { parent: this },
+        )
+      : undefined;
+
+    const application = new ZeroTrustAccessApplication(
+      `${name}`,
+      {
+        accountId,
+        name: label,
+        type: app.kind,
+        domain: app.domain,
+        sessionDuration,
+        allowedIdps: [identityProviderId],
+        autoRedirectToIdentity: true,
+        appLauncherVisible: true,
+        httpOnlyCookieAttribute: true,
+        sameSiteCookieAttribute: "lax",
+        enableBindingCookie: app.devicePosture.length > 0 || app.approval !== undefined,
+        policies: [{ id: allow.id, precedence: 1 }, ...(machines ? [{ id: machines.id, precedence: 2 }] : [])],
+      },
+      { parent: this },
+    );
+
+    if (app.tunnel) {
+      const tunnel = new ZeroTrustTunnelCloudflared(
+        `${name}-tunnel`,
+        { accountId, name: label, configSrc: "cloudflare" },
+        { parent: this },
+      );
+      new ZeroTrustTunnelCloudflaredConfig(
+        `${name}-tunnel-config`,
+        {
+          accountId,
+          tunnelId: tunnel.id,
+          config: {
+            ingresses: [
+              {
+                hostname: app.domain,
+                service: app.tunnel.originUrl,
+                // The origin also checks the Access token: the tunnel alone is not a way in.
+                originRequest: { access: { required: true, teamName: args.teamName, audTags: [application.aud] } },
+              },
+              { service: "http_status:404" },
+            ],
+          },
+        },
+        { parent: this },
+      );
+      if (args.zoneId) {
+        new DnsRecord(
+          `${name}-dns`,
+          {
+            zoneId: args.zoneId,
+            name: app.domain,
+            type: "CNAME",
+            content: pulumi.interpolate`${tunnel.id}.cfargotunnel.com`,
+            proxied: true,
+            ttl: 1,
+          },
+          { parent: this },
+        );
+      }
+      this.tunnelId = tunnel.id;
+      this.tunnelToken = pulumi.secret(
+        getZeroTrustTunnelCloudflaredTokenOutput({ accountId, tunnelId: tunnel.id }, { parent: this }).token,
+      );
+    }
+
+    this.applicationId = application.id;
+    this.serviceTokenClientIds = pulumi.output(Object.fromEntries(tokens.map(([n, t]) => [n, t.clientId])));
+    this.serviceTokenSecrets = pulumi.secret(Object.fromEntries(tokens.map(([n, t]) => [n, t.clientSecret])));
+    this.registerOutputs({
+      applicationId: this.applicationId,
+      tunnelId: this.tunnelId,
+      tunnelToken: this.tunnelToken,
+      serviceTokenClientIds: this.serviceTokenClientIds,
+      serviceTokenSecrets: this.serviceTokenSecrets,
+    });
+  }
+}
