@@ -1,9 +1,11 @@
 // Regenerates the profile reference and JSON Schema from the zod schema: `npm run docs`.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { controlsReference } from "../components/identity/controls-reference";
 import { configurationReference, profileJsonSchema } from "../profile/reference";
 
 const root = join(__dirname, "..");
 writeFileSync(join(root, "docs", "configuration.md"), configurationReference());
+writeFileSync(join(root, "docs", "controls.md"), controlsReference());
 writeFileSync(join(root, "schema", "profile.schema.json"), JSON.stringify(profileJsonSchema(), null, 2) + "\n");
-console.log("wrote docs/configuration.md and schema/profile.schema.json");
+console.log("wrote docs/configuration.md, docs/controls.md and schema/profile.schema.json");

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { controlsReference } from "../components/identity/controls-reference";
 import { configurationReference, profileJsonSchema } from "../profile/reference";
 
 const root = join(__dirname, "..");
@@ -8,6 +9,10 @@ const root = join(__dirname, "..");
 describe("generated profile reference", () => {
   it("docs/configuration.md matches the schema (run `npm run docs` after changing it)", () => {
     expect(readFileSync(join(root, "docs", "configuration.md"), "utf8")).toBe(configurationReference());
+  });
+
+  it("docs/controls.md lists every Conditional Access control (run `npm run docs`)", () => {
+    expect(readFileSync(join(root, "docs", "controls.md"), "utf8")).toBe(controlsReference());
   });
 
   it("schema/profile.schema.json matches the schema", () => {

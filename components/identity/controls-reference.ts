@@ -1,0 +1,28 @@
+import { CONTROLS } from "./controls";
+
+/** docs/controls.md: every Conditional Access control with its id, references and licence. */
+export function controlsReference(): string {
+  const rows = CONTROLS.map((c) =>
+    [
+      `\`${c.id}\``,
+      `\`${c.displayName}\``,
+      c.description,
+      c.rationale,
+      c.references.join("<br>"),
+      `Entra ID ${c.licence}`,
+      c.reportOnlyCapable ? "yes" : "no (enforced even in a report-only rollout)",
+    ].join(" | "),
+  );
+  return [
+    "# Conditional Access controls",
+    "",
+    "Generated from `components/identity/controls/` by `npm run docs`; a test fails when it is stale.",
+    "Each control is one file named after its id. Opt out per client with `identity.optOuts` (a reason is required);",
+    "every policy excludes the break-glass group and accounts.",
+    "",
+    "| Id | Display name | What it does | Why | References | Licence | Report-only |",
+    "| --- | --- | --- | --- | --- | --- | --- |",
+    ...rows.map((r) => `| ${r} |`),
+    "",
+  ].join("\n");
+}
