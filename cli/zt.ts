@@ -1,7 +1,10 @@
 import { Command, InvalidArgumentError } from "commander";
 import { ProfileError } from "../profile";
+import { checkPlan } from "../plan/check-plan";
+import { packConfigFor } from "../plan/pack-config";
 import { planStack } from "../plan/plan-stack";
 import { renderPlan } from "../plan/render";
+import { renderVerdicts } from "../plan/render/verdicts";
 
 /** Exit codes: 0 ok, 1 the baseline is refused (invalid profile, mandatory violation), 2 usage. */
 export const EXIT = { ok: 0, refused: 1, usage: 2 } as const;
@@ -10,6 +13,9 @@ const stackName = (value: string) => {
   if (!/^[\w.-]+$/.test(value)) throw new InvalidArgumentError("a stack name is letters, digits, '.', '_' or '-'");
   return value;
 };
+
+/** The baseline was planned but is refused: the reason has been printed already. */
+class Refused extends Error {}
 
 export function cli(): Command {
   const program = new Command("zt")
@@ -22,10 +28,24 @@ export function cli(): Command {
     .description("plan a stack offline (no cloud account, no Pulumi CLI) and print what its baseline declares")
     .option("-s, --stack <name>", "stack to plan (stacks/Pulumi.<name>.yaml)", stackName, "example")
     .option("--stacks-dir <dir>", "folder holding the stack configs", "stacks")
-    .option("--json", "print the plan as JSON (profile and resources as the engine sees them)")
-    .action(async (opts: { stack: string; stacksDir: string; json?: boolean }) => {
+    .option("--json", "print the plan as JSON (profile, resources as the engine sees them, verdicts)")
+    .option("--no-pack", "skip the zero-trust policy pack")
+    .action(async (opts: { stack: string; stacksDir: string; json?: boolean; pack: boolean }) => {
       const plan = await planStack(opts.stacksDir, opts.stack);
-      process.stdout.write(opts.json ? JSON.stringify(plan, null, 2) + "\n" : renderPlan(plan) + "\n");
+      const verdict = opts.pack ? await checkPlan(plan) : undefined;
+      if (opts.json) process.stdout.write(JSON.stringify({ ...plan, verdict }, null, 2) + "\n");
+      else process.stdout.write([renderPlan(plan), ...(verdict ? renderVerdicts(verdict) : [])].join("\n") + "\n");
+      if (verdict && verdict.mandatory > 0) throw new Refused(`${verdict.mandatory} mandatory policy violation(s)`);
+    });
+
+  program
+    .command("policy-config")
+    .description("print the --policy-pack-config for a stack, derived from its profile")
+    .option("-s, --stack <name>", "stack (stacks/Pulumi.<name>.yaml)", stackName, "example")
+    .option("--stacks-dir <dir>", "folder holding the stack configs", "stacks")
+    .action(async (opts: { stack: string; stacksDir: string }) => {
+      const plan = await planStack(opts.stacksDir, opts.stack);
+      process.stdout.write(JSON.stringify(packConfigFor(plan.profile), null, 2) + "\n");
     });
 
   return program;
@@ -36,6 +56,10 @@ export async function run(argv: readonly string[]): Promise<number> {
     await cli().parseAsync(argv, { from: "user" });
     return EXIT.ok;
   } catch (e) {
+    if (e instanceof Refused) {
+      process.stderr.write(`zt: refused: ${e.message}\n`);
+      return EXIT.refused;
+    }
     if (e instanceof ProfileError) {
       process.stderr.write(`${e.message}\nNothing was planned or deployed. Fix the profile and run again.\n`);
       return EXIT.refused;

@@ -45,6 +45,8 @@ export interface NetworkRule {
   readonly priority?: number;
   /** Inline rules live in their group's resource; standalone ones are resources of their own. */
   readonly inline: boolean;
+  /** URN of the security group or NSG the rule belongs to, when it could be resolved. */
+  readonly group?: string;
   readonly origin: Origin;
 }
 
@@ -124,6 +126,85 @@ export interface ServiceTokenPosture {
 
 export interface AccessPosture {
   readonly apps: readonly AccessAppPosture[];
+  /** Every policy: reusable ones (attached or not), legacy ones, and those inline in apps. */
+  readonly policies: readonly AccessPolicyPosture[];
   readonly serviceTokens: readonly ServiceTokenPosture[];
   readonly tunnels: readonly Origin[];
+}
+
+export type CaState = "enabled" | "disabled" | "enabledForReportingButNotEnforced";
+
+/** A Conditional Access policy, normalised. Lists hold ids or Entra keywords (`All`, `GuestsOrExternalUsers`). */
+export interface CaPolicyPosture {
+  readonly displayName: string;
+  /** Undefined when unknown (never treat unknown as enabled). */
+  readonly state?: CaState;
+  readonly users: {
+    readonly include: readonly string[];
+    readonly includeGroups: readonly string[];
+    readonly includeRoles: readonly string[];
+    readonly exclude: readonly string[];
+    readonly excludeGroups: readonly string[];
+    readonly excludeRoles: readonly string[];
+    readonly excludesGuests: boolean;
+  };
+  readonly apps: {
+    readonly include: readonly string[];
+    readonly exclude: readonly string[];
+    readonly userActions: readonly string[];
+  };
+  readonly clientAppTypes: readonly string[];
+  readonly platforms?: { readonly include: readonly string[]; readonly exclude: readonly string[] };
+  readonly locations?: { readonly include: readonly string[]; readonly exclude: readonly string[] };
+  readonly userRiskLevels: readonly string[];
+  readonly signInRiskLevels: readonly string[];
+  readonly deviceFilter?: string;
+  readonly authenticationFlows: readonly string[];
+  readonly grant?: {
+    readonly operator: "AND" | "OR";
+    readonly builtIn: readonly string[];
+    /** The authentication strength required, when one is: its allowed combinations if known. */
+    readonly strength?: { readonly name: string; readonly combinations?: readonly string[] };
+  };
+  readonly session?: {
+    readonly signInFrequencyHours?: number;
+    readonly everyTime: boolean;
+    readonly persistentBrowser?: string;
+  };
+  readonly origin: Origin;
+}
+
+export interface IdentityPosture {
+  readonly policies: readonly CaPolicyPosture[];
+  readonly strengths: readonly {
+    readonly name: string;
+    readonly combinations: readonly string[];
+    readonly origin: Origin;
+  }[];
+}
+
+/** A standing grant of privilege to a principal. */
+export interface PrivilegeGrant {
+  readonly kind: "aws-iam" | "azure-rbac" | "entra-role";
+  /** Who holds it: `user:<name>`, `group:<name>`, `role:<name>`, `principal:<id>`, or unknown. */
+  readonly principal: string;
+  readonly principalType: "user" | "group" | "role" | "principal" | "unknown";
+  /** What it grants: `*:*`, a role name, or a role id. */
+  readonly permission: string;
+  readonly scope?: string;
+  /** False for eligible or time-bound assignments (PIM). */
+  readonly permanent: boolean;
+  readonly origin: Origin;
+}
+
+export interface PrivilegePosture {
+  readonly grants: readonly PrivilegeGrant[];
+}
+
+/** The whole posture of one stack. Layers are built on first use: a rule pays only for what it reads. */
+export interface Posture {
+  readonly identity: IdentityPosture;
+  readonly network: NetworkPosture;
+  readonly access: AccessPosture;
+  readonly privilege: PrivilegePosture;
 }

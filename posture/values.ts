@@ -1,8 +1,19 @@
-import { isSecretValue, UNKNOWN } from "./resource";
+import { isSecretValue } from "./resource";
+
+/** The wire sentinels for values not known until apply (string, boolean, number, array, asset, archive, object). */
+const UNKNOWNS = new Set([
+  "04da6b54-80e4-46f7-96ec-b56ff0331ba9",
+  "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7",
+  "3eeb2bf0-c639-47a8-9e75-3b44932eb421",
+  "6a19a0b0-7e62-4c92-b797-7f8e31da9cc2",
+  "030794c1-ac77-496b-92df-f27374a8bd58",
+  "e48ece36-62e2-4504-bad9-02848725956a",
+  "dd056dcd-154b-4c76-9bd3-c8f88648b5ff",
+]);
 
 /** Reads values as they arrive on the wire: unknowns stay undefined, secrets are unwrapped. */
 export function plain(v: unknown): unknown {
-  if (v === UNKNOWN) return undefined;
+  if (typeof v === "string" && UNKNOWNS.has(v)) return undefined;
   if (isSecretValue(v)) return plain(v.value);
   return v;
 }
@@ -24,9 +35,14 @@ export function arr(v: unknown): unknown[] {
   return Array.isArray(p) ? p : [];
 }
 
+/** Stands in for a list entry that is unknown until apply: kept, never dropped, so that a rule
+ * cannot mistake "excludes something not yet known" for "excludes nothing" (fail closed). */
+export const UNKNOWN_VALUE = "(known after apply)";
+
 export function strs(v: unknown): string[] {
+  if (isUnknown(v)) return [UNKNOWN_VALUE];
   return arr(v)
-    .map(str)
+    .map((e) => (isUnknown(e) ? UNKNOWN_VALUE : str(e)))
     .filter((s): s is string => s !== undefined);
 }
 
@@ -37,5 +53,5 @@ export function obj(v: unknown): Record<string, unknown> {
 
 /** True when a value is, or contains, something unknown until apply. */
 export function isUnknown(v: unknown): boolean {
-  return v === UNKNOWN || (isSecretValue(v) && isUnknown(v.value));
+  return (typeof v === "string" && UNKNOWNS.has(v)) || (isSecretValue(v) && isUnknown(v.value));
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AccessProfile } from "./access";
+import { PolicyException } from "./exceptions";
 import { IdentityProfile } from "./identity";
 import { MfaProfile } from "./mfa";
 import { NetworkProfile } from "./network";
@@ -30,6 +31,12 @@ export const ClientProfile = z
     mfa: MfaProfile.describe("One MFA strength that every sign-in path follows."),
     network: NetworkProfile.describe("Tier model and allowed flows, declared on each cloud listed."),
     access: AccessProfile.optional().describe("Cloudflare Access (ZTNA) for internal apps."),
+    exceptions: z
+      .array(PolicyException)
+      .default([])
+      .describe(
+        "Recorded exceptions to the zero-trust pack's policies: each names the policy, the resource, why, who, until when.",
+      ),
   })
   .superRefine((p, ctx) => {
     const add = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });

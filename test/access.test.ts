@@ -76,8 +76,8 @@ describe("ZeroTrustApp", () => {
     expect(one(resources, CLOUDFLARE.policy, "finance-allow").approvalGroups).toEqual([
       { approvalsNeeded: 1, emailAddresses: ["cfo@contoso.example"] },
     ]);
-    expect(one(resources, CLOUDFLARE.application, "app-finance").enableBindingCookie).toBe(true);
-    expect(one(resources, CLOUDFLARE.application, "app-intranet").enableBindingCookie).toBe(false);
+    expect(one(resources, CLOUDFLARE.application, "app-finance-application").enableBindingCookie).toBe(true);
+    expect(one(resources, CLOUDFLARE.application, "app-intranet-application").enableBindingCookie).toBe(false);
   });
 
   it("a tunnel publishes the origin with no public ingress, checks the Access token at the origin, and routes DNS", async () => {
@@ -141,16 +141,16 @@ describe("ZeroTrustApp", () => {
       .sort();
     expect(names).toEqual(
       [
-        "contoso-app-intranet",
+        "contoso-app-intranet-application",
         "contoso-app-intranet-allow",
         "contoso-app-intranet-service-tokens",
         "contoso-app-intranet-token-uptime-monitor",
-        "contoso-app-bastion-ssh",
+        "contoso-app-bastion-ssh-application",
         "contoso-app-bastion-ssh-allow",
         "contoso-app-bastion-ssh-tunnel",
         "contoso-app-bastion-ssh-tunnel-config",
         "contoso-app-bastion-ssh-dns",
-        "contoso-app-finance",
+        "contoso-app-finance-application",
         "contoso-app-finance-allow",
         "contoso-app-finance-tunnel",
         "contoso-app-finance-tunnel-config",

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { controlsReference } from "../components/identity/controls-reference";
+import { rulesReference } from "../policy-packs/zero-trust/rules-reference";
 import { configurationReference, profileJsonSchema } from "../profile/reference";
 
 const root = join(__dirname, "..");
@@ -13,6 +14,10 @@ describe("generated profile reference", () => {
 
   it("docs/controls.md lists every Conditional Access control (run `npm run docs`)", () => {
     expect(readFileSync(join(root, "docs", "controls.md"), "utf8")).toBe(controlsReference());
+  });
+
+  it("policy-packs/zero-trust/RULES.md lists every rule of the pack (run `npm run docs`)", () => {
+    expect(readFileSync(join(root, "policy-packs", "zero-trust", "RULES.md"), "utf8")).toBe(rulesReference());
   });
 
   it("schema/profile.schema.json matches the schema", () => {

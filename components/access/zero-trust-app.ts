@@ -111,7 +111,7 @@ export class ZeroTrustApp extends pulumi.ComponentResource {
       : undefined;
 
     const application = new ZeroTrustAccessApplication(
-      `${name}`,
+      `${name}-application`,
       {
         accountId,
         name: label,

@@ -50,6 +50,7 @@ export function readAwsNetwork(index: ResourceIndex): { groups: TierGroup[]; rul
     const [g] = index.referenced(r, property, AWS.securityGroup);
     return g ? groupEndpoint(g) : { kind: "unknown", ref: str(r.inputs[property]) ?? property };
   };
+  const ownerUrn = (r: PlannedResource) => index.referenced(r, "securityGroupId", AWS.securityGroup)[0]?.urn;
 
   for (const g of groups) {
     for (const direction of ["ingress", "egress"] as const) {
@@ -74,6 +75,7 @@ export function readAwsNetwork(index: ResourceIndex): { groups: TierGroup[]; rul
             protocol,
             ports,
             inline: true,
+            group: g.urn,
             origin: originOf(g),
           });
         }
@@ -100,6 +102,7 @@ export function readAwsNetwork(index: ResourceIndex): { groups: TierGroup[]; rul
       protocol,
       ports: portsOf(protocol, r.inputs.fromPort, r.inputs.toPort),
       inline: false,
+      group: ownerUrn(r),
       origin: originOf(r),
     });
   }
@@ -122,6 +125,7 @@ export function readAwsNetwork(index: ResourceIndex): { groups: TierGroup[]; rul
         protocol,
         ports: portsOf(protocol, r.inputs.fromPort, r.inputs.toPort),
         inline: false,
+        group: ownerUrn(r),
         origin: originOf(r),
       });
     }

@@ -86,6 +86,7 @@ export function readAzureNetwork(index: ResourceIndex): { groups: TierGroup[]; r
             ports,
             priority: num(props.priority),
             inline,
+            group: nsg?.urn,
             origin: originOf(r),
           });
         }

@@ -14,6 +14,9 @@ export const CLOUDFLARE = {
   legacyServiceToken: "cloudflare:index/accessServiceToken:AccessServiceToken",
 } as const;
 
+/** Cloudflare's service token lifetime when none is given (8760h). */
+const DEFAULT_SERVICE_TOKEN_MINUTES = 8760 * 60;
+
 /** `8h`, `30m`, `1h30m`, `24h0m0s` to minutes; Cloudflare's Go-style durations. */
 export function durationToMinutes(v: unknown): number | undefined {
   const text = str(v);
@@ -66,16 +69,21 @@ function policyOf(r: PlannedResource, props: Record<string, unknown>): AccessPol
 export function readCloudflareAccess(index: ResourceIndex): AccessPosture {
   const reusable = new Map(index.ofType(CLOUDFLARE.policy).map((p) => [p.urn, policyOf(p, p.inputs)]));
   const legacyPolicies = index.ofType(CLOUDFLARE.legacyPolicy);
+  const policies: AccessPolicyPosture[] = [...reusable.values(), ...legacyPolicies.map((p) => policyOf(p, p.inputs))];
 
   const apps = index.ofType(CLOUDFLARE.application, CLOUDFLARE.legacyApplication).map((app): AccessAppPosture => {
-    const policies: AccessPolicyPosture[] = [];
+    const attached: AccessPolicyPosture[] = [];
     // Reusable policies are linked by id, unknown in a preview: follow the property dependencies.
-    for (const p of index.referenced(app, "policies", CLOUDFLARE.policy)) policies.push(reusable.get(p.urn)!);
+    for (const p of index.referenced(app, "policies", CLOUDFLARE.policy)) attached.push(reusable.get(p.urn)!);
     for (const entry of arr(app.inputs.policies).map(obj)) {
-      if (entry.decision !== undefined || entry.includes !== undefined) policies.push(policyOf(app, entry));
+      if (entry.decision !== undefined || entry.includes !== undefined) {
+        const inline = policyOf(app, entry);
+        attached.push(inline);
+        policies.push(inline);
+      }
     }
     for (const p of legacyPolicies) {
-      if ((p.propertyDependencies.applicationId ?? []).includes(app.urn)) policies.push(policyOf(p, p.inputs));
+      if ((p.propertyDependencies.applicationId ?? []).includes(app.urn)) attached.push(policyOf(p, p.inputs));
     }
     return {
       name: str(app.inputs.name) ?? app.name,
@@ -83,19 +91,26 @@ export function readCloudflareAccess(index: ResourceIndex): AccessPosture {
       type: str(app.inputs.type),
       sessionMinutes: durationToMinutes(app.inputs.sessionDuration),
       allowedIdps: strs(app.inputs.allowedIdps),
-      policies,
+      policies: attached,
       origin: originOf(app),
     };
   });
 
   const serviceTokens = index.ofType(CLOUDFLARE.serviceToken, CLOUDFLARE.legacyServiceToken).map((t) => {
     const d = str(t.inputs.duration);
+    // Absent means Cloudflare's default of a year; an unknown value stays undefined.
+    const duration =
+      t.inputs.duration === undefined
+        ? DEFAULT_SERVICE_TOKEN_MINUTES
+        : d === "forever"
+          ? ("forever" as const)
+          : durationToMinutes(d);
     return {
       name: str(t.inputs.name) ?? t.name,
-      duration: d === undefined || d === "forever" ? ("forever" as const) : durationToMinutes(d),
+      duration,
       origin: originOf(t),
     };
   });
 
-  return { apps, serviceTokens, tunnels: index.ofType(CLOUDFLARE.tunnel).map(originOf) };
+  return { apps, policies, serviceTokens, tunnels: index.ofType(CLOUDFLARE.tunnel).map(originOf) };
 }

@@ -1,0 +1,170 @@
+import * as grpc from "@grpc/grpc-js";
+import { AnalyzerClient } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
+import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
+import { spawn, type ChildProcess } from "node:child_process";
+import { resolve } from "node:path";
+import { createInterface } from "node:readline";
+import { Empty } from "google-protobuf/google/protobuf/empty_pb";
+import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import type { PlannedResource } from "../posture/resource";
+import { analyzeRequest, analyzeStackRequest } from "./requests";
+
+export type EnforcementLevel = "advisory" | "mandatory" | "disabled" | "remediate";
+const LEVELS: Record<number, EnforcementLevel> = { 0: "advisory", 1: "mandatory", 2: "disabled", 3: "remediate" };
+const LEVEL_CODES: Record<EnforcementLevel, analyzerpb.EnforcementLevel> = {
+  advisory: 0,
+  mandatory: 1,
+  disabled: 2,
+  remediate: 3,
+};
+
+/** A policy violation as the engine receives it. */
+export interface Diagnostic {
+  readonly policyName: string;
+  readonly policyPackName: string;
+  readonly message: string;
+  readonly enforcementLevel: EnforcementLevel;
+  /** Set by stack policies; resource-policy violations belong to the analysed resource. */
+  readonly urn?: string;
+}
+
+export interface PolicyInfo {
+  readonly name: string;
+  readonly enforcementLevel: EnforcementLevel;
+  readonly description: string;
+  readonly configSchema?: Record<string, unknown>;
+}
+
+/** Per-policy config, as `--policy-pack-config` gives it: an enforcement level and properties. */
+export type PackConfig = Record<string, { enforcementLevel?: EnforcementLevel } & Record<string, unknown>>;
+
+const RUN_POLICY_PACK = require.resolve("@pulumi/pulumi/cmd/run-policy-pack");
+
+/**
+ * A policy pack served by `@pulumi/pulumi`'s run-policy-pack, started the way the Pulumi engine
+ * starts it (`node run-policy-pack <engine> <pack dir>`, from the pack's folder) and driven over
+ * the Analyzer gRPC protocol. Nothing here reimplements the pack's side.
+ */
+export class PackServer {
+  private constructor(
+    private readonly child: ChildProcess,
+    private readonly client: AnalyzerClient,
+    private readonly stderr: string[],
+  ) {}
+
+  static async start(packDir: string, timeoutMs = 30_000): Promise<PackServer> {
+    const dir = resolve(packDir);
+    // Offline there is no engine to call back; the pack only needs an address to hold on to.
+    const child = spawn(process.execPath, [RUN_POLICY_PACK, "127.0.0.1:1", dir], {
+      cwd: dir,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const stderr: string[] = [];
+    child.stderr!.on("data", (d: Buffer) => stderr.push(d.toString()));
+    const port = await new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`policy pack did not start within ${timeoutMs} ms\n${stderr.join("")}`)),
+        timeoutMs,
+      );
+      const lines = createInterface({ input: child.stdout! });
+      lines.once("line", (line) => {
+        clearTimeout(timer);
+        const port = Number(line.trim());
+        Number.isInteger(port) && port > 0
+          ? resolve(port)
+          : reject(new Error(`policy pack printed "${line}" instead of its port`));
+      });
+      child.once("exit", (code) => {
+        clearTimeout(timer);
+        reject(new Error(`policy pack exited with code ${code} before serving:\n${stderr.join("")}`));
+      });
+    });
+    const client = new AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), {
+      "grpc.max_receive_message_length": 1 << 30,
+      "grpc.max_send_message_length": 1 << 30,
+    });
+    return new PackServer(child, client, stderr);
+  }
+
+  private call<Req, Res>(
+    method: (req: Req, cb: (err: grpc.ServiceError | null, res: Res) => void) => unknown,
+    req: Req,
+  ): Promise<Res> {
+    return new Promise((resolve, reject) =>
+      method.call(this.client, req, (err, res) =>
+        err ? reject(new Error(`${err.message}\n${this.stderr.join("")}`)) : resolve(res),
+      ),
+    );
+  }
+
+  async info(): Promise<{ name: string; version: string; policies: PolicyInfo[] }> {
+    const info = await this.call<Empty, analyzerpb.AnalyzerInfo>(this.client.getAnalyzerInfo, new Empty());
+    return {
+      name: info.getName(),
+      version: info.getVersion(),
+      policies: info.getPoliciesList().map((p) => ({
+        name: p.getName(),
+        description: p.getDescription(),
+        enforcementLevel: LEVELS[p.getEnforcementlevel()]!,
+        configSchema: p.getConfigschema()?.getProperties()?.toJavaScript(),
+      })),
+    };
+  }
+
+  /** What `--policy-pack-config` does: per-policy enforcement levels and properties. */
+  async configure(config: PackConfig): Promise<void> {
+    const req = new analyzerpb.ConfigureAnalyzerRequest();
+    const map = req.getPolicyconfigMap();
+    for (const [name, { enforcementLevel, ...properties }] of Object.entries(config)) {
+      const c = new analyzerpb.PolicyConfig();
+      c.setEnforcementlevel(LEVEL_CODES[enforcementLevel ?? "mandatory"]);
+      c.setProperties(Struct.fromJavaScript(JSON.parse(JSON.stringify(properties))));
+      map.set(name, c);
+    }
+    await this.call(this.client.configure, req);
+  }
+
+  /** Resource policies on one resource (the engine calls this as each resource registers). */
+  async analyze(resource: PlannedResource, byUrn: ReadonlyMap<string, PlannedResource>): Promise<Diagnostic[]> {
+    const res = await this.call<analyzerpb.AnalyzeRequest, analyzerpb.AnalyzeResponse>(
+      this.client.analyze,
+      analyzeRequest(resource, byUrn),
+    );
+    return diagnostics(res).map((d) => ({ ...d, urn: d.urn ?? resource.urn }));
+  }
+
+  /** Stack policies over every resource (the engine calls this once, after the program). */
+  async analyzeStack(resources: readonly PlannedResource[]): Promise<Diagnostic[]> {
+    const res = await this.call<analyzerpb.AnalyzeStackRequest, analyzerpb.AnalyzeResponse>(
+      this.client.analyzeStack,
+      analyzeStackRequest(resources),
+    );
+    return diagnostics(res);
+  }
+
+  /** Both passes, as a preview runs them: `analyze` per resource, then `analyzeStack`. */
+  async analyzeAll(resources: readonly PlannedResource[]): Promise<Diagnostic[]> {
+    const byUrn = new Map(resources.map((r) => [r.urn, r]));
+    const perResource = await Promise.all(resources.filter((r) => r.custom).map((r) => this.analyze(r, byUrn)));
+    return [...perResource.flat(), ...(await this.analyzeStack(resources))];
+  }
+
+  async stop(): Promise<void> {
+    this.client.close();
+    if (this.child.exitCode !== null) return;
+    await new Promise<void>((resolve) => {
+      this.child.once("exit", () => resolve());
+      this.child.kill();
+    });
+  }
+}
+
+function diagnostics(res: analyzerpb.AnalyzeResponse): Diagnostic[] {
+  return res.getDiagnosticsList().map((d) => ({
+    policyName: d.getPolicyname(),
+    policyPackName: d.getPolicypackname(),
+    message: d.getMessage(),
+    enforcementLevel: LEVELS[d.getEnforcementlevel()]!,
+    ...(d.getUrn() ? { urn: d.getUrn() } : {}),
+  }));
+}

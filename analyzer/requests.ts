@@ -1,0 +1,83 @@
+import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
+import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import type { PlannedResource } from "../posture/resource";
+
+/** Struct.fromJavaScript refuses `undefined`: the wire has no such value, so drop those keys. */
+function struct(value: Readonly<Record<string, unknown>>): Struct {
+  return Struct.fromJavaScript(JSON.parse(JSON.stringify(value)));
+}
+
+/** Every request needs options set, or the pack answers that a newer Pulumi CLI is required. */
+function options(r: PlannedResource): analyzerpb.AnalyzerResourceOptions {
+  const o = new analyzerpb.AnalyzerResourceOptions();
+  o.setProtect(false);
+  o.setIgnorechangesList([]);
+  o.setDeletebeforereplace(false);
+  o.setDeletebeforereplacedefined(false);
+  o.setAdditionalsecretoutputsList([]);
+  o.setAliasesList((r.aliases ?? []).flatMap((a) => (a.urn ? [a.urn] : [])));
+  o.setCustomtimeouts(new analyzerpb.AnalyzerResourceOptions.CustomTimeouts());
+  if (r.parent) o.setParent(r.parent);
+  return o;
+}
+
+/** The provider a resource uses, as the engine describes it: from `<urn>::<id>` references. */
+function provider(
+  r: PlannedResource,
+  byUrn: ReadonlyMap<string, PlannedResource>,
+): analyzerpb.AnalyzerProviderResource | undefined {
+  if (!r.provider) return undefined;
+  const urn = r.provider.split("::").slice(0, -1).join("::");
+  const p = byUrn.get(urn);
+  if (!p) return undefined;
+  const out = new analyzerpb.AnalyzerProviderResource();
+  out.setType(p.type);
+  out.setUrn(p.urn);
+  out.setName(p.name);
+  out.setProperties(struct(p.inputs));
+  return out;
+}
+
+/** `Analyze`: one resource, as the engine sends it when the resource is registered. */
+export function analyzeRequest(
+  r: PlannedResource,
+  byUrn: ReadonlyMap<string, PlannedResource>,
+): analyzerpb.AnalyzeRequest {
+  const req = new analyzerpb.AnalyzeRequest();
+  req.setType(r.type);
+  req.setUrn(r.urn);
+  req.setName(r.name);
+  req.setProperties(struct(r.inputs));
+  req.setOptions(options(r));
+  const p = provider(r, byUrn);
+  if (p) req.setProvider(p);
+  return req;
+}
+
+/** `AnalyzeStack`: every resource, with parents and (property) dependencies. */
+export function analyzeStackRequest(resources: readonly PlannedResource[]): analyzerpb.AnalyzeStackRequest {
+  const byUrn = new Map(resources.map((r) => [r.urn, r]));
+  const req = new analyzerpb.AnalyzeStackRequest();
+  req.setResourcesList(
+    resources.map((r) => {
+      const out = new analyzerpb.AnalyzerResource();
+      out.setType(r.type);
+      out.setUrn(r.urn);
+      out.setName(r.name);
+      out.setProperties(struct(r.inputs));
+      out.setOptions(options(r));
+      const p = provider(r, byUrn);
+      if (p) out.setProvider(p);
+      if (r.parent) out.setParent(r.parent);
+      out.setDependenciesList([...r.dependencies]);
+      const deps = out.getPropertydependenciesMap();
+      for (const [key, urns] of Object.entries(r.propertyDependencies)) {
+        const d = new analyzerpb.AnalyzerPropertyDependencies();
+        d.setUrnsList([...urns]);
+        deps.set(key, d);
+      }
+      return out;
+    }),
+  );
+  return req;
+}

@@ -1,0 +1,78 @@
+import { z } from "zod";
+import { PRIVILEGED_ROLE_IDS } from "../../components/identity/privileged-roles";
+
+/**
+ * What the pack knows of a stack's intent, beyond the resources: given per policy through
+ * `--policy-pack-config` (`zt policy-config` writes it from a profile; hand-written stacks write
+ * it themselves). Every field has a fail-closed default.
+ */
+const Port = z.strictObject({ from: z.number().int().min(0).max(65535), to: z.number().int().min(0).max(65535) });
+
+export const AllowedFlow = z.strictObject({
+  from: z.string(),
+  to: z.string(),
+  protocol: z.enum(["tcp", "udp", "icmp"]),
+  ports: z.array(Port).default([]),
+  /** Internet-side addresses the flow is limited to (absent: anywhere). */
+  cidrs: z.array(z.string()).optional(),
+});
+export type AllowedFlow = z.output<typeof AllowedFlow>;
+
+export const Exception = z.strictObject({
+  /** The resource it covers: a URN, or a logical-name pattern where `*` matches anything. */
+  resource: z.string().min(1),
+  reason: z.string(),
+  approvedBy: z.string().min(1),
+  /** Last day it applies (YYYY-MM-DD); afterwards the violation stands again. */
+  expires: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+});
+export type Exception = z.output<typeof Exception>;
+
+export const PackSettings = {
+  breakGlass: z
+    .strictObject({ groups: z.array(z.string()).default([]), users: z.array(z.string()).default([]) })
+    .prefault({})
+    .describe("Break-glass group and account object ids: excluded from every blocking policy, never targeted."),
+  rollout: z
+    .enum(["reportOnly", "enforce"])
+    .default("enforce")
+    .describe("reportOnly counts report-only policies towards coverage; enforce counts only enabled ones."),
+  privilegedRoles: z
+    .array(z.string())
+    .default(PRIVILEGED_ROLE_IDS)
+    .describe("Directory role template ids treated as privileged."),
+  declaredExclusions: z
+    .array(z.strictObject({ policy: z.string(), ids: z.array(z.string()), reason: z.string() }))
+    .default([])
+    .describe("Exclusions besides break-glass that the client declared, by policy display name."),
+  maxSignInFrequencyHours: z.number().positive().default(24).describe("Longest sign-in frequency any policy may set."),
+  maxAdminSignInFrequencyHours: z
+    .number()
+    .positive()
+    .default(12)
+    .describe("Longest sign-in frequency for privileged roles."),
+  tiers: z
+    .array(z.string())
+    .default(["edge", "web", "app", "data", "mgmt"])
+    .describe("Tier names, from the internet inwards."),
+  edgeTier: z.string().default("edge"),
+  managementTier: z.string().default("mgmt"),
+  webPorts: z.array(z.number().int()).default([443]).describe("Ports the edge may accept from the internet."),
+  allowedFlows: z
+    .array(AllowedFlow)
+    .optional()
+    .describe("Flows the tier model allows (tier or 'internet' ends); default: each tier to the next one in."),
+  sessionCeilingHours: z.number().positive().default(24).describe("Longest Access session."),
+  requireMfa: z.boolean().default(true).describe("Every Access allow policy must require MFA."),
+  maxServiceTokenHours: z.number().positive().default(8760).describe("Longest service token lifetime."),
+  exceptions: z.array(Exception).default([]).describe("Recorded exceptions to this policy."),
+} as const;
+
+export type SettingName = keyof typeof PackSettings;
+export type Settings = { [K in SettingName]: z.output<(typeof PackSettings)[K]> };
+
+/** The schema of one policy's config: the settings its rule reads. */
+export function settingsSchema(uses: readonly SettingName[]) {
+  const shape = Object.fromEntries(uses.map((k) => [k, PackSettings[k]]));
+  return z.object(shape).passthrough();
+}

@@ -1,0 +1,90 @@
+import {
+  PolicyPack,
+  type ReportViolation,
+  type ResourceValidationPolicy,
+  type StackValidationPolicy,
+} from "@pulumi/policy";
+import { z } from "zod";
+import { postureOf } from "../../posture/build";
+import type { PlannedResource } from "../../posture/resource";
+import { settingsSchema, type Settings } from "./config";
+import { fromPolicyResource, fromResourceArgs } from "./engine-resources";
+import { judge } from "./exceptions";
+import type { Rule } from "./rule";
+import { RULES } from "./rules";
+
+/** Exceptions applied (or refused) since the last report: resource policies run before the stack ones. */
+const notices = new Map<string, string>();
+
+function evaluate(rule: Rule, resources: readonly PlannedResource[], config: unknown, report: ReportViolation): void {
+  const parsed = settingsSchema([...rule.uses, "exceptions"]).safeParse(config);
+  if (!parsed.success) {
+    // Fail closed: a policy that cannot read its config blocks rather than passes.
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".") || "(config)"}: ${i.message}`).join("; ");
+    report(`The config of policy '${rule.name}' is invalid (${problems}); fix the --policy-pack-config file.`);
+    return;
+  }
+  const settings = parsed.data as unknown as Settings;
+  const { violations, excepted, problems } = judge(
+    rule.check(postureOf(resources), settings),
+    settings.exceptions,
+    new Date().toISOString().slice(0, 10),
+  );
+  for (const v of violations) report(v.message, v.urn);
+  for (const { finding, exception } of excepted) {
+    notices.set(
+      `${rule.name} ${finding.urn ?? ""}`,
+      `${rule.name}: exception applied to ${finding.urn ?? "the stack"} until ${exception.expires}, approved by ${exception.approvedBy} (${exception.reason}). Suppressed: ${finding.message}`,
+    );
+  }
+  for (const p of problems) notices.set(`${rule.name} ${p}`, `${rule.name}: ${p}`);
+}
+
+function policyOf(rule: Rule): StackValidationPolicy | ResourceValidationPolicy {
+  const schema = z.toJSONSchema(settingsSchema([...rule.uses, "exceptions"]), {
+    target: "draft-7",
+    io: "input",
+    unrepresentable: "any",
+  }) as {
+    properties?: Record<string, object>;
+  };
+  const base = {
+    name: rule.name,
+    description: rule.description,
+    enforcementLevel: rule.enforcementLevel,
+    severity: rule.severity,
+    remediationSteps: rule.remediation,
+    tags: [rule.layer, ...rule.references],
+    configSchema: { properties: (schema.properties ?? {}) as never },
+  };
+  if (rule.kind === "stack") {
+    return {
+      ...base,
+      validateStack: (args, report) => evaluate(rule, args.resources.map(fromPolicyResource), args.getConfig(), report),
+    };
+  }
+  const types = new Set(rule.types);
+  return {
+    ...base,
+    validateResource: (args, report) => {
+      if (types.has(args.type)) evaluate(rule, [fromResourceArgs(args)], args.getConfig(), report);
+    },
+  };
+}
+
+/** Runs last in every AnalyzeStack: reports applied, expired and refused exceptions, never blocking. */
+const exceptionsReported: StackValidationPolicy = {
+  name: "exceptions-reported",
+  description: "Every exception applied, expired or refused is reported, so none stays silent.",
+  enforcementLevel: "advisory",
+  severity: "low",
+  validateStack: (_args, report) => {
+    for (const message of notices.values()) report(message);
+    notices.clear();
+  },
+};
+
+new PolicyPack("zero-trust", {
+  description: "zt-baseline: blocks deployments that widen privileges or flatten segmentation.",
+  policies: [...RULES.map(policyOf), exceptionsReported],
+});

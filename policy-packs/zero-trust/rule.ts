@@ -1,0 +1,43 @@
+import type { Posture } from "../../posture/model";
+import type { SettingName, Settings } from "./config";
+
+export type Severity = "low" | "medium" | "high" | "critical";
+export type Layer = "identity" | "network" | "access" | "privilege";
+
+/** One thing wrong, on one resource, said as a sentence that also says how to fix it. */
+export interface Finding {
+  /** The resource at fault; absent when the stack as a whole falls short. */
+  readonly urn?: string;
+  readonly message: string;
+}
+
+interface RuleBase {
+  /** Stable kebab-case id: `<layer>-<what must hold>`. */
+  readonly name: string;
+  readonly layer: Layer;
+  readonly description: string;
+  readonly severity: Severity;
+  /** Default level; anything that widens privileges or flattens segmentation is mandatory. */
+  readonly enforcementLevel: "mandatory" | "advisory";
+  /** CIS, CISA SCuBA, checkov/trivy ids where they exist. */
+  readonly references: readonly string[];
+  readonly remediation: string;
+  /** Settings (pack config) the rule reads. */
+  readonly uses: readonly SettingName[];
+}
+
+/** Judges the whole stack: the engine's AnalyzeStack, once per preview. */
+export interface StackRule extends RuleBase {
+  readonly kind: "stack";
+  readonly check: (posture: Posture, settings: Settings) => Finding[];
+}
+
+/** Judges one resource as it registers (the engine's Analyze), from that resource alone. */
+export interface ResourceRule extends RuleBase {
+  readonly kind: "resource";
+  /** Type tokens it applies to: nothing else is even read. */
+  readonly types: readonly string[];
+  readonly check: (posture: Posture, settings: Settings) => Finding[];
+}
+
+export type Rule = StackRule | ResourceRule;

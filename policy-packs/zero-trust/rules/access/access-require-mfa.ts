@@ -1,0 +1,25 @@
+import type { StackRule } from "../../rule";
+import { resourceName } from "../support";
+
+export const accessRequireMfa: StackRule = {
+  kind: "stack",
+  name: "access-require-mfa",
+  layer: "access",
+  description: "Every Access application's allow policies require MFA.",
+  severity: "high",
+  enforcementLevel: "mandatory",
+  references: ["CISA SCuBA MS.AAD.3.2v1 (MFA everywhere)", "Cloudflare Access: require authentication method mfa"],
+  remediation: 'Add a require rule { authMethod: { authMethod: "mfa" } } to the app\'s allow policies.',
+  uses: ["requireMfa"],
+  check: (posture, s) =>
+    !s.requireMfa
+      ? []
+      : posture.access.apps.flatMap((app) =>
+          app.policies
+            .filter((p) => p.decision === "allow" && !p.require.includes("authMethod:mfa"))
+            .map((p) => ({
+              urn: p.origin.urn,
+              message: `${resourceName(p.origin)} lets people into '${app.domain ?? app.name}' without MFA. Require authMethod mfa.`,
+            })),
+        ),
+};

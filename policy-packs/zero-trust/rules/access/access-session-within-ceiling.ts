@@ -1,0 +1,29 @@
+import { CLOUDFLARE } from "../../../../posture/readers/cloudflare-access";
+import type { ResourceRule } from "../../rule";
+import { resourceName } from "../support";
+
+export const accessSessionWithinCeiling: ResourceRule = {
+  kind: "resource",
+  name: "access-session-within-ceiling",
+  layer: "access",
+  description: "Access sessions (application or policy) never last longer than the ceiling.",
+  severity: "medium",
+  enforcementLevel: "mandatory",
+  references: ["CISA ZTMM Identity: session re-evaluation", "NIST SP 800-207 tenet 4"],
+  remediation: "Shorten sessionDuration to the ceiling or below.",
+  uses: ["sessionCeilingHours"],
+  types: [CLOUDFLARE.policy, CLOUDFLARE.application, CLOUDFLARE.legacyApplication, CLOUDFLARE.legacyPolicy],
+  check: (posture, s) => {
+    const ceiling = s.sessionCeilingHours * 60;
+    const items = [
+      ...posture.access.apps.map((a) => ({ minutes: a.sessionMinutes, origin: a.origin })),
+      ...posture.access.policies.map((p) => ({ minutes: p.sessionMinutes, origin: p.origin })),
+    ];
+    return items
+      .filter((i) => i.minutes !== undefined && i.minutes > ceiling)
+      .map((i) => ({
+        urn: i.origin.urn,
+        message: `${resourceName(i.origin)} keeps sessions for ${i.minutes! / 60}h, beyond the ${s.sessionCeilingHours}h ceiling. Shorten sessionDuration.`,
+      }));
+  },
+};

@@ -1,0 +1,54 @@
+import type { StackRule } from "../../rule";
+import { resourceName } from "../support";
+
+export const identityBreakGlassExcluded: StackRule = {
+  kind: "stack",
+  name: "identity-break-glass-excluded",
+  layer: "identity",
+  description:
+    "Every Conditional Access policy excludes the break-glass accounts and never targets them: no tenant lockout.",
+  severity: "critical",
+  enforcementLevel: "mandatory",
+  references: ["Microsoft Learn: manage emergency access accounts in Entra ID"],
+  remediation: "Add the break-glass group and accounts to the policy's excluded groups and users.",
+  uses: ["breakGlass"],
+  check: (posture, s) => {
+    const policies = posture.identity.policies.filter((p) => p.state !== "disabled");
+    if (policies.length > 0 && s.breakGlass.groups.length + s.breakGlass.users.length === 0) {
+      return [
+        {
+          message:
+            "No break-glass accounts are configured for the zero-trust pack, so no policy can be checked for lockout. " +
+            "Set breakGlass.groups/users in the pack config (zt policy-config writes it from the profile).",
+        },
+      ];
+    }
+    return policies.flatMap((p) => {
+      const missing = [
+        ...s.breakGlass.groups.filter((g) => !p.users.excludeGroups.includes(g)).map((g) => `group ${g}`),
+        ...s.breakGlass.users.filter((u) => !p.users.exclude.includes(u)).map((u) => `account ${u}`),
+      ];
+      const targeted = [...p.users.include, ...p.users.includeGroups].filter(
+        (id) => s.breakGlass.groups.includes(id) || s.breakGlass.users.includes(id),
+      );
+      return [
+        ...(missing.length
+          ? [
+              {
+                urn: p.origin.urn,
+                message: `${resourceName(p.origin)} ('${p.displayName}') does not exclude break-glass ${missing.join(", ")}: a mistake in it could lock every admin out. Exclude them.`,
+              },
+            ]
+          : []),
+        ...(targeted.length
+          ? [
+              {
+                urn: p.origin.urn,
+                message: `${resourceName(p.origin)} ('${p.displayName}') targets break-glass ${targeted.join(", ")}. Break-glass accounts are never in scope: remove them from the included users and groups.`,
+              },
+            ]
+          : []),
+      ];
+    });
+  },
+};

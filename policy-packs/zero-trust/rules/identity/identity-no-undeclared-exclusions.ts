@@ -1,0 +1,40 @@
+import type { StackRule } from "../../rule";
+import { resourceName } from "../support";
+
+export const identityNoUndeclaredExclusions: StackRule = {
+  kind: "stack",
+  name: "identity-no-undeclared-exclusions",
+  layer: "identity",
+  description:
+    "Conditional Access policies exclude nobody but the break-glass accounts, unless the exclusion is declared with a reason.",
+  severity: "high",
+  enforcementLevel: "mandatory",
+  references: [
+    "Microsoft Zero Trust CA framework (persona-based exclusions)",
+    "CISA SCuBA MS.AAD.3 (MFA for all users)",
+  ],
+  remediation:
+    "Remove the exclusion, or declare it in the profile (identity.exclusions) with a reason, or record an exception.",
+  uses: ["breakGlass", "declaredExclusions"],
+  check: (posture, s) =>
+    posture.identity.policies.flatMap((p) => {
+      const allowed = new Set([
+        ...s.breakGlass.groups,
+        ...s.breakGlass.users,
+        ...s.declaredExclusions.filter((d) => d.policy === p.displayName).flatMap((d) => d.ids),
+      ]);
+      const extra = [
+        ...p.users.excludeGroups.filter((id) => !allowed.has(id)).map((id) => `group ${id}`),
+        ...p.users.exclude.filter((id) => !allowed.has(id)).map((id) => `user ${id}`),
+        ...p.users.excludeRoles.filter((id) => !allowed.has(id)).map((id) => `role ${id}`),
+      ];
+      return extra.length
+        ? [
+            {
+              urn: p.origin.urn,
+              message: `${resourceName(p.origin)} ('${p.displayName}') excludes ${extra.join(", ")} without a recorded reason. Remove the exclusion or declare it with a reason.`,
+            },
+          ]
+        : [];
+    }),
+};

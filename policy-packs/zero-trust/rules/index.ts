@@ -1,0 +1,49 @@
+import type { Rule } from "../rule";
+import { accessNoBypass } from "./access/access-no-bypass";
+import { accessNoEveryoneWithoutRequire } from "./access/access-no-everyone-without-require";
+import { accessRequireMfa } from "./access/access-require-mfa";
+import { accessServiceTokensExpire } from "./access/access-service-tokens-expire";
+import { accessSessionWithinCeiling } from "./access/access-session-within-ceiling";
+import { identityBaselineCoverage } from "./identity/identity-baseline-coverage";
+import { identityBaselineEnforced } from "./identity/identity-baseline-enforced";
+import { identityBreakGlassExcluded } from "./identity/identity-break-glass-excluded";
+import { identityNoUndeclaredExclusions } from "./identity/identity-no-undeclared-exclusions";
+import { identitySessionLimits } from "./identity/identity-session-limits";
+import { networkAzureExplicitDeny } from "./network/network-azure-explicit-deny";
+import { networkFlowsFollowTierModel } from "./network/network-flows-follow-tier-model";
+import { networkNoAdminPortsFromInternet } from "./network/network-no-admin-ports-from-internet";
+import { networkNoAnyPortRules } from "./network/network-no-any-port-rules";
+import { networkNoInternetIngressBeyondEdge } from "./network/network-no-internet-ingress-beyond-edge";
+import { networkNoMixedRuleStyles } from "./network/network-no-mixed-rule-styles";
+import { networkRestrictedEgress } from "./network/network-restricted-egress";
+import { networkSecurityGroupsTagged } from "./network/network-security-groups-tagged";
+import { networkTierToTierByReference } from "./network/network-tier-to-tier-by-reference";
+import { privilegeNoBroadAzureRoles } from "./privilege/privilege-no-broad-azure-roles";
+import { privilegeNoPermanentGlobalAdmin } from "./privilege/privilege-no-permanent-global-admin";
+import { privilegeNoWildcardAdminForPeople } from "./privilege/privilege-no-wildcard-admin-for-people";
+
+/** Every rule of the pack, by layer. A test pins this list and each rule's level. */
+export const RULES: readonly Rule[] = [
+  identityBaselineCoverage,
+  identityBreakGlassExcluded,
+  identityNoUndeclaredExclusions,
+  identityBaselineEnforced,
+  identitySessionLimits,
+  networkNoInternetIngressBeyondEdge,
+  networkNoAdminPortsFromInternet,
+  networkNoAnyPortRules,
+  networkFlowsFollowTierModel,
+  networkTierToTierByReference,
+  networkRestrictedEgress,
+  networkAzureExplicitDeny,
+  networkNoMixedRuleStyles,
+  networkSecurityGroupsTagged,
+  accessNoEveryoneWithoutRequire,
+  accessNoBypass,
+  accessSessionWithinCeiling,
+  accessRequireMfa,
+  accessServiceTokensExpire,
+  privilegeNoWildcardAdminForPeople,
+  privilegeNoBroadAzureRoles,
+  privilegeNoPermanentGlobalAdmin,
+];

@@ -1,0 +1,50 @@
+import type { NetworkRule } from "../../../../posture/model";
+import type { AllowedFlow, Settings } from "../../config";
+import type { StackRule } from "../../rule";
+import { allowedFlows } from "../tier-model";
+import { describeFlow, isAllowRule, resourceName, tierOf } from "../support";
+
+function allowed(r: NetworkRule, flows: readonly AllowedFlow[]): boolean {
+  const from = tierOf(r.from);
+  const to = tierOf(r.to);
+  return flows.some(
+    (f) =>
+      f.from === from &&
+      f.to === to &&
+      f.protocol === r.protocol &&
+      (r.protocol === "icmp" ||
+        (r.ports !== undefined && f.ports.some((p) => p.from <= r.ports!.from && r.ports!.to <= p.to))),
+  );
+}
+
+function why(r: NetworkRule, s: Settings): string {
+  const order = s.tiers.filter((t) => t !== s.managementTier);
+  const i = order.indexOf(tierOf(r.from)!);
+  const j = order.indexOf(tierOf(r.to)!);
+  if (i >= 0 && j > i + 1) return ` (it skips the ${order.slice(i + 1, j).join(", ")} tier)`;
+  if (i >= 0 && j >= 0 && j < i) return " (it points back towards the internet)";
+  return "";
+}
+
+export const networkFlowsFollowTierModel: StackRule = {
+  kind: "stack",
+  name: "network-flows-follow-tier-model",
+  layer: "network",
+  description:
+    "Traffic between tiers follows the declared tier model: no tier skipping, no undeclared flow, no broader ports.",
+  severity: "high",
+  enforcementLevel: "mandatory",
+  references: ["NIST SP 800-207 tenet 2", "CISA ZTMM Networks: macro-segmentation", "PCI DSS 4.0 1.3"],
+  remediation:
+    "Route the traffic through the next tier in, or declare the flow in the profile (network.flows) with a reason.",
+  uses: ["tiers", "edgeTier", "managementTier", "webPorts", "allowedFlows"],
+  check: (posture, s) => {
+    const flows = allowedFlows(s);
+    return posture.network.rules
+      .filter((r) => isAllowRule(r) && tierOf(r.from) !== undefined && tierOf(r.to) !== undefined && !allowed(r, flows))
+      .map((r) => ({
+        urn: r.origin.urn,
+        message: `${resourceName(r.origin)} lets ${describeFlow(r)}, which the tier model does not allow${why(r, s)}. Route it through the next tier in, or declare the flow with a reason.`,
+      }));
+  },
+};

@@ -1,0 +1,38 @@
+import { AWS } from "../../../../posture/readers/aws-network";
+import { AZURE } from "../../../../posture/readers/azure-network";
+import type { ResourceRule } from "../../rule";
+import { coversPort, describeFlow, isAllowRule, isOutside, resourceName } from "../support";
+
+const ADMIN_PORTS = [
+  { port: 22, name: "SSH" },
+  { port: 3389, name: "RDP" },
+];
+
+export const networkNoAdminPortsFromInternet: ResourceRule = {
+  kind: "resource",
+  name: "network-no-admin-ports-from-internet",
+  layer: "network",
+  description: "SSH and RDP are never reachable from the internet: administrators come in through ZTNA.",
+  severity: "critical",
+  enforcementLevel: "mandatory",
+  references: [
+    "CIS AWS Foundations 5.2",
+    "CKV_AWS_24",
+    "CKV_AWS_25",
+    "CKV_AZURE_9",
+    "CKV_AZURE_10",
+    "trivy AVD-AWS-0107",
+  ],
+  remediation: "Remove the rule; reach hosts through the management tier and a ZTNA SSH/RDP app.",
+  uses: [],
+  types: [AWS.securityGroup, AWS.ingressRule, AWS.legacyRule, AZURE.nsg, AZURE.rule],
+  check: (posture) =>
+    posture.network.rules
+      .filter((r) => isAllowRule(r) && r.direction === "ingress" && isOutside(r.from))
+      .flatMap((r) =>
+        ADMIN_PORTS.filter((a) => coversPort(r, a.port)).map((a) => ({
+          urn: r.origin.urn,
+          message: `${resourceName(r.origin)} exposes ${a.name} (${a.port}) to the internet (${describeFlow(r)}). Remove it and reach hosts through ZTNA.`,
+        })),
+      ),
+};

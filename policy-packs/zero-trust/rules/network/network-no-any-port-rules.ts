@@ -1,0 +1,25 @@
+import { AWS } from "../../../../posture/readers/aws-network";
+import { AZURE } from "../../../../posture/readers/azure-network";
+import { isAnyPort } from "../../../../posture/model";
+import type { ResourceRule } from "../../rule";
+import { describeFlow, isAllowRule, resourceName } from "../support";
+
+export const networkNoAnyPortRules: ResourceRule = {
+  kind: "resource",
+  name: "network-no-any-port-rules",
+  layer: "network",
+  description: "No allow rule opens every port or every protocol: each flow names what it needs.",
+  severity: "high",
+  enforcementLevel: "mandatory",
+  references: ["CKV_AWS_277", "NIST SP 800-207 tenet 3 (least privilege per session)"],
+  remediation: "Name the protocol and the ports the flow needs.",
+  uses: [],
+  types: [AWS.securityGroup, AWS.ingressRule, AWS.egressRule, AWS.legacyRule, AZURE.nsg, AZURE.rule],
+  check: (posture) =>
+    posture.network.rules
+      .filter((r) => isAllowRule(r) && isAnyPort(r))
+      .map((r) => ({
+        urn: r.origin.urn,
+        message: `${resourceName(r.origin)} allows ${describeFlow(r)}: every ${r.protocol === "all" ? "protocol and port" : "port"}. Name the protocol and ports the flow needs.`,
+      })),
+};

@@ -1,0 +1,41 @@
+import type { StackRule } from "../../rule";
+import { allowedFlows } from "../tier-model";
+import { describeFlow, isAllowRule, isOutside, resourceName, tierOf, withinDeclared } from "../support";
+
+export const networkNoInternetIngressBeyondEdge: StackRule = {
+  kind: "stack",
+  name: "network-no-internet-ingress-beyond-edge",
+  layer: "network",
+  description:
+    "Only the edge tier accepts traffic from the internet, only on the web ports, only from the declared sources.",
+  severity: "critical",
+  enforcementLevel: "mandatory",
+  references: ["CIS AWS Foundations 5.2-5.3", "CKV_AWS_260", "CKV_AZURE_160", "trivy AVD-AWS-0107"],
+  remediation: "Put the workload behind the edge tier, or reach it through ZTNA; at the edge, open only the web ports.",
+  uses: ["tiers", "edgeTier", "managementTier", "webPorts", "allowedFlows"],
+  check: (posture, s) => {
+    const sources = allowedFlows(s).filter((f) => f.from === "internet" && f.to === s.edgeTier);
+    const cidrs = sources.some((f) => !f.cidrs) ? undefined : sources.flatMap((f) => f.cidrs ?? []);
+    return posture.network.rules
+      .filter((r) => isAllowRule(r) && r.direction === "ingress" && isOutside(r.from))
+      .flatMap((r) => {
+        const tier = tierOf(r.to);
+        const webOnly =
+          r.protocol === "tcp" &&
+          r.ports !== undefined &&
+          s.webPorts.some((p) => r.ports!.from === p && r.ports!.to === p);
+        if (tier === s.edgeTier && webOnly) {
+          if (withinDeclared(r.from, cidrs)) return [];
+          const message = `${resourceName(r.origin)} opens the edge to ${describeFlow(r)}, wider than the declared sources (${cidrs!.join(", ")}). Narrow it to them.`;
+          return [{ urn: r.origin.urn, message }];
+        }
+        const where = tier ? `tier '${tier}'` : "a security group without a zt:tier tag";
+        const fix =
+          tier === s.edgeTier
+            ? `open only ${s.webPorts.join(", ")} at the edge`
+            : "route it through the edge tier or publish it through ZTNA";
+        const message = `${resourceName(r.origin)} opens ${where} to the internet (${describeFlow(r)}). Only the edge accepts internet traffic: ${fix}.`;
+        return [{ urn: r.origin.urn, message }];
+      });
+  },
+};

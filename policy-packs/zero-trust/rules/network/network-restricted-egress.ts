@@ -1,0 +1,38 @@
+import type { StackRule } from "../../rule";
+import { allowedFlows } from "../tier-model";
+import { describeFlow, isAllowRule, isOutside, resourceName, tierOf, withinDeclared } from "../support";
+
+export const networkRestrictedEgress: StackRule = {
+  kind: "stack",
+  name: "network-restricted-egress",
+  layer: "network",
+  description:
+    "Only the edge reaches the internet, unless a flow out of another tier is declared (with a reason) for those ports.",
+  severity: "high",
+  enforcementLevel: "mandatory",
+  references: ["trivy AVD-AWS-0104", "CISA ZTMM Networks: traffic filtering", "PCI DSS 4.0 1.4.2"],
+  remediation:
+    "Remove the egress rule, send the traffic through a proxy, or declare the flow (from the tier to internet) with a reason.",
+  uses: ["tiers", "edgeTier", "managementTier", "webPorts", "allowedFlows"],
+  check: (posture, s) => {
+    const declared = allowedFlows(s).filter((f) => f.to === "internet");
+    return posture.network.rules
+      .filter((r) => isAllowRule(r) && r.direction === "egress" && isOutside(r.to))
+      .filter((r) => tierOf(r.from) !== s.edgeTier)
+      .filter(
+        (r) =>
+          !declared.some(
+            (f) =>
+              f.from === tierOf(r.from) &&
+              f.protocol === r.protocol &&
+              withinDeclared(r.to, f.cidrs) &&
+              r.ports !== undefined &&
+              f.ports.some((p) => p.from <= r.ports!.from && r.ports!.to <= p.to),
+          ),
+      )
+      .map((r) => ({
+        urn: r.origin.urn,
+        message: `${resourceName(r.origin)} lets ${describeFlow(r)}: an inner tier talking to the internet is how data leaves. Remove it or declare the flow with a reason.`,
+      }));
+  },
+};

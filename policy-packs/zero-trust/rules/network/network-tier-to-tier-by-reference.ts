@@ -1,0 +1,27 @@
+import type { StackRule } from "../../rule";
+import { describeFlow, isAllowRule, isPrivateCidr, resourceName, tierOf } from "../support";
+
+export const networkTierToTierByReference: StackRule = {
+  kind: "stack",
+  name: "network-tier-to-tier-by-reference",
+  layer: "network",
+  description:
+    "Traffic between tiers is allowed by group reference (security group or ASG), never by internal address range.",
+  severity: "high",
+  enforcementLevel: "mandatory",
+  references: ["AWS Well-Architected SEC05-BP02", "Azure: application security groups"],
+  remediation:
+    "Replace the address range with the source tier's security group (AWS) or application security group (Azure).",
+  uses: [],
+  check: (posture) =>
+    posture.network.rules
+      .filter((r) => isAllowRule(r) && (tierOf(r.from) !== undefined || tierOf(r.to) !== undefined))
+      .filter((r) => {
+        const other = r.direction === "ingress" ? r.from : r.to;
+        return other.kind === "vnet" || (other.kind === "cidr" && isPrivateCidr(other.cidr));
+      })
+      .map((r) => ({
+        urn: r.origin.urn,
+        message: `${resourceName(r.origin)} allows ${describeFlow(r)} by address range: everything in that range, whatever its tier, gets in. Reference the source tier's security group instead.`,
+      })),
+};

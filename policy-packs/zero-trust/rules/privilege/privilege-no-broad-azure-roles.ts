@@ -1,0 +1,29 @@
+import { AZURE_ROLE_ASSIGNMENT } from "../../../../posture/readers/privilege";
+import type { ResourceRule } from "../../rule";
+import { resourceName } from "../support";
+
+const BROAD_ROLES = new Set(["Owner", "Contributor", "User Access Administrator"]);
+const BROAD_SCOPE = /^\/(subscriptions\/[^/]+|providers\/Microsoft\.Management\/managementGroups\/[^/]+)\/?$/i;
+
+export const privilegeNoBroadAzureRoles: ResourceRule = {
+  kind: "resource",
+  name: "privilege-no-broad-azure-roles",
+  layer: "privilege",
+  description: "No standing Owner, Contributor or User Access Administrator at subscription or management-group scope.",
+  severity: "critical",
+  enforcementLevel: "mandatory",
+  references: ["Microsoft: PIM for Azure resources", "CISA ZTMM Identity: just-in-time access"],
+  remediation: "Assign a narrower role at resource-group scope, or make the assignment eligible through PIM.",
+  uses: [],
+  types: [AZURE_ROLE_ASSIGNMENT],
+  check: (posture) =>
+    posture.privilege.grants
+      .filter(
+        (g) =>
+          g.kind === "azure-rbac" && g.permanent && BROAD_ROLES.has(g.permission) && BROAD_SCOPE.test(g.scope ?? ""),
+      )
+      .map((g) => ({
+        urn: g.origin.urn,
+        message: `${resourceName(g.origin)} gives ${g.principal} standing ${g.permission} on ${g.scope}. Use a narrower role and scope, or an eligible (PIM) assignment.`,
+      })),
+};

@@ -1,0 +1,95 @@
+import ipaddr from "ipaddr.js";
+import type { CaPolicyPosture, Endpoint, NetworkRule, Origin } from "../../../posture/model";
+import { describeEndpoint, describeRulePorts, isAnyPort } from "../../../posture/model";
+
+const INSIDE_RANGES = new Set(["private", "loopback", "linkLocal", "carrierGradeNat", "uniqueLocal"]);
+
+/** True for a CIDR inside private address space (RFC 1918 and friends): a network, not a tier. */
+export function isPrivateCidr(cidr: string): boolean {
+  try {
+    return INSIDE_RANGES.has(ipaddr.parseCIDR(cidr)[0].range());
+  } catch {
+    return false;
+  }
+}
+
+/** Traffic from here comes from outside the estate: the internet, anywhere, or a public range. */
+export function isOutside(e: Endpoint): boolean {
+  if (e.kind === "internet" || e.kind === "any") return true;
+  if (e.kind === "cidr") {
+    try {
+      ipaddr.parseCIDR(e.cidr);
+    } catch {
+      return false; // a service tag such as AzureLoadBalancer
+    }
+    return !isPrivateCidr(e.cidr);
+  }
+  return false;
+}
+
+/** True when `inner` lies entirely inside `outer` (both CIDRs of one address family). */
+export function cidrWithin(inner: string, outer: string): boolean {
+  try {
+    const [a, aBits] = ipaddr.parseCIDR(inner);
+    const [b, bBits] = ipaddr.parseCIDR(outer);
+    return a.kind() === b.kind() && aBits >= bBits && a.match(b, bBits);
+  } catch {
+    return false;
+  }
+}
+
+/** An internet-side endpoint stays within a flow's declared CIDRs (no CIDRs declared: anywhere). */
+export function withinDeclared(e: Endpoint, cidrs: readonly string[] | undefined): boolean {
+  if (!cidrs || cidrs.length === 0) return true;
+  return e.kind === "cidr" && cidrs.some((c) => cidrWithin(e.cidr, c));
+}
+
+export const tierOf = (e: Endpoint): string | undefined => (e.kind === "tier" ? e.tier : undefined);
+
+export function coversPort(
+  rule: Pick<NetworkRule, "protocol" | "ports">,
+  port: number,
+  protocol: "tcp" | "udp" = "tcp",
+): boolean {
+  if (rule.protocol !== "all" && rule.protocol !== protocol) return false;
+  return isAnyPort(rule) || (rule.ports!.from <= port && port <= rule.ports!.to);
+}
+
+/** "AWS SecurityGroupIngressRule web-in" — how findings name a resource. */
+export function resourceName(o: Origin): string {
+  return `${o.type.split(":").pop()} '${o.name}'`;
+}
+
+export function describeFlow(r: NetworkRule): string {
+  return `${describeEndpoint(r.from)} → ${describeEndpoint(r.to)} on ${describeRulePorts(r)}`;
+}
+
+export const isAllowRule = (r: NetworkRule) => r.access === "allow";
+
+/**
+ * Users and apps both "All", with no condition that narrows who or what is covered. An
+ * authentication-flow condition narrows too, unless the caller is asking about that very flow.
+ */
+export function coversEveryoneEverywhere(
+  p: CaPolicyPosture,
+  allowedExclusions: ReadonlySet<string>,
+  ignoreFlows = false,
+): boolean {
+  const excluded = [...p.users.exclude, ...p.users.excludeGroups, ...p.users.excludeRoles];
+  return (
+    p.users.include.includes("All") &&
+    !p.users.excludesGuests &&
+    excluded.every((id) => allowedExclusions.has(id)) &&
+    p.apps.include.includes("All") &&
+    p.apps.exclude.length === 0 &&
+    p.userRiskLevels.length === 0 &&
+    p.signInRiskLevels.length === 0 &&
+    p.deviceFilter === undefined &&
+    (ignoreFlows || p.authenticationFlows.length === 0) &&
+    p.apps.userActions.length === 0 &&
+    (p.platforms === undefined || (p.platforms.include.includes("all") && p.platforms.exclude.length === 0)) &&
+    (p.locations === undefined || (p.locations.include.includes("All") && p.locations.exclude.length === 0))
+  );
+}
+
+export const blocks = (p: CaPolicyPosture) => p.grant?.builtIn.includes("block") === true;

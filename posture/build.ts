@@ -1,0 +1,29 @@
+import { ResourceIndex } from "./index-resources";
+import type { Posture } from "./model";
+import { readCloudflareAccess } from "./readers/cloudflare-access";
+import { readConditionalAccess } from "./readers/entra-conditional-access";
+import { readNetwork } from "./readers/network";
+import { readPrivilege } from "./readers/privilege";
+import type { PlannedResource } from "./resource";
+
+/** The posture of a set of resources; each layer is read on first use and then kept. */
+export function postureOf(resources: readonly PlannedResource[]): Posture {
+  const index = new ResourceIndex(resources);
+  const cache: Partial<Posture> = {};
+  const layer = <K extends keyof Posture>(key: K, read: (i: ResourceIndex) => Posture[K]) =>
+    (cache[key] ??= read(index));
+  return {
+    get identity() {
+      return layer("identity", readConditionalAccess);
+    },
+    get network() {
+      return layer("network", readNetwork);
+    },
+    get access() {
+      return layer("access", readCloudflareAccess);
+    },
+    get privilege() {
+      return layer("privilege", readPrivilege);
+    },
+  };
+}

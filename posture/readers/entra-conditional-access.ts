@@ -1,0 +1,108 @@
+import type { CaPolicyPosture, CaState, IdentityPosture } from "../model";
+import type { ResourceIndex } from "../index-resources";
+import { num, obj, str, strs } from "../values";
+import { originOf } from "./origin";
+
+export const ENTRA = {
+  policy: "azuread:index/conditionalAccessPolicy:ConditionalAccessPolicy",
+  namedLocation: "azuread:index/namedLocation:NamedLocation",
+  strength: "azuread:index/authenticationStrengthPolicy:AuthenticationStrengthPolicy",
+  roleAssignment: "azuread:index/directoryRoleAssignment:DirectoryRoleAssignment",
+  roleEligibility: "azuread:index/directoryRoleEligibilityScheduleRequest:DirectoryRoleEligibilityScheduleRequest",
+} as const;
+
+/** Microsoft's built-in authentication strengths, by their well-known ids. */
+export const BUILT_IN_STRENGTHS: Readonly<Record<string, { name: string; combinations: readonly string[] }>> = {
+  "00000000-0000-0000-0000-000000000002": { name: "Multifactor authentication", combinations: ["(built-in MFA)"] },
+  "00000000-0000-0000-0000-000000000003": {
+    name: "Passwordless MFA",
+    combinations: ["windowsHelloForBusiness", "fido2", "x509CertificateMultiFactor", "deviceBasedPush"],
+  },
+  "00000000-0000-0000-0000-000000000004": {
+    name: "Phishing-resistant MFA",
+    combinations: ["windowsHelloForBusiness", "fido2", "x509CertificateMultiFactor"],
+  },
+};
+
+const STATES = new Set<CaState>(["enabled", "disabled", "enabledForReportingButNotEnforced"]);
+
+/** Reads Conditional Access policies and the authentication strengths they require. */
+export function readConditionalAccess(index: ResourceIndex): IdentityPosture {
+  const strengths = index.ofType(ENTRA.strength).map((s) => ({
+    name: str(s.inputs.displayName) ?? s.name,
+    combinations: strs(s.inputs.allowedCombinations),
+    origin: originOf(s),
+  }));
+  const byUrn = new Map(index.ofType(ENTRA.strength).map((s, i) => [s.urn, strengths[i]!]));
+
+  const policies = index.ofType(ENTRA.policy).map((p): CaPolicyPosture => {
+    const c = obj(p.inputs.conditions);
+    const users = obj(c.users);
+    const apps = obj(c.applications);
+    const grant = obj(p.inputs.grantControls);
+    const session = obj(p.inputs.sessionControls);
+    const platforms = obj(c.platforms);
+    const locations = obj(c.locations);
+    const strengthRef = grant.authenticationStrengthPolicyId;
+    // A strength declared in the stack is found through the dependency (its id is unknown in a preview).
+    const declared = index.referenced(p, "grantControls", ENTRA.strength).map((s) => byUrn.get(s.urn)!)[0];
+    const builtIn = BUILT_IN_STRENGTHS[str(strengthRef) ?? ""];
+    const strength =
+      strengthRef === undefined
+        ? undefined
+        : (declared ?? builtIn ?? { name: str(strengthRef) ?? "(unknown strength)" });
+    const frequency = num(session.signInFrequency);
+    const state = str(p.inputs.state) as CaState | undefined;
+    return {
+      displayName: str(p.inputs.displayName) ?? p.name,
+      state: state && STATES.has(state) ? state : undefined,
+      users: {
+        include: strs(users.includedUsers),
+        includeGroups: strs(users.includedGroups),
+        includeRoles: strs(users.includedRoles),
+        exclude: strs(users.excludedUsers),
+        excludeGroups: strs(users.excludedGroups),
+        excludeRoles: strs(users.excludedRoles),
+        excludesGuests: users.excludedGuestsOrExternalUsers !== undefined,
+      },
+      apps: {
+        include: strs(apps.includedApplications),
+        exclude: strs(apps.excludedApplications),
+        userActions: strs(apps.includedUserActions),
+      },
+      clientAppTypes: strs(c.clientAppTypes),
+      ...(c.platforms
+        ? { platforms: { include: strs(platforms.includedPlatforms), exclude: strs(platforms.excludedPlatforms) } }
+        : {}),
+      ...(c.locations
+        ? { locations: { include: strs(locations.includedLocations), exclude: strs(locations.excludedLocations) } }
+        : {}),
+      userRiskLevels: strs(c.userRiskLevels),
+      signInRiskLevels: strs(c.signInRiskLevels),
+      ...(obj(obj(c.devices).filter).rule ? { deviceFilter: str(obj(obj(c.devices).filter).rule) } : {}),
+      authenticationFlows: strs(c.authenticationFlowTransferMethods),
+      ...(p.inputs.grantControls
+        ? {
+            grant: {
+              operator: str(grant.operator) === "AND" ? "AND" : "OR",
+              builtIn: strs(grant.builtInControls),
+              ...(strength ? { strength } : {}),
+            },
+          }
+        : {}),
+      ...(p.inputs.sessionControls
+        ? {
+            session: {
+              ...(frequency !== undefined
+                ? { signInFrequencyHours: str(session.signInFrequencyPeriod) === "days" ? frequency * 24 : frequency }
+                : {}),
+              everyTime: str(session.signInFrequencyInterval) === "everyTime",
+              ...(str(session.persistentBrowserMode) ? { persistentBrowser: str(session.persistentBrowserMode) } : {}),
+            },
+          }
+        : {}),
+      origin: originOf(p),
+    };
+  });
+  return { policies, strengths };
+}

@@ -1,0 +1,160 @@
+import type { PrivilegeGrant, PrivilegePosture } from "../model";
+import type { ResourceIndex } from "../index-resources";
+import type { PlannedResource } from "../resource";
+import { arr, obj, plain, str, strs } from "../values";
+import { originOf } from "./origin";
+import { ENTRA } from "./entra-conditional-access";
+
+export const IAM = {
+  policy: "aws:iam/policy:Policy",
+  userPolicy: "aws:iam/userPolicy:UserPolicy",
+  groupPolicy: "aws:iam/groupPolicy:GroupPolicy",
+  rolePolicy: "aws:iam/rolePolicy:RolePolicy",
+  userAttachment: "aws:iam/userPolicyAttachment:UserPolicyAttachment",
+  groupAttachment: "aws:iam/groupPolicyAttachment:GroupPolicyAttachment",
+  roleAttachment: "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+  policyAttachment: "aws:iam/policyAttachment:PolicyAttachment",
+} as const;
+export const AZURE_ROLE_ASSIGNMENT = "azure-native:authorization:RoleAssignment";
+
+const ADMINISTRATOR_ACCESS = "arn:aws:iam::aws:policy/AdministratorAccess";
+
+/** Azure built-in role definition ids (the same in every tenant) that grant control of a scope. */
+export const AZURE_PRIVILEGED_ROLES: Readonly<Record<string, string>> = {
+  "8e3af657-a8ff-443c-a75c-2fe8c4bcb635": "Owner",
+  "b24988ac-6180-42a0-ab88-20f7382dd24c": "Contributor",
+  "18d7d88d-d35e-4fb5-a5c3-7773c20a72d9": "User Access Administrator",
+};
+
+/** `*:*` when an IAM document allows every action on every resource, else a short summary. */
+export function iamPermission(document: unknown): string {
+  const text = plain(document);
+  let doc: unknown = text;
+  if (typeof text === "string") {
+    try {
+      doc = JSON.parse(text);
+    } catch {
+      return "(unparsed policy)";
+    }
+  }
+  const statements = arr(obj(doc).Statement ?? (doc as Record<string, unknown> | undefined)?.Statement);
+  const list = (v: unknown) => (typeof plain(v) === "string" ? [str(v)!] : strs(v));
+  const admin = statements
+    .map(obj)
+    .some(
+      (s) =>
+        str(s.Effect) === "Allow" &&
+        list(s.Action).includes("*") &&
+        list(s.Resource).includes("*") &&
+        s.Condition === undefined,
+    );
+  return admin ? "*:*" : "limited";
+}
+
+type PrincipalType = PrivilegeGrant["principalType"];
+
+function principalOf(index: ResourceIndex, r: PlannedResource, property: string, type: PrincipalType): string {
+  const [target] = index.referenced(r, property);
+  const name = (target && (str(target.inputs.name) ?? target.name)) ?? str(r.inputs[property]) ?? "(unknown)";
+  return `${type}:${name}`;
+}
+
+/** Reads standing privilege: AWS IAM policies on people and roles, Azure RBAC, Entra directory roles. */
+export function readPrivilege(index: ResourceIndex): PrivilegePosture {
+  const grants: PrivilegeGrant[] = [];
+  const push = (g: Omit<PrivilegeGrant, "origin">, r: PlannedResource) => grants.push({ ...g, origin: originOf(r) });
+
+  const inline: [string, string, PrincipalType][] = [
+    [IAM.userPolicy, "user", "user"],
+    [IAM.groupPolicy, "group", "group"],
+    [IAM.rolePolicy, "role", "role"],
+  ];
+  for (const [type, property, principalType] of inline) {
+    for (const r of index.ofType(type)) {
+      push(
+        {
+          kind: "aws-iam",
+          principal: principalOf(index, r, property, principalType),
+          principalType,
+          permission: iamPermission(r.inputs.policy),
+          permanent: true,
+        },
+        r,
+      );
+    }
+  }
+  const attachmentPermission = (r: PlannedResource) => {
+    if (str(r.inputs.policyArn) === ADMINISTRATOR_ACCESS) return "*:*";
+    const [policy] = index.referenced(r, "policyArn", IAM.policy);
+    return policy ? iamPermission(policy.inputs.policy) : `policy ${str(r.inputs.policyArn) ?? "(unknown)"}`;
+  };
+  const attachments: [string, string, PrincipalType][] = [
+    [IAM.userAttachment, "user", "user"],
+    [IAM.groupAttachment, "group", "group"],
+    [IAM.roleAttachment, "role", "role"],
+  ];
+  for (const [type, property, principalType] of attachments) {
+    for (const r of index.ofType(type)) {
+      push(
+        {
+          kind: "aws-iam",
+          principal: principalOf(index, r, property, principalType),
+          principalType,
+          permission: attachmentPermission(r),
+          permanent: true,
+        },
+        r,
+      );
+    }
+  }
+  for (const r of index.ofType(IAM.policyAttachment)) {
+    const permission = attachmentPermission(r);
+    for (const [property, principalType] of [
+      ["users", "user"],
+      ["groups", "group"],
+      ["roles", "role"],
+    ] as const) {
+      for (const name of strs(r.inputs[property])) {
+        push({ kind: "aws-iam", principal: `${principalType}:${name}`, principalType, permission, permanent: true }, r);
+      }
+    }
+  }
+
+  for (const r of index.ofType(AZURE_ROLE_ASSIGNMENT)) {
+    const definition = str(r.inputs.roleDefinitionId) ?? "";
+    const id = definition.split("/").pop() ?? definition;
+    const type = (str(r.inputs.principalType) ?? "").toLowerCase();
+    push(
+      {
+        kind: "azure-rbac",
+        principal: `principal:${str(r.inputs.principalId) ?? "(unknown)"}`,
+        principalType: type === "user" ? "user" : type === "group" ? "group" : "principal",
+        permission: AZURE_PRIVILEGED_ROLES[id] ?? (definition || "(unknown role)"),
+        scope: str(r.inputs.scope),
+        permanent: true,
+      },
+      r,
+    );
+  }
+
+  for (const r of index.ofType(ENTRA.roleAssignment, ENTRA.roleEligibility)) {
+    const [role] = index.referenced(r, "roleId");
+    const roleId =
+      (role && (str(role.inputs.templateId) ?? str(role.inputs.displayName))) ??
+      str(r.inputs.roleId) ??
+      str(r.inputs.roleDefinitionId) ??
+      "(unknown)";
+    push(
+      {
+        kind: "entra-role",
+        principal: `principal:${str(r.inputs.principalObjectId) ?? str(r.inputs.principalId) ?? "(unknown)"}`,
+        principalType: "principal",
+        permission: roleId,
+        scope: str(r.inputs.directoryScopeId) ?? "/",
+        permanent: r.type === ENTRA.roleAssignment,
+      },
+      r,
+    );
+  }
+  return { grants };
+}

@@ -1,0 +1,6 @@
+import { buildPack } from "../analyzer/build-pack";
+
+/** The pack under test is always built from the sources under test. */
+export default function setup(): void {
+  buildPack();
+}

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll } from "vitest";
+import { PACK_DIR } from "../analyzer/build-pack";
+import { PackServer, type Diagnostic } from "../analyzer/pack-server";
+import { packConfigFor } from "../plan/pack-config";
+import { planStack, type StackPlan } from "../plan/plan-stack";
+import type { PlannedResource } from "../posture/resource";
+
+type Json = Record<string, any>;
+
+/**
+ * One real pack server per test file (run-policy-pack, as the engine starts it), and the example
+ * plan. Each check configures the pack from the profile and drives Analyze + AnalyzeStack.
+ */
+export function usePack() {
+  const ctx = {} as { server: PackServer; plan: StackPlan };
+  beforeAll(async () => {
+    [ctx.server, ctx.plan] = await Promise.all([PackServer.start(PACK_DIR), planStack("stacks", "example")]);
+  });
+  afterAll(async () => ctx.server?.stop());
+
+  /** Violations of the (mutated) example plan, with the pack configured from its profile. */
+  async function check(
+    mutate: (resources: PlannedResource[]) => PlannedResource[] = (r) => r,
+    configure: (config: Json) => void = () => {},
+  ): Promise<Diagnostic[]> {
+    const config = packConfigFor(ctx.plan.profile) as Json;
+    configure(config);
+    await ctx.server.configure(config);
+    return ctx.server.analyzeAll(mutate(structuredClone(ctx.plan.resources) as PlannedResource[]));
+  }
+  const mandatory = async (...args: Parameters<typeof check>) =>
+    (await check(...args)).filter((d) => d.enforcementLevel === "mandatory");
+  return { ctx, check, mandatory };
+}
+
+const STACK = "urn:pulumi:example::zt-baseline::pulumi:pulumi:Stack::zt-baseline-example";
+
+/** A resource written by hand in the user's program (top level, no component). */
+export function handWritten(
+  type: string,
+  name: string,
+  inputs: Json,
+  propertyDependencies: Record<string, string[]> = {},
+): PlannedResource {
+  return {
+    urn: `urn:pulumi:example::zt-baseline::${type}::${name}`,
+    type,
+    name,
+    custom: true,
+    parent: STACK,
+    dependencies: [...new Set(Object.values(propertyDependencies).flat())],
+    propertyDependencies,
+    inputs,
+  };
+}
+
+export const find = (resources: readonly PlannedResource[], name: string): PlannedResource => {
+  const r = resources.find((x) => x.name === name);
+  if (!r) throw new Error(`no resource named ${name}`);
+  return r;
+};
+
+/** Changes the inputs of one named resource in place. */
+export function edit(name: string, change: (inputs: Json, r: PlannedResource) => void) {
+  return (resources: PlannedResource[]) => {
+    const r = find(resources, name);
+    change(r.inputs as Json, r);
+    return resources;
+  };
+}
+
+export const add =
+  (...extra: PlannedResource[]) =>
+  (resources: PlannedResource[]) => [...resources, ...extra];
+
+export const remove = (name: string) => (resources: PlannedResource[]) => resources.filter((r) => r.name !== name);
+
+export const names = (ds: readonly Diagnostic[]) => ds.map((d) => d.policyName);

@@ -1,0 +1,104 @@
+import { describe, expect, it } from "vitest";
+import { add, edit, handWritten, names, usePack } from "../pack-harness";
+
+const { mandatory } = usePack();
+const ACCOUNT = "0123456789abcdef0123456789abcdef";
+
+describe("access-no-everyone-without-require", () => {
+  const rule = "access-no-everyone-without-require";
+  it("blocks opening an app to everyone with nothing required", async () => {
+    const found = await mandatory(
+      edit("contoso-app-intranet-allow", (i) => Object.assign(i, { includes: [{ everyone: {} }], requires: [] })),
+    );
+    expect(found).toContainEqual(
+      expect.objectContaining({
+        policyName: rule,
+        urn: expect.stringMatching(/intranet-allow$/),
+        message: expect.stringMatching(/allows everyone with nothing required/),
+      }),
+    );
+  });
+  it("blocks a legacy (v4-style) policy with everyone", async () => {
+    const legacy = handWritten("cloudflare:index/accessPolicy:AccessPolicy", "old-wiki", {
+      name: "wiki",
+      decision: "allow",
+      include: [{ everyone: true }],
+    });
+    expect(names(await mandatory(add(legacy)))).toContain(rule);
+  });
+  it("does not fire when everyone must still pass MFA", async () => {
+    const found = await mandatory(edit("contoso-app-intranet-allow", (i) => (i.includes = [{ everyone: {} }])));
+    expect(names(found)).not.toContain(rule);
+  });
+});
+
+describe("access-no-bypass", () => {
+  it("blocks a bypass decision", async () => {
+    const found = await mandatory(edit("contoso-app-finance-allow", (i) => (i.decision = "bypass")));
+    expect(found).toContainEqual(
+      expect.objectContaining({ policyName: "access-no-bypass", message: expect.stringMatching(/bypasses Access/) }),
+    );
+  });
+});
+
+describe("access-session-within-ceiling", () => {
+  const rule = "access-session-within-ceiling";
+  it("blocks an application session beyond the ceiling", async () => {
+    const found = await mandatory(edit("contoso-app-intranet-application", (i) => (i.sessionDuration = "48h")));
+    expect(found).toContainEqual(
+      expect.objectContaining({ policyName: rule, message: expect.stringMatching(/48h, beyond the 24h ceiling/) }),
+    );
+  });
+  it("blocks a policy session beyond the ceiling", async () => {
+    expect(names(await mandatory(edit("contoso-app-finance-allow", (i) => (i.sessionDuration = "720h"))))).toContain(
+      rule,
+    );
+  });
+  it("passes a shorter session", async () => {
+    expect(await mandatory(edit("contoso-app-intranet-application", (i) => (i.sessionDuration = "1h")))).toEqual([]);
+  });
+});
+
+describe("access-require-mfa", () => {
+  const rule = "access-require-mfa";
+  it("blocks an app whose allow policy stops requiring MFA", async () => {
+    const found = await mandatory(edit("contoso-app-bastion-ssh-allow", (i) => (i.requires = [])));
+    expect(found).toContainEqual(
+      expect.objectContaining({
+        policyName: rule,
+        message: expect.stringMatching(/lets people into 'ssh\.contoso\.example' without MFA/),
+      }),
+    );
+  });
+  it("passes an app that requires more (MFA and device posture)", async () => {
+    const found = await mandatory(
+      edit("contoso-app-intranet-allow", (i) =>
+        i.requires.push({ devicePosture: { integrationUid: "f6a7b8c9-d0e1-4f2a-9b3c-4d5e6f7a8b92" } }),
+      ),
+    );
+    expect(found).toEqual([]);
+  });
+});
+
+describe("access-service-tokens-expire", () => {
+  const rule = "access-service-tokens-expire";
+  it("blocks a token that never expires", async () => {
+    const found = await mandatory(edit("contoso-app-intranet-token-uptime-monitor", (i) => (i.duration = "forever")));
+    expect(found).toContainEqual(
+      expect.objectContaining({ policyName: rule, message: expect.stringMatching(/never expires/) }),
+    );
+  });
+  it("blocks a token that lives longer than a year", async () => {
+    const token = handWritten("cloudflare:index/zeroTrustAccessServiceToken:ZeroTrustAccessServiceToken", "ci", {
+      accountId: ACCOUNT,
+      name: "ci",
+      duration: "17520h",
+    });
+    expect(names(await mandatory(add(token)))).toContain(rule);
+  });
+  it("passes a shorter-lived token", async () => {
+    expect(await mandatory(edit("contoso-app-intranet-token-uptime-monitor", (i) => (i.duration = "720h")))).toEqual(
+      [],
+    );
+  });
+});

@@ -1,0 +1,175 @@
+import { describe, expect, it } from "vitest";
+import { add, edit, find, handWritten, names, remove, usePack } from "../pack-harness";
+
+const { ctx, mandatory } = usePack();
+const BREAK_GLASS = "9e4c2a7b-1f3d-4b6e-8a5c-2d7f0e1b3c94";
+const STRANGER = "11111111-2222-4333-8444-555555555555";
+
+describe("identity-baseline-coverage", () => {
+  const rule = "identity-baseline-coverage";
+  it("blocks disabling MFA for all users", async () => {
+    expect(names(await mandatory(edit("contoso-identity-mfa-all-users", (i) => (i.state = "disabled"))))).toContain(
+      rule,
+    );
+  });
+  it("blocks removing the legacy-auth block", async () => {
+    const found = await mandatory(remove("contoso-identity-block-legacy-auth"));
+    expect(found).toContainEqual(
+      expect.objectContaining({ policyName: rule, message: expect.stringMatching(/legacy authentication blocked/) }),
+    );
+  });
+  it("blocks narrowing MFA to one platform", async () => {
+    const found = await mandatory(
+      edit("contoso-identity-mfa-all-users", (i) => (i.conditions.platforms = { includedPlatforms: ["android"] })),
+    );
+    expect(found).toContainEqual(
+      expect.objectContaining({ policyName: rule, message: expect.stringMatching(/MFA for all users on all apps/) }),
+    );
+  });
+  it("blocks weakening admins' strength to passwordless", async () => {
+    const found = await mandatory(
+      edit("contoso-identity-admins-phishing-resistant-mfa", (_i, r) => {
+        (r.propertyDependencies as Record<string, string[]>).grantControls = [
+          find(ctx.plan.resources, "contoso-identity-strength-passwordless").urn,
+        ];
+      }),
+    );
+    expect(found).toContainEqual(
+      expect.objectContaining({
+        policyName: rule,
+        message: expect.stringMatching(/phishing-resistant MFA for privileged roles/),
+      }),
+    );
+  });
+  it("blocks turning off the device-code block", async () => {
+    const found = await mandatory(
+      edit("contoso-identity-block-device-code-flow", (i) => delete i.conditions.authenticationFlowTransferMethods),
+    );
+    expect(found).toContainEqual(
+      expect.objectContaining({ policyName: rule, message: expect.stringMatching(/device code flow blocked/) }),
+    );
+  });
+  it("counts report-only policies only in a reportOnly rollout", async () => {
+    expect(names(await mandatory(undefined, (c) => (c[rule].rollout = "enforce")))).toContain(rule);
+  });
+  it("passes a stronger baseline: MFA for everyone raised to phishing-resistant", async () => {
+    const found = await mandatory(
+      edit("contoso-identity-mfa-all-users", (_i, r) => {
+        (r.propertyDependencies as Record<string, string[]>).grantControls = [
+          find(ctx.plan.resources, "contoso-identity-strength-phishing-resistant").urn,
+        ];
+      }),
+    );
+    expect(found).toEqual([]);
+  });
+});
+
+describe("identity-break-glass-excluded", () => {
+  const rule = "identity-break-glass-excluded";
+  it("blocks a policy that stops excluding the break-glass group", async () => {
+    const found = await mandatory(
+      edit("contoso-identity-block-legacy-auth", (i) => (i.conditions.users.excludedGroups = [])),
+    );
+    expect(found).toContainEqual(
+      expect.objectContaining({
+        policyName: rule,
+        urn: expect.stringMatching(/block-legacy-auth$/),
+        message: expect.stringMatching(/does not exclude break-glass group 9e4c2a7b/),
+      }),
+    );
+  });
+  it("blocks a hand-written policy that targets the break-glass group", async () => {
+    const policy = handWritten("azuread:index/conditionalAccessPolicy:ConditionalAccessPolicy", "block-bg", {
+      displayName: "Block break glass",
+      state: "enabled",
+      conditions: {
+        users: { includedGroups: [BREAK_GLASS], excludedGroups: [BREAK_GLASS] },
+        applications: { includedApplications: ["All"] },
+        clientAppTypes: ["all"],
+      },
+      grantControls: { operator: "OR", builtInControls: ["block"] },
+    });
+    expect(await mandatory(add(policy))).toContainEqual(
+      expect.objectContaining({ policyName: rule, message: expect.stringMatching(/targets break-glass/) }),
+    );
+  });
+  it("passes a new blocking policy that excludes the break-glass accounts", async () => {
+    const policy = handWritten("azuread:index/conditionalAccessPolicy:ConditionalAccessPolicy", "block-legacy-app", {
+      displayName: "Block the retired HR app",
+      state: "enabled",
+      conditions: {
+        users: {
+          includedUsers: ["All"],
+          excludedGroups: [BREAK_GLASS],
+          excludedUsers: ctx.plan.profile.identity.breakGlass.accounts,
+        },
+        applications: { includedApplications: ["00000000-aaaa-4bbb-8ccc-000000000001"] },
+        clientAppTypes: ["all"],
+      },
+      grantControls: { operator: "OR", builtInControls: ["block"] },
+    });
+    expect(await mandatory(add(policy))).toEqual([]);
+  });
+});
+
+describe("identity-no-undeclared-exclusions", () => {
+  const rule = "identity-no-undeclared-exclusions";
+  it("blocks a new exclusion nobody declared", async () => {
+    const found = await mandatory(
+      edit("contoso-identity-block-unknown-platforms", (i) => i.conditions.users.excludedGroups.push(STRANGER)),
+    );
+    expect(found).toContainEqual(
+      expect.objectContaining({
+        policyName: rule,
+        message: expect.stringMatching(`excludes group ${STRANGER} without a recorded reason`),
+      }),
+    );
+  });
+  it("passes removing the declared kiosk exclusion", async () => {
+    const found = await mandatory(
+      edit("contoso-identity-require-compliant-device", (i) => (i.conditions.users.excludedGroups = [BREAK_GLASS])),
+    );
+    expect(found).toEqual([]);
+  });
+});
+
+describe("identity-baseline-enforced", () => {
+  const rule = "identity-baseline-enforced";
+  it("blocks a disabled policy", async () => {
+    expect(
+      names(await mandatory(edit("contoso-identity-block-unknown-platforms", (i) => (i.state = "disabled")))),
+    ).toContain(rule);
+  });
+  it("blocks report-only policies in an enforce rollout", async () => {
+    expect(names(await mandatory(undefined, (c) => (c[rule].rollout = "enforce")))).toContain(rule);
+  });
+  it("passes a report-only policy switched to enabled", async () => {
+    expect(await mandatory(edit("contoso-identity-block-unknown-platforms", (i) => (i.state = "enabled")))).toEqual([]);
+  });
+});
+
+describe("identity-session-limits", () => {
+  const rule = "identity-session-limits";
+  it("blocks lengthening admins' sign-in frequency", async () => {
+    const found = await mandatory(
+      edit("contoso-identity-admins-session-limits", (i) => (i.sessionControls.signInFrequency = 24)),
+    );
+    expect(found).toContainEqual(
+      expect.objectContaining({
+        policyName: rule,
+        message: expect.stringMatching(/admins stay signed in for 24h, beyond the 4h ceiling/),
+      }),
+    );
+  });
+  it("blocks a persistent browser session for admins", async () => {
+    const found = await mandatory(
+      edit("contoso-identity-admins-session-limits", (i) => (i.sessionControls.persistentBrowserMode = "always")),
+    );
+    expect(names(found)).toContain(rule);
+  });
+  it("passes a shorter sign-in frequency", async () => {
+    expect(
+      await mandatory(edit("contoso-identity-admins-session-limits", (i) => (i.sessionControls.signInFrequency = 1))),
+    ).toEqual([]);
+  });
+});

@@ -1,0 +1,284 @@
+import { describe, expect, it } from "vitest";
+import type { PlannedResource } from "../../posture/resource";
+import { add, edit, find, handWritten, names, remove, usePack } from "../pack-harness";
+
+const { ctx, check, mandatory } = usePack();
+const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+const INGRESS = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+const EGRESS = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
+
+const sg = (tier: string) => find(ctx.plan.resources, `contoso-aws-tiers-${tier}`).urn;
+
+/** A hand-written AWS rule on a tier's security group, as a user would add it to their program. */
+function awsRule(
+  type: string,
+  name: string,
+  tier: string,
+  rule: Record<string, unknown>,
+  peerTier?: string,
+): PlannedResource {
+  const deps: Record<string, string[]> = { securityGroupId: [sg(tier)] };
+  if (peerTier) deps.referencedSecurityGroupId = [sg(peerTier)];
+  return handWritten(
+    type,
+    name,
+    { securityGroupId: UNKNOWN, ...(peerTier ? { referencedSecurityGroupId: UNKNOWN } : {}), ...rule },
+    deps,
+  );
+}
+
+describe("network-no-internet-ingress-beyond-edge", () => {
+  const rule = "network-no-internet-ingress-beyond-edge";
+  it("blocks 0.0.0.0/0 to the data tier", async () => {
+    const found = await mandatory(
+      add(
+        awsRule(INGRESS, "db-public", "data", {
+          ipProtocol: "tcp",
+          fromPort: 5432,
+          toPort: 5432,
+          cidrIpv4: "0.0.0.0/0",
+        }),
+      ),
+    );
+    expect(found).toContainEqual(
+      expect.objectContaining({
+        policyName: rule,
+        urn: expect.stringMatching(/db-public$/),
+        message: expect.stringMatching(/opens tier 'data' to the internet \(internet → data on tcp\/5432\)/),
+      }),
+    );
+  });
+  it("blocks a non-web port at the edge", async () => {
+    const found = await mandatory(
+      add(
+        awsRule(INGRESS, "edge-8080", "edge", {
+          ipProtocol: "tcp",
+          fromPort: 8080,
+          toPort: 8080,
+          cidrIpv4: "0.0.0.0/0",
+        }),
+      ),
+    );
+    expect(found).toContainEqual(
+      expect.objectContaining({ policyName: rule, message: expect.stringMatching(/open only 443, 80 at the edge/) }),
+    );
+  });
+  it("blocks an Azure rule that lets the internet into the app tier", async () => {
+    const found = await mandatory(
+      edit("contoso-azure-tiers-app-allow-web-to-app-tcp-in", (i, r) => {
+        delete i.sourceApplicationSecurityGroups;
+        delete (r.propertyDependencies as Record<string, string[]>).sourceApplicationSecurityGroups;
+        i.sourceAddressPrefix = "Internet";
+      }),
+    );
+    expect(names(found)).toContain(rule);
+  });
+  it("passes narrowing the edge's sources to one range", async () => {
+    const found = await mandatory(
+      edit("contoso-aws-tiers-internet-to-edge-tcp-443-in", (i) => (i.cidrIpv4 = "203.0.113.0/24")),
+    );
+    expect(found).toEqual([]);
+  });
+});
+
+describe("network-no-admin-ports-from-internet", () => {
+  const rule = "network-no-admin-ports-from-internet";
+  it("blocks SSH from the internet, even on an untagged hand-written group", async () => {
+    const group = handWritten("aws:ec2/securityGroup:SecurityGroup", "legacy-bastion", {
+      vpcId: "vpc-0a1b2c3d4e5f60718",
+      ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"] }],
+    });
+    const found = await mandatory(add(group));
+    expect(found).toContainEqual(
+      expect.objectContaining({
+        policyName: rule,
+        urn: group.urn,
+        message: expect.stringMatching(/exposes SSH \(22\) to the internet/),
+      }),
+    );
+  });
+  it("blocks RDP from the internet through an Azure rule", async () => {
+    const found = await mandatory(
+      edit("contoso-azure-tiers-mgmt-deny-all-inbound", (i) =>
+        Object.assign(i, {
+          access: "Allow",
+          protocol: "Tcp",
+          sourceAddressPrefix: "Internet",
+          destinationPortRange: "3389",
+        }),
+      ),
+    );
+    expect(found).toContainEqual(
+      expect.objectContaining({ policyName: rule, message: expect.stringMatching(/exposes RDP \(3389\)/) }),
+    );
+  });
+  it("passes SSH from the management tier (by reference)", async () => {
+    expect(names(await mandatory())).not.toContain(rule);
+  });
+});
+
+describe("network-no-any-port-rules", () => {
+  const rule = "network-no-any-port-rules";
+  it("blocks the classic allow-all egress", async () => {
+    const found = await mandatory(
+      add(awsRule(EGRESS, "app-all-out", "app", { ipProtocol: "-1", cidrIpv4: "0.0.0.0/0" })),
+    );
+    expect(found).toContainEqual(
+      expect.objectContaining({ policyName: rule, message: expect.stringMatching(/every protocol and port/) }),
+    );
+  });
+  it("blocks an Azure allow on every port between tiers", async () => {
+    const found = await mandatory(
+      edit("contoso-azure-tiers-data-allow-app-to-data-tcp-in", (i) => {
+        delete i.destinationPortRanges;
+        i.destinationPortRange = "*";
+      }),
+    );
+    expect(names(found)).toContain(rule);
+  });
+});
+
+describe("network-flows-follow-tier-model", () => {
+  const rule = "network-flows-follow-tier-model";
+  it("blocks web reaching data directly (tier skipping)", async () => {
+    const found = await mandatory(
+      add(awsRule(INGRESS, "web-to-db", "data", { ipProtocol: "tcp", fromPort: 5432, toPort: 5432 }, "web")),
+    );
+    expect(found).toContainEqual(
+      expect.objectContaining({
+        policyName: rule,
+        message: expect.stringMatching(
+          /web → data on tcp\/5432, which the tier model does not allow \(it skips the app tier\)/,
+        ),
+      }),
+    );
+  });
+  it("blocks a broader port range on a declared flow", async () => {
+    const found = await mandatory(
+      edit("contoso-aws-tiers-web-to-app-tcp-8443-in", (i) => Object.assign(i, { fromPort: 8000, toPort: 9000 })),
+    );
+    expect(found).toContainEqual(
+      expect.objectContaining({ policyName: rule, message: expect.stringMatching(/web → app on tcp\/8000-9000/) }),
+    );
+  });
+  it("blocks data calling back into web", async () => {
+    const found = await mandatory(
+      add(awsRule(INGRESS, "db-to-web", "web", { ipProtocol: "tcp", fromPort: 443, toPort: 443 }, "data")),
+    );
+    expect(found).toContainEqual(
+      expect.objectContaining({ policyName: rule, message: expect.stringMatching(/points back towards the internet/) }),
+    );
+  });
+  it("passes removing a declared flow (app to data on 6379)", async () => {
+    const found = await mandatory((rs) => rs.filter((r) => !r.name.includes("app-to-data-tcp-6379")));
+    expect(found).toEqual([]);
+  });
+});
+
+describe("network-tier-to-tier-by-reference", () => {
+  const rule = "network-tier-to-tier-by-reference";
+  it("blocks a tier reached by an internal address range", async () => {
+    const found = await mandatory(
+      add(
+        awsRule(INGRESS, "vpc-to-db", "data", {
+          ipProtocol: "tcp",
+          fromPort: 5432,
+          toPort: 5432,
+          cidrIpv4: "10.20.0.0/16",
+        }),
+      ),
+    );
+    expect(found).toContainEqual(
+      expect.objectContaining({
+        policyName: rule,
+        message: expect.stringMatching(/10\.20\.0\.0\/16 → data on tcp\/5432 by address range/),
+      }),
+    );
+  });
+  it("blocks an Azure rule from the whole VNet", async () => {
+    const found = await mandatory(
+      edit("contoso-azure-tiers-data-allow-app-to-data-tcp-in", (i, r) => {
+        delete i.sourceApplicationSecurityGroups;
+        delete (r.propertyDependencies as Record<string, string[]>).sourceApplicationSecurityGroups;
+        i.sourceAddressPrefix = "VirtualNetwork";
+      }),
+    );
+    expect(names(found)).toContain(rule);
+  });
+});
+
+describe("network-restricted-egress", () => {
+  const rule = "network-restricted-egress";
+  it("blocks the data tier talking to the internet", async () => {
+    const found = await mandatory(
+      add(awsRule(EGRESS, "db-out", "data", { ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "0.0.0.0/0" })),
+    );
+    expect(found).toContainEqual(
+      expect.objectContaining({ policyName: rule, message: expect.stringMatching(/data → internet on tcp\/443/) }),
+    );
+  });
+  it("blocks widening a declared egress beyond its declared range", async () => {
+    const found = await mandatory(
+      edit("contoso-aws-tiers-app-to-internet-tcp-443-out", (i) => (i.cidrIpv4 = "0.0.0.0/0")),
+    );
+    expect(names(found)).toContain(rule);
+  });
+  it("passes narrowing a declared egress to part of its range", async () => {
+    const found = await mandatory(
+      edit("contoso-aws-tiers-app-to-internet-tcp-443-out", (i) => (i.cidrIpv4 = "198.51.100.0/25")),
+    );
+    expect(found).toEqual([]);
+  });
+});
+
+describe("network-azure-explicit-deny", () => {
+  const rule = "network-azure-explicit-deny";
+  it("blocks an NSG that loses its deny-all", async () => {
+    const found = await mandatory(remove("contoso-azure-tiers-data-deny-all-inbound"));
+    expect(found).toContainEqual(
+      expect.objectContaining({
+        policyName: rule,
+        urn: expect.stringMatching(/data-nsg$/),
+        message: expect.stringMatching(/no explicit deny above AllowVnetInBound/),
+      }),
+    );
+  });
+  it("blocks a hand-written NSG with only the defaults", async () => {
+    const nsg = handWritten("azure-native:network:NetworkSecurityGroup", "nsg-legacy", {
+      resourceGroupName: "rg",
+      tags: { "zt:tier": "app" },
+    });
+    expect(await mandatory(add(nsg))).toContainEqual(expect.objectContaining({ policyName: rule, urn: nsg.urn }));
+  });
+  it("passes moving the deny to a higher precedence", async () => {
+    expect(await mandatory(edit("contoso-azure-tiers-data-deny-all-inbound", (i) => (i.priority = 4000)))).toEqual([]);
+  });
+});
+
+describe("network-no-mixed-rule-styles", () => {
+  it("blocks inline rules added to a group that has standalone rules", async () => {
+    const found = await mandatory(
+      edit(
+        "contoso-aws-tiers-web",
+        (i) => (i.ingress = [{ protocol: "tcp", fromPort: 443, toPort: 443, securityGroups: [UNKNOWN] }]),
+      ),
+    );
+    expect(found).toContainEqual(
+      expect.objectContaining({ policyName: "network-no-mixed-rule-styles", urn: sg("web") }),
+    );
+  });
+});
+
+describe("network-security-groups-tagged", () => {
+  it("warns (advisory, not blocking) about a group without zt:tier", async () => {
+    const group = handWritten("aws:ec2/securityGroup:SecurityGroup", "scratch", { vpcId: "vpc-0a1b2c3d4e5f60718" });
+    const found = await check(add(group));
+    expect(found).toEqual([
+      expect.objectContaining({
+        policyName: "network-security-groups-tagged",
+        enforcementLevel: "advisory",
+        urn: group.urn,
+      }),
+    ]);
+  });
+});

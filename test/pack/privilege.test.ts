@@ -1,0 +1,109 @@
+import { describe, expect, it } from "vitest";
+import { add, handWritten, names, usePack } from "../pack-harness";
+
+const { mandatory } = usePack();
+const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+const GLOBAL_ADMIN = "62e90394-69f5-4237-9190-012177145e10";
+
+describe("privilege-no-wildcard-admin-for-people", () => {
+  const rule = "privilege-no-wildcard-admin-for-people";
+  it("blocks AdministratorAccess attached to an IAM user", async () => {
+    const user = handWritten("aws:iam/user:User", "alice", { name: "alice" });
+    const attachment = handWritten(
+      "aws:iam/userPolicyAttachment:UserPolicyAttachment",
+      "alice-admin",
+      { user: UNKNOWN, policyArn: "arn:aws:iam::aws:policy/AdministratorAccess" },
+      { user: [user.urn] },
+    );
+    const found = await mandatory(add(user, attachment));
+    expect(found).toContainEqual(
+      expect.objectContaining({
+        policyName: rule,
+        urn: attachment.urn,
+        message: expect.stringMatching(/gives user:alice full admin/),
+      }),
+    );
+  });
+  it("blocks an inline *:* policy on a group", async () => {
+    const doc = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] });
+    const policy = handWritten("aws:iam/groupPolicy:GroupPolicy", "ops-admin", { group: "ops", policy: doc });
+    expect(names(await mandatory(add(policy)))).toContain(rule);
+  });
+  it("passes admin on a role (assumed with MFA), and the baseline's deny-without-MFA group", async () => {
+    const attachment = handWritten("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "breakfix-admin", {
+      role: "breakfix",
+      policyArn: "arn:aws:iam::aws:policy/AdministratorAccess",
+    });
+    expect(await mandatory(add(attachment))).toEqual([]);
+  });
+});
+
+describe("privilege-no-broad-azure-roles", () => {
+  const rule = "privilege-no-broad-azure-roles";
+  const assignment = (role: string, scope: string) =>
+    handWritten("azure-native:authorization:RoleAssignment", `ra-${role.slice(0, 4)}-${scope.length}`, {
+      principalId: "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee",
+      principalType: "User",
+      roleDefinitionId: `/subscriptions/7c9e6679-7425-40de-944b-e07fc1f90ae7/providers/Microsoft.Authorization/roleDefinitions/${role}`,
+      scope,
+    });
+  it("blocks Owner at subscription scope", async () => {
+    const found = await mandatory(
+      add(assignment("8e3af657-a8ff-443c-a75c-2fe8c4bcb635", "/subscriptions/7c9e6679-7425-40de-944b-e07fc1f90ae7")),
+    );
+    expect(found).toContainEqual(
+      expect.objectContaining({
+        policyName: rule,
+        message: expect.stringMatching(/standing Owner on \/subscriptions\//),
+      }),
+    );
+  });
+  it("blocks User Access Administrator at management-group scope", async () => {
+    const found = await mandatory(
+      add(assignment("18d7d88d-d35e-4fb5-a5c3-7773c20a72d9", "/providers/Microsoft.Management/managementGroups/root")),
+    );
+    expect(names(found)).toContain(rule);
+  });
+  it("passes Contributor on one resource group", async () => {
+    const found = await mandatory(
+      add(
+        assignment(
+          "b24988ac-6180-42a0-ab88-20f7382dd24c",
+          "/subscriptions/7c9e6679-7425-40de-944b-e07fc1f90ae7/resourceGroups/rg-app",
+        ),
+      ),
+    );
+    expect(found).toEqual([]);
+  });
+});
+
+describe("privilege-no-permanent-global-admin", () => {
+  const rule = "privilege-no-permanent-global-admin";
+  const assign = (principal: string) =>
+    handWritten("azuread:index/directoryRoleAssignment:DirectoryRoleAssignment", `ga-${principal.slice(0, 8)}`, {
+      roleId: GLOBAL_ADMIN,
+      principalObjectId: principal,
+    });
+  it("blocks a permanent Global Administrator added by hand", async () => {
+    const found = await mandatory(add(assign("aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee")));
+    expect(found).toContainEqual(
+      expect.objectContaining({ policyName: rule, message: expect.stringMatching(/permanent Global Administrator/) }),
+    );
+  });
+  it("passes the break-glass accounts as permanent Global Administrators", async () => {
+    expect(await mandatory(add(assign("0b7e5d3c-2a1f-4e8d-9c6b-4a3f2e1d0c5b")))).toEqual([]);
+  });
+  it("passes an eligible (PIM) assignment", async () => {
+    const eligible = handWritten(
+      "azuread:index/directoryRoleEligibilityScheduleRequest:DirectoryRoleEligibilityScheduleRequest",
+      "ga-eligible",
+      {
+        roleDefinitionId: GLOBAL_ADMIN,
+        principalId: "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee",
+        directoryScopeId: "/",
+        justification: "Tier-0 admin on call",
+      },
+    );
+    expect(await mandatory(add(eligible))).toEqual([]);
+  });
+});
