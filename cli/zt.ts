@@ -2,7 +2,7 @@ import { Command, InvalidArgumentError } from "commander";
 import { ProfileError } from "../profile";
 import { checkPlan } from "../plan/check-plan";
 import { packConfigFor } from "../plan/pack-config";
-import { planStack } from "../plan/plan-stack";
+import { planStack, PROGRAM_ENTRY, programModule } from "../plan/plan-stack";
 import { renderPlan } from "../plan/render";
 import { renderVerdicts } from "../plan/render/verdicts";
 
@@ -30,8 +30,10 @@ export function cli(): Command {
     .option("--stacks-dir <dir>", "folder holding the stack configs", "stacks")
     .option("--json", "print the plan as JSON (profile, resources as the engine sees them, verdicts)")
     .option("--no-pack", "skip the zero-trust policy pack")
-    .action(async (opts: { stack: string; stacksDir: string; json?: boolean; pack: boolean }) => {
-      const plan = await planStack(opts.stacksDir, opts.stack);
+    .option("--program <file>", "the Pulumi program to plan", PROGRAM_ENTRY)
+    .action(async (opts: { stack: string; stacksDir: string; json?: boolean; pack: boolean; program: string }) => {
+      // The real entry (or --program): whatever a user added to stacks/index.ts is planned and judged too.
+      const plan = await planStack(opts.stacksDir, opts.stack, programModule(opts.program));
       const verdict = opts.pack ? await checkPlan(plan) : undefined;
       if (opts.json) process.stdout.write(JSON.stringify({ ...plan, verdict }, null, 2) + "\n");
       else process.stdout.write([renderPlan(plan), ...(verdict ? renderVerdicts(verdict) : [])].join("\n") + "\n");

@@ -1,3 +1,4 @@
+import { join, resolve } from "node:path";
 import { main, PROFILE_KEY } from "../program/main";
 import { parseProfile } from "../profile";
 import type { ClientProfile } from "../profile/schema";
@@ -16,15 +17,36 @@ export interface StackPlan {
  * Plans one stack offline: validates its profile first (an invalid one throws a ProfileError
  * before anything is registered), then runs the real program under the mock engine.
  */
-export async function planStack(stacksDir: string, stack: string): Promise<StackPlan> {
-  return planConfig(stack, loadStackConfig(stacksDir, stack), `stacks/Pulumi.${stack}.yaml`);
+/** The program Pulumi runs for this project (Pulumi.yaml `main: stacks/`). */
+export const PROGRAM_ENTRY = join(__dirname, "..", "stacks", "index.ts");
+
+/**
+ * A program module run as the language host runs it: required inside the root stack, its exports
+ * becoming the stack's outputs. Needs a TypeScript-aware require (the CLI runs under tsx).
+ */
+export function programModule(file: string): () => unknown {
+  const entry = resolve(file);
+  return () => {
+    delete require.cache[require.resolve(entry)]; // a fresh run registers its resources again
+    return require(entry) as unknown;
+  };
+}
+
+/** Plans one stack offline; `program` defaults to the baseline without additions. */
+export async function planStack(stacksDir: string, stack: string, program: () => unknown = main): Promise<StackPlan> {
+  return planConfig(stack, loadStackConfig(stacksDir, stack), `stacks/Pulumi.${stack}.yaml`, program);
 }
 
 /** Plans a stack from its flat config (see loadStackConfig); `source` names it in errors. */
-export async function planConfig(stack: string, config: Record<string, string>, source: string): Promise<StackPlan> {
+export async function planConfig(
+  stack: string,
+  config: Record<string, string>,
+  source: string,
+  program: () => unknown = main,
+): Promise<StackPlan> {
   const raw = config[`${PROJECT}:${PROFILE_KEY}`];
   // Validate before the program runs: an invalid profile must not leave a half-registered stack.
   const profile = parseProfile(raw === undefined ? undefined : JSON.parse(raw), source);
-  const { resources, outputs } = await runProgramOffline(main, { project: PROJECT, stack, config });
+  const { resources, outputs } = await runProgramOffline(program, { project: PROJECT, stack, config });
   return { stack, profile, resources, outputs };
 }

@@ -22,10 +22,20 @@ export function readProfile(): ClientProfile {
   return parseProfile(raw, `stack "${stack}"`);
 }
 
-/** The zero-trust program: one client's baseline from its stack's profile. Returns the stack outputs. */
-export function main() {
+/** One client's baseline from its stack's profile: the components, and the stack outputs. */
+export function declareBaseline() {
   const profile = readProfile();
-  const baseline = new ZeroTrustBaseline(profile.client.name, { profile }, { providers: clientProviders(profile) });
+  const providers = clientProviders(profile);
+  const baseline = new ZeroTrustBaseline(profile.client.name, { profile }, { providers });
+  return { profile, providers, baseline, outputs: outputsOf(profile, baseline) };
+}
+
+/** The zero-trust program without additions: returns the stack outputs. */
+export function main() {
+  return declareBaseline().outputs;
+}
+
+function outputsOf(profile: ClientProfile, baseline: ZeroTrustBaseline) {
   return {
     client: profile.client.name,
     rollout: profile.identity.rollout,

@@ -89,6 +89,38 @@ describe("zt plan", () => {
     expect(stderr).toMatch(/No stack "three".*Known stacks: one, two\./);
   });
 
+  it("runs the zero-trust pack on the plan and passes the example", () => {
+    const { code, stdout } = zt("plan");
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^POLICY PACK {2}zero-trust 0\.1\.0 · 23 policies/m);
+    expect(stdout).toContain("  PASS  no mandatory violation");
+  });
+
+  it("refuses a hand-written resource that opens the data tier, naming it and the fix (exit 1)", () => {
+    const program = join(__dirname, "fixtures", "programs", "open-database.ts");
+    const { code, stdout, stderr } = zt("plan", "--program", program);
+    expect(code).toBe(1);
+    expect(stdout).toContain("  FAIL  ");
+    expect(stdout).toMatch(
+      /✗ mandatory +network-no-internet-ingress-beyond-edge\n +SecurityGroupIngressRule 'debug-db-from-anywhere' opens tier 'data' to the internet/,
+    );
+    expect(stderr).toMatch(/zt: refused: \d+ mandatory policy violation/);
+  });
+
+  it("prints the pack config derived from a profile", () => {
+    const { code, stdout } = zt("policy-config", "--stack", "example");
+    expect(code).toBe(0);
+    const config = JSON.parse(stdout);
+    expect(config["identity-break-glass-excluded"]).toEqual({
+      enforcementLevel: "mandatory",
+      breakGlass: {
+        groups: ["9e4c2a7b-1f3d-4b6e-8a5c-2d7f0e1b3c94"],
+        users: ["0b7e5d3c-2a1f-4e8d-9c6b-4a3f2e1d0c5b", "6d1c9b8a-7e5f-4d3c-2b1a-0f9e8d7c6b5a"],
+      },
+      exceptions: [],
+    });
+  });
+
   it("rejects unknown options as a usage error (exit 2)", () => {
     const { code, stderr } = zt("plan", "--stak", "example");
     expect(code).toBe(2);

@@ -21,8 +21,11 @@ export interface AwsTierSegmentationArgs {
  * CIDRs. Groups are created without egress, so nothing leaves a tier unless a flow says so.
  */
 export class AwsTierSegmentation extends pulumi.ComponentResource {
-  /** Security group id per tier: attach workloads with these. */
-  public readonly securityGroupIds: pulumi.Output<Record<string, string>>;
+  /**
+   * Security group id per tier: attach workloads with these. One output per tier, so a resource
+   * that uses one tier's id depends on that group alone (the pack can then tell which tier it is).
+   */
+  public readonly securityGroupIds: Readonly<Record<string, pulumi.Output<string>>>;
 
   constructor(name: string, args: AwsTierSegmentationArgs, opts?: pulumi.ComponentResourceOptions) {
     super("zt-baseline:network:AwsTierSegmentation", name, {}, opts);
@@ -80,7 +83,7 @@ export class AwsTierSegmentation extends pulumi.ComponentResource {
       }
     }
 
-    this.securityGroupIds = pulumi.output(Object.fromEntries([...groups].map(([tier, g]) => [tier, g.id])));
+    this.securityGroupIds = Object.fromEntries([...groups].map(([tier, g]) => [tier, g.id]));
     this.registerOutputs({ securityGroupIds: this.securityGroupIds });
   }
 }

@@ -29,8 +29,9 @@ export interface AzureTierSegmentationArgs {
  * `securityRules` (mixing the two deletes rules), so each rule is one reviewable resource.
  */
 export class AzureTierSegmentation extends pulumi.ComponentResource {
-  public readonly applicationSecurityGroupIds: pulumi.Output<Record<string, string>>;
-  public readonly networkSecurityGroupIds: pulumi.Output<Record<string, string>>;
+  /** ASG and NSG ids per tier, one output each (see AwsTierSegmentation.securityGroupIds). */
+  public readonly applicationSecurityGroupIds: Readonly<Record<string, pulumi.Output<string>>>;
+  public readonly networkSecurityGroupIds: Readonly<Record<string, pulumi.Output<string>>>;
 
   constructor(name: string, args: AzureTierSegmentationArgs, opts?: pulumi.ComponentResourceOptions) {
     super("zt-baseline:network:AzureTierSegmentation", name, {}, opts);
@@ -133,7 +134,7 @@ export class AzureTierSegmentation extends pulumi.ComponentResource {
     }
 
     const ids = (m: Map<string, { id: pulumi.Output<string> }>) =>
-      pulumi.output(Object.fromEntries([...m].map(([tier, r]) => [tier, r.id])));
+      Object.fromEntries([...m].map(([tier, r]) => [tier, r.id]));
     this.applicationSecurityGroupIds = ids(asgs);
     this.networkSecurityGroupIds = ids(nsgs);
     this.registerOutputs({

@@ -47,10 +47,18 @@ export function readAwsNetwork(index: ResourceIndex): { groups: TierGroup[]; rul
   const groups = index.ofType(AWS.securityGroup);
   const rules: NetworkRule[] = [];
   const groupOf = (r: PlannedResource, property: string): Endpoint => {
-    const [g] = index.referenced(r, property, AWS.securityGroup);
-    return g ? groupEndpoint(g) : { kind: "unknown", ref: str(r.inputs[property]) ?? property };
+    const candidates = index.referenced(r, property, AWS.securityGroup);
+    const endpoints = [...new Map(candidates.map((g) => groupEndpoint(g)).map((e) => [JSON.stringify(e), e])).values()];
+    if (endpoints.length === 1) return endpoints[0]!;
+    // A value derived from several groups (e.g. one built from a map of ids): it cannot be pinned
+    // to one, and rules treat it as any of them.
+    if (endpoints.length > 1) return { kind: "unknown", ref: `one of ${candidates.map((g) => g.name).join(", ")}` };
+    return { kind: "unknown", ref: str(r.inputs[property]) ?? property };
   };
-  const ownerUrn = (r: PlannedResource) => index.referenced(r, "securityGroupId", AWS.securityGroup)[0]?.urn;
+  const ownerUrn = (r: PlannedResource) => {
+    const owners = index.referenced(r, "securityGroupId", AWS.securityGroup);
+    return owners.length === 1 ? owners[0]!.urn : undefined;
+  };
 
   for (const g of groups) {
     for (const direction of ["ingress", "egress"] as const) {

@@ -73,6 +73,23 @@ describe("network-no-internet-ingress-beyond-edge", () => {
     );
     expect(names(found)).toContain(rule);
   });
+  it("fails closed on a rule whose group cannot be pinned to one tier (an id derived from all of them)", async () => {
+    const rule = handWritten(
+      INGRESS,
+      "from-map",
+      { securityGroupId: UNKNOWN, ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "0.0.0.0/0" },
+      {
+        securityGroupId: ["edge", "web", "app", "data", "mgmt"].map(sg),
+      },
+    );
+    const found = await mandatory(add(rule));
+    expect(found).toContainEqual(
+      expect.objectContaining({
+        policyName: "network-no-internet-ingress-beyond-edge",
+        message: expect.stringMatching(/cannot pin to one tier \(unresolved one of contoso-aws-tiers-edge, /),
+      }),
+    );
+  });
   it("passes narrowing the edge's sources to one range", async () => {
     const found = await mandatory(
       edit("contoso-aws-tiers-internet-to-edge-tcp-443-in", (i) => (i.cidrIpv4 = "203.0.113.0/24")),

@@ -1,5 +1,6 @@
 import type { StackRule } from "../../rule";
 import { allowedFlows } from "../tier-model";
+import { describeEndpoint } from "../../../../posture/model";
 import { describeFlow, isAllowRule, isOutside, resourceName, tierOf, withinDeclared } from "../support";
 
 export const networkNoInternetIngressBeyondEdge: StackRule = {
@@ -29,7 +30,11 @@ export const networkNoInternetIngressBeyondEdge: StackRule = {
           const message = `${resourceName(r.origin)} opens the edge to ${describeFlow(r)}, wider than the declared sources (${cidrs!.join(", ")}). Narrow it to them.`;
           return [{ urn: r.origin.urn, message }];
         }
-        const where = tier ? `tier '${tier}'` : "a security group without a zt:tier tag";
+        const where = tier
+          ? `tier '${tier}'`
+          : r.to.kind === "untagged"
+            ? `${r.to.group} (a group without a zt:tier tag)`
+            : `a group the pack cannot pin to one tier (${describeEndpoint(r.to)})`;
         const fix =
           tier === s.edgeTier
             ? `open only ${s.webPorts.join(", ")} at the edge`
