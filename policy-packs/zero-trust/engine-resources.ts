@@ -22,7 +22,10 @@ function raw(value: unknown): unknown {
   return out;
 }
 
-/** A stack policy's resource, in the shape the posture readers read. */
+/**
+ * A stack policy's resource, in the shape the posture readers read. Stack policies get plain
+ * values behind the proxy (secrets already unwrapped), so the target is used as it is: no copy.
+ */
 export function fromPolicyResource(r: PolicyResource): PlannedResource {
   const propertyDependencies: Record<string, string[]> = {};
   for (const [k, deps] of Object.entries(r.propertyDependencies)) propertyDependencies[k] = deps.map((d) => d.urn);
@@ -35,7 +38,7 @@ export function fromPolicyResource(r: PolicyResource): PlannedResource {
     provider: r.provider?.urn,
     dependencies: r.dependencies.map((d) => d.urn),
     propertyDependencies,
-    inputs: raw(r.props) as Record<string, unknown>,
+    inputs: ((r.props as Record<string, unknown>)[PROXY_TARGET] ?? r.props) as Record<string, unknown>,
   };
 }
 

@@ -1,12 +1,13 @@
 import {
   PolicyPack,
+  type PolicyResource,
   type ReportViolation,
   type ResourceValidationPolicy,
   type StackValidationPolicy,
 } from "@pulumi/policy";
 import { z } from "zod";
 import { postureOf } from "../../posture/build";
-import type { PlannedResource } from "../../posture/resource";
+import type { Posture } from "../../posture/model";
 import { settingsSchema, type Settings } from "./config";
 import { fromPolicyResource, fromResourceArgs } from "./engine-resources";
 import { judge } from "./exceptions";
@@ -16,7 +17,22 @@ import { RULES } from "./rules";
 /** Exceptions applied (or refused) since the last report: resource policies run before the stack ones. */
 const notices = new Map<string, string>();
 
-function evaluate(rule: Rule, resources: readonly PlannedResource[], config: unknown, report: ReportViolation): void {
+/**
+ * The server hands every stack policy its own copy of the same resources, one policy after the
+ * other within a single turn of the event loop. The posture is read once per AnalyzeStack and
+ * shared: the cache lives until the next turn, and its key guards against any other request.
+ */
+let shared: { key: string; posture: Posture } | undefined;
+function stackPosture(resources: readonly PolicyResource[]): Posture {
+  const key = `${resources.length} ${resources[0]?.urn} ${resources[resources.length - 1]?.urn}`;
+  if (shared?.key !== key) {
+    shared = { key, posture: postureOf(resources.map(fromPolicyResource)) };
+    setImmediate(() => (shared = undefined));
+  }
+  return shared.posture;
+}
+
+function evaluate(rule: Rule, posture: () => Posture, config: unknown, report: ReportViolation): void {
   const parsed = settingsSchema([...rule.uses, "exceptions"]).safeParse(config);
   if (!parsed.success) {
     // Fail closed: a policy that cannot read its config blocks rather than passes.
@@ -25,11 +41,8 @@ function evaluate(rule: Rule, resources: readonly PlannedResource[], config: unk
     return;
   }
   const settings = parsed.data as unknown as Settings;
-  const { violations, excepted, problems } = judge(
-    rule.check(postureOf(resources), settings),
-    settings.exceptions,
-    new Date().toISOString().slice(0, 10),
-  );
+  const today = new Date().toISOString().slice(0, 10);
+  const { violations, excepted, problems } = judge(rule.check(posture(), settings), settings.exceptions, today);
   for (const v of violations) report(v.message, v.urn);
   for (const { finding, exception } of excepted) {
     notices.set(
@@ -45,9 +58,7 @@ function policyOf(rule: Rule): StackValidationPolicy | ResourceValidationPolicy 
     target: "draft-7",
     io: "input",
     unrepresentable: "any",
-  }) as {
-    properties?: Record<string, object>;
-  };
+  }) as { properties?: Record<string, object> };
   const base = {
     name: rule.name,
     description: rule.description,
@@ -60,14 +71,14 @@ function policyOf(rule: Rule): StackValidationPolicy | ResourceValidationPolicy 
   if (rule.kind === "stack") {
     return {
       ...base,
-      validateStack: (args, report) => evaluate(rule, args.resources.map(fromPolicyResource), args.getConfig(), report),
+      validateStack: (args, report) => evaluate(rule, () => stackPosture(args.resources), args.getConfig(), report),
     };
   }
   const types = new Set(rule.types);
   return {
     ...base,
     validateResource: (args, report) => {
-      if (types.has(args.type)) evaluate(rule, [fromResourceArgs(args)], args.getConfig(), report);
+      if (types.has(args.type)) evaluate(rule, () => postureOf([fromResourceArgs(args)]), args.getConfig(), report);
     },
   };
 }

@@ -1,8 +1,9 @@
-import type { StackRule } from "../../rule";
+import { ENTRA } from "../../../../posture/readers/entra-conditional-access";
+import type { ResourceRule } from "../../rule";
 import { resourceName } from "../support";
 
-export const identityBaselineEnforced: StackRule = {
-  kind: "stack",
+export const identityBaselineEnforced: ResourceRule = {
+  kind: "resource",
   name: "identity-baseline-enforced",
   layer: "identity",
   description: "No Conditional Access policy is disabled, and in an enforce rollout none is left report-only.",
@@ -10,6 +11,7 @@ export const identityBaselineEnforced: StackRule = {
   enforcementLevel: "mandatory",
   references: ["Microsoft Zero Trust CA framework: report-only before enforce"],
   remediation: "Set the policy's state to enabled (or opt the control out in the profile, with a reason).",
+  types: [ENTRA.policy],
   uses: ["rollout"],
   check: (posture, s) =>
     posture.identity.policies.flatMap((p) => {

@@ -1,8 +1,9 @@
-import type { StackRule } from "../../rule";
+import { ENTRA } from "../../../../posture/readers/entra-conditional-access";
+import type { ResourceRule } from "../../rule";
 import { resourceName } from "../support";
 
-export const identityBreakGlassExcluded: StackRule = {
-  kind: "stack",
+export const identityBreakGlassExcluded: ResourceRule = {
+  kind: "resource",
   name: "identity-break-glass-excluded",
   layer: "identity",
   description:
@@ -11,17 +12,17 @@ export const identityBreakGlassExcluded: StackRule = {
   enforcementLevel: "mandatory",
   references: ["Microsoft Learn: manage emergency access accounts in Entra ID"],
   remediation: "Add the break-glass group and accounts to the policy's excluded groups and users.",
+  types: [ENTRA.policy],
   uses: ["breakGlass"],
   check: (posture, s) => {
     const policies = posture.identity.policies.filter((p) => p.state !== "disabled");
-    if (policies.length > 0 && s.breakGlass.groups.length + s.breakGlass.users.length === 0) {
-      return [
-        {
-          message:
-            "No break-glass accounts are configured for the zero-trust pack, so no policy can be checked for lockout. " +
-            "Set breakGlass.groups/users in the pack config (zt policy-config writes it from the profile).",
-        },
-      ];
+    if (s.breakGlass.groups.length + s.breakGlass.users.length === 0) {
+      return policies.map((p) => ({
+        urn: p.origin.urn,
+        message:
+          `${resourceName(p.origin)} cannot be checked for lockout: no break-glass accounts are configured for the zero-trust pack. ` +
+          "Set breakGlass.groups/users in the pack config (zt policy-config writes it from the profile).",
+      }));
     }
     return policies.flatMap((p) => {
       const missing = [

@@ -1,8 +1,9 @@
-import type { StackRule } from "../../rule";
+import { ENTRA } from "../../../../posture/readers/entra-conditional-access";
+import type { ResourceRule } from "../../rule";
 import { resourceName } from "../support";
 
-export const identityNoUndeclaredExclusions: StackRule = {
-  kind: "stack",
+export const identityNoUndeclaredExclusions: ResourceRule = {
+  kind: "resource",
   name: "identity-no-undeclared-exclusions",
   layer: "identity",
   description:
@@ -15,6 +16,7 @@ export const identityNoUndeclaredExclusions: StackRule = {
   ],
   remediation:
     "Remove the exclusion, or declare it in the profile (identity.exclusions) with a reason, or record an exception.",
+  types: [ENTRA.policy],
   uses: ["breakGlass", "declaredExclusions"],
   check: (posture, s) =>
     posture.identity.policies.flatMap((p) => {

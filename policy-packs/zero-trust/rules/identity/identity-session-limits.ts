@@ -1,8 +1,9 @@
-import type { StackRule } from "../../rule";
+import { ENTRA } from "../../../../posture/readers/entra-conditional-access";
+import type { ResourceRule } from "../../rule";
 import { resourceName } from "../support";
 
-export const identitySessionLimits: StackRule = {
-  kind: "stack",
+export const identitySessionLimits: ResourceRule = {
+  kind: "resource",
   name: "identity-session-limits",
   layer: "identity",
   description:
@@ -11,6 +12,7 @@ export const identitySessionLimits: StackRule = {
   enforcementLevel: "mandatory",
   references: ["Maester Test-MtCaEnforceSignInFrequency", "Maester Test-MtCaEnforceNonPersistentBrowserSession"],
   remediation: "Lower signInFrequency to the ceiling, and set persistentBrowserMode to never on admin policies.",
+  types: [ENTRA.policy],
   uses: ["maxSignInFrequencyHours", "maxAdminSignInFrequencyHours", "privilegedRoles"],
   check: (posture, s) =>
     posture.identity.policies.flatMap((p) => {
