@@ -173,3 +173,47 @@ describe("identity-session-limits", () => {
     ).toEqual([]);
   });
 });
+
+describe("identity-grants-not-weakened", () => {
+  const rule = "identity-grants-not-weakened";
+  it("blocks turning the admins' MFA AND compliant device into OR", async () => {
+    const found = await mandatory(
+      edit("contoso-identity-admins-compliant-device-admin-portals", (i) => (i.grantControls.operator = "OR")),
+    );
+    expect(found).toContainEqual(
+      expect.objectContaining({ policyName: rule, message: expect.stringMatching(/its grant turned AND into OR/) }),
+    );
+  });
+  it("blocks removing the compliant-device requirement", async () => {
+    const found = await mandatory(
+      edit(
+        "contoso-identity-require-compliant-device",
+        (i) => (i.grantControls.builtInControls = ["domainJoinedDevice"]),
+      ),
+    );
+    expect(found).toContainEqual(
+      expect.objectContaining({ policyName: rule, message: expect.stringMatching(/its grant lost compliantDevice/) }),
+    );
+  });
+  it("blocks dropping the authentication strength of guests' MFA", async () => {
+    const found = await mandatory(
+      edit("contoso-identity-mfa-guests", (i) => (i.grantControls = { operator: "OR", builtInControls: ["mfa"] })),
+    );
+    expect(found).toContainEqual(
+      expect.objectContaining({
+        policyName: rule,
+        message: expect.stringMatching(/authentication strength was dropped/),
+      }),
+    );
+  });
+  it("passes a grant made stronger (MFA added to compliant device)", async () => {
+    const found = await mandatory(
+      edit(
+        "contoso-identity-require-compliant-device",
+        (i) =>
+          (i.grantControls = { operator: "AND", builtInControls: ["mfa", "compliantDevice", "domainJoinedDevice"] }),
+      ),
+    );
+    expect(found).toEqual([]);
+  });
+});

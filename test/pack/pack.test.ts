@@ -22,6 +22,7 @@ describe("the zero-trust pack, served as the engine serves it", () => {
       "identity-break-glass-excluded=mandatory",
       "identity-no-undeclared-exclusions=mandatory",
       "identity-baseline-enforced=mandatory",
+      "identity-grants-not-weakened=mandatory",
       "identity-session-limits=mandatory",
       "network-no-internet-ingress-beyond-edge=mandatory",
       "network-no-admin-ports-from-internet=mandatory",

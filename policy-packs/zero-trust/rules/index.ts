@@ -6,6 +6,7 @@ import { accessServiceTokensExpire } from "./access/access-service-tokens-expire
 import { accessSessionWithinCeiling } from "./access/access-session-within-ceiling";
 import { identityBaselineCoverage } from "./identity/identity-baseline-coverage";
 import { identityBaselineEnforced } from "./identity/identity-baseline-enforced";
+import { identityGrantsNotWeakened } from "./identity/identity-grants-not-weakened";
 import { identityBreakGlassExcluded } from "./identity/identity-break-glass-excluded";
 import { identityNoUndeclaredExclusions } from "./identity/identity-no-undeclared-exclusions";
 import { identitySessionLimits } from "./identity/identity-session-limits";
@@ -28,6 +29,7 @@ export const RULES: readonly Rule[] = [
   identityBreakGlassExcluded,
   identityNoUndeclaredExclusions,
   identityBaselineEnforced,
+  identityGrantsNotWeakened,
   identitySessionLimits,
   networkNoInternetIngressBeyondEdge,
   networkNoAdminPortsFromInternet,
