@@ -46,6 +46,29 @@ function cidrEndpoint(cidr: string): Endpoint {
 export function readAwsNetwork(index: ResourceIndex): { groups: TierGroup[]; rules: NetworkRule[] } {
   const groups = index.ofType(AWS.securityGroup);
   const rules: NetworkRule[] = [];
+  /** AWS rules are allows attached to one group: ingress comes from the peer, egress goes to it. */
+  const push = (
+    r: PlannedResource,
+    direction: "ingress" | "egress",
+    own: Endpoint,
+    peer: Endpoint,
+    protocol: Protocol,
+    from: unknown,
+    to: unknown,
+    inline: boolean,
+    group: string | undefined,
+  ) =>
+    rules.push({
+      cloud: "aws",
+      direction,
+      access: "allow",
+      ...(direction === "ingress" ? { from: peer, to: own } : { from: own, to: peer }),
+      protocol,
+      ports: portsOf(protocol, from, to),
+      inline,
+      ...(group ? { group } : {}),
+      origin: originOf(r),
+    });
   const groupOf = (r: PlannedResource, property: string): Endpoint => {
     const candidates = index.referenced(r, property, AWS.securityGroup);
     const endpoints = [...new Map(candidates.map((g) => groupEndpoint(g)).map((e) => [JSON.stringify(e), e])).values()];
@@ -64,7 +87,6 @@ export function readAwsNetwork(index: ResourceIndex): { groups: TierGroup[]; rul
     for (const direction of ["ingress", "egress"] as const) {
       for (const entry of arr(g.inputs[direction]).map(obj)) {
         const protocol = protocolOf(entry.protocol);
-        const ports = portsOf(protocol, entry.fromPort, entry.toPort);
         const refs = index.referenced(g, direction, AWS.securityGroup);
         const peers: Endpoint[] = [
           ...[...strs(entry.cidrBlocks), ...strs(entry.ipv6CidrBlocks)].map(cidrEndpoint),
@@ -73,20 +95,8 @@ export function readAwsNetwork(index: ResourceIndex): { groups: TierGroup[]; rul
           ),
           ...(entry.self === true ? [groupEndpoint(g)] : []),
         ];
-        for (const peer of peers) {
-          const own = groupEndpoint(g);
-          rules.push({
-            cloud: "aws",
-            direction,
-            access: "allow",
-            ...(direction === "ingress" ? { from: peer, to: own } : { from: own, to: peer }),
-            protocol,
-            ports,
-            inline: true,
-            group: g.urn,
-            origin: originOf(g),
-          });
-        }
+        for (const peer of peers)
+          push(g, direction, groupEndpoint(g), peer, protocol, entry.fromPort, entry.toPort, true, g.urn);
       }
     }
   }
@@ -101,18 +111,17 @@ export function readAwsNetwork(index: ResourceIndex): { groups: TierGroup[]; rul
         : cidr
           ? cidrEndpoint(cidr)
           : { kind: "unknown", ref: str(r.inputs.prefixListId) ?? "no source" };
-    const protocol = protocolOf(r.inputs.ipProtocol);
-    rules.push({
-      cloud: "aws",
+    push(
+      r,
       direction,
-      access: "allow",
-      ...(direction === "ingress" ? { from: peer, to: own } : { from: own, to: peer }),
-      protocol,
-      ports: portsOf(protocol, r.inputs.fromPort, r.inputs.toPort),
-      inline: false,
-      group: ownerUrn(r),
-      origin: originOf(r),
-    });
+      own,
+      peer,
+      protocolOf(r.inputs.ipProtocol),
+      r.inputs.fromPort,
+      r.inputs.toPort,
+      false,
+      ownerUrn(r),
+    );
   }
 
   for (const r of index.ofType(AWS.legacyRule)) {
@@ -124,19 +133,8 @@ export function readAwsNetwork(index: ResourceIndex): { groups: TierGroup[]; rul
       ...(r.inputs.sourceSecurityGroupId !== undefined ? [groupOf(r, "sourceSecurityGroupId")] : []),
       ...(r.inputs.self === true ? [own] : []),
     ];
-    for (const peer of peers) {
-      rules.push({
-        cloud: "aws",
-        direction,
-        access: "allow",
-        ...(direction === "ingress" ? { from: peer, to: own } : { from: own, to: peer }),
-        protocol,
-        ports: portsOf(protocol, r.inputs.fromPort, r.inputs.toPort),
-        inline: false,
-        group: ownerUrn(r),
-        origin: originOf(r),
-      });
-    }
+    for (const peer of peers)
+      push(r, direction, own, peer, protocol, r.inputs.fromPort, r.inputs.toPort, false, ownerUrn(r));
   }
 
   return {

@@ -1,20 +1,11 @@
 import type { NetworkRule } from "../../../../posture/model";
 import type { AllowedFlow, Settings } from "../../config";
 import type { StackRule } from "../../rule";
-import { allowedFlows } from "../tier-model";
+import { allowedFlows, withinFlowPorts } from "../tier-model";
 import { describeFlow, isAllowRule, resourceName, tierOf } from "../support";
 
 function allowed(r: NetworkRule, flows: readonly AllowedFlow[]): boolean {
-  const from = tierOf(r.from);
-  const to = tierOf(r.to);
-  return flows.some(
-    (f) =>
-      f.from === from &&
-      f.to === to &&
-      f.protocol === r.protocol &&
-      (r.protocol === "icmp" ||
-        (r.ports !== undefined && f.ports.some((p) => p.from <= r.ports!.from && r.ports!.to <= p.to))),
-  );
+  return flows.some((f) => f.from === tierOf(r.from) && f.to === tierOf(r.to) && withinFlowPorts(r, f));
 }
 
 function why(r: NetworkRule, s: Settings): string {

@@ -1,5 +1,5 @@
 import type { StackRule } from "../../rule";
-import { allowedFlows } from "../tier-model";
+import { allowedFlows, withinFlowPorts } from "../tier-model";
 import { describeFlow, isAllowRule, isOutside, resourceName, tierOf, withinDeclared } from "../support";
 
 export const networkRestrictedEgress: StackRule = {
@@ -24,10 +24,9 @@ export const networkRestrictedEgress: StackRule = {
           !declared.some(
             (f) =>
               f.from === tierOf(r.from) &&
-              f.protocol === r.protocol &&
-              withinDeclared(r.to, f.cidrs) &&
-              r.ports !== undefined &&
-              f.ports.some((p) => p.from <= r.ports!.from && r.ports!.to <= p.to),
+              r.protocol !== "icmp" &&
+              withinFlowPorts(r, f) &&
+              withinDeclared(r.to, f.cidrs),
           ),
       )
       .map((r) => ({
