@@ -41,6 +41,18 @@ describe("access-no-bypass", () => {
   });
 });
 
+describe("access-no-bypass (narrowing)", () => {
+  it("passes a deny policy added in front of an app", async () => {
+    const deny = handWritten("cloudflare:index/zeroTrustAccessPolicy:ZeroTrustAccessPolicy", "deny-contractors", {
+      accountId: ACCOUNT,
+      name: "deny-contractors",
+      decision: "deny",
+      includes: [{ emailDomain: { domain: "contractors.example" } }],
+    });
+    expect(await mandatory(add(deny))).toEqual([]);
+  });
+});
+
 describe("access-session-within-ceiling", () => {
   const rule = "access-session-within-ceiling";
   it("blocks an application session beyond the ceiling", async () => {

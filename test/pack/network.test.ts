@@ -155,6 +155,15 @@ describe("network-no-any-port-rules", () => {
   });
 });
 
+describe("network-no-any-port-rules (narrowing)", () => {
+  it("passes narrowing an Azure allow from two ports to one", async () => {
+    const found = await mandatory(
+      edit("contoso-azure-tiers-data-allow-app-to-data-tcp-in", (i) => (i.destinationPortRanges = ["5432"])),
+    );
+    expect(found).toEqual([]);
+  });
+});
+
 describe("network-flows-follow-tier-model", () => {
   const rule = "network-flows-follow-tier-model";
   it("blocks web reaching data directly (tier skipping)", async () => {
@@ -224,6 +233,15 @@ describe("network-tier-to-tier-by-reference", () => {
   });
 });
 
+describe("network-tier-to-tier-by-reference (narrowing)", () => {
+  it("passes a new rule between tiers by group reference on a declared flow", async () => {
+    const found = await mandatory(
+      add(awsRule(INGRESS, "app-to-db-again", "data", { ipProtocol: "tcp", fromPort: 5432, toPort: 5432 }, "app")),
+    );
+    expect(found).toEqual([]);
+  });
+});
+
 describe("network-restricted-egress", () => {
   const rule = "network-restricted-egress";
   it("blocks the data tier talking to the internet", async () => {
@@ -283,6 +301,12 @@ describe("network-no-mixed-rule-styles", () => {
     expect(found).toContainEqual(
       expect.objectContaining({ policyName: "network-no-mixed-rule-styles", urn: sg("web") }),
     );
+  });
+});
+
+describe("network-no-mixed-rule-styles (narrowing)", () => {
+  it("passes removing one of a group's standalone rules", async () => {
+    expect(await mandatory(remove("contoso-aws-tiers-mgmt-to-web-tcp-22-in"))).toEqual([]);
   });
 });
 
