@@ -1,21 +1,15 @@
-import { Command, InvalidArgumentError } from "commander";
+import { Command } from "commander";
+import { checkCommand } from "./commands/check";
+import { diffCommand } from "./commands/diff";
+import { lockCommand } from "./commands/lock";
+import { EXIT, Refused, stackName } from "./common";
+import { readLock } from "../plan/lockfile";
 import { ProfileError } from "../profile";
 import { checkPlan } from "../plan/check-plan";
 import { packConfigFor } from "../plan/pack-config";
 import { planStack, PROGRAM_ENTRY, programModule } from "../plan/plan-stack";
 import { renderPlan } from "../plan/render";
 import { renderVerdicts } from "../plan/render/verdicts";
-
-/** Exit codes: 0 ok, 1 the baseline is refused (invalid profile, mandatory violation), 2 usage. */
-export const EXIT = { ok: 0, refused: 1, usage: 2 } as const;
-
-const stackName = (value: string) => {
-  if (!/^[\w.-]+$/.test(value)) throw new InvalidArgumentError("a stack name is letters, digits, '.', '_' or '-'");
-  return value;
-};
-
-/** The baseline was planned but is refused: the reason has been printed already. */
-class Refused extends Error {}
 
 export function cli(): Command {
   const program = new Command("zt")
@@ -34,7 +28,7 @@ export function cli(): Command {
     .action(async (opts: { stack: string; stacksDir: string; json?: boolean; pack: boolean; program: string }) => {
       // The real entry (or --program): whatever a user added to stacks/index.ts is planned and judged too.
       const plan = await planStack(opts.stacksDir, opts.stack, programModule(opts.program));
-      const verdict = opts.pack ? await checkPlan(plan) : undefined;
+      const verdict = opts.pack ? await checkPlan(plan, readLock(opts.stacksDir, opts.stack)) : undefined;
       if (opts.json) process.stdout.write(JSON.stringify({ ...plan, verdict }, null, 2) + "\n");
       else process.stdout.write([renderPlan(plan), ...(verdict ? renderVerdicts(verdict) : [])].join("\n") + "\n");
       if (verdict && verdict.mandatory > 0) throw new Refused(`${verdict.mandatory} mandatory policy violation(s)`);
@@ -47,11 +41,19 @@ export function cli(): Command {
     .option("--stacks-dir <dir>", "folder holding the stack configs", "stacks")
     .action(async (opts: { stack: string; stacksDir: string }) => {
       const plan = await planStack(opts.stacksDir, opts.stack);
-      process.stdout.write(JSON.stringify(packConfigFor(plan.profile), null, 2) + "\n");
+      process.stdout.write(
+        JSON.stringify(packConfigFor(plan.profile, readLock(opts.stacksDir, opts.stack)), null, 2) + "\n",
+      );
     });
+
+  lockCommand(program);
+  diffCommand(program);
+  checkCommand(program);
 
   return program;
 }
+
+export { EXIT };
 
 export async function run(argv: readonly string[]): Promise<number> {
   try {

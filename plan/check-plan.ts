@@ -2,6 +2,7 @@ import { ensurePackBuilt, PACK_DIR } from "../analyzer/build-pack";
 import { PackServer, type Diagnostic } from "../analyzer/pack-server";
 import { packConfigFor } from "./pack-config";
 import type { StackPlan } from "./plan-stack";
+import type { PostureLock } from "../posture/lock";
 
 export interface Verdict {
   readonly pack: { name: string; version: string; policies: number };
@@ -14,7 +15,7 @@ export interface Verdict {
  * Runs the zero-trust pack on a plan the way a preview does: the real pack server, configured
  * from the profile, `Analyze` for every resource, then `AnalyzeStack`.
  */
-export async function checkPlan(plan: StackPlan, server?: PackServer): Promise<Verdict> {
+export async function checkPlan(plan: StackPlan, lock?: PostureLock, server?: PackServer): Promise<Verdict> {
   const started = Date.now();
   let own: PackServer | undefined;
   if (!server) {
@@ -23,7 +24,7 @@ export async function checkPlan(plan: StackPlan, server?: PackServer): Promise<V
   }
   try {
     const info = await server.info();
-    await server.configure(packConfigFor(plan.profile));
+    await server.configure(packConfigFor(plan.profile, lock));
     const diagnostics = await server.analyzeAll(plan.resources);
     return {
       pack: { name: info.name, version: info.version, policies: info.policies.length },

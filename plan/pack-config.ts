@@ -5,9 +5,10 @@ import { RULES } from "../policy-packs/zero-trust/rules";
 import { edgePorts } from "../profile/tier-model";
 import { durationMinutes } from "../profile/primitives";
 import type { ClientProfile } from "../profile/schema";
+import type { PostureLock } from "../posture/lock";
 
 /** The pack's view of a profile's intent: every setting a rule may read. */
-export function packSettings(profile: ClientProfile): { [K in SettingName]?: unknown } {
+export function packSettings(profile: ClientProfile, lock?: PostureLock): { [K in SettingName]?: unknown } {
   const { identity, network, access } = profile;
   const displayName = (id: string) => CONTROLS.find((c) => c.id === id)?.displayName ?? id;
   return {
@@ -35,6 +36,7 @@ export function packSettings(profile: ClientProfile): { [K in SettingName]?: unk
     sessionCeilingHours: access ? durationMinutes(access.sessionCeiling) / 60 : undefined,
     requireMfa: true,
     exceptions: [],
+    lock,
   };
 }
 
@@ -42,8 +44,8 @@ export function packSettings(profile: ClientProfile): { [K in SettingName]?: unk
  * `--policy-pack-config` for a stack: each policy gets the settings its rule reads, and the
  * exceptions recorded for it in the profile.
  */
-export function packConfigFor(profile: ClientProfile): PackConfig {
-  const settings = packSettings(profile);
+export function packConfigFor(profile: ClientProfile, lock?: PostureLock): PackConfig {
+  const settings = packSettings(profile, lock);
   const config: PackConfig = {};
   for (const rule of RULES) {
     const own: Record<string, unknown> = {};

@@ -40,9 +40,14 @@ function outputsOf(profile: ClientProfile, baseline: ZeroTrustBaseline) {
     client: profile.client.name,
     rollout: profile.identity.rollout,
     conditionalAccessPolicyIds: baseline.identity.policyIds,
-    awsSecurityGroupIds: baseline.awsTiers?.securityGroupIds,
-    azureApplicationSecurityGroupIds: baseline.azureTiers?.applicationSecurityGroupIds,
-    azureNetworkSecurityGroupIds: baseline.azureTiers?.networkSecurityGroupIds,
+    // Only the clouds the profile declares: an undefined output is noise in every `pulumi up`.
+    ...(baseline.awsTiers ? { awsSecurityGroupIds: baseline.awsTiers.securityGroupIds } : {}),
+    ...(baseline.azureTiers
+      ? {
+          azureApplicationSecurityGroupIds: baseline.azureTiers.applicationSecurityGroupIds,
+          azureNetworkSecurityGroupIds: baseline.azureTiers.networkSecurityGroupIds,
+        }
+      : {}),
     accessApplicationIds: Object.fromEntries(Object.entries(baseline.apps).map(([n, a]) => [n, a.applicationId])),
     // Secrets stay secrets in the stack's outputs: `pulumi stack output --show-secrets` to read them.
     tunnelTokens: pulumi.secret(

@@ -66,6 +66,10 @@ export const PackSettings = {
   requireMfa: z.boolean().default(true).describe("Every Access allow policy must require MFA."),
   maxServiceTokenHours: z.number().positive().default(8760).describe("Longest service token lifetime."),
   exceptions: z.array(Exception).default([]).describe("Recorded exceptions to this policy."),
+  lock: z
+    .looseObject({ version: z.literal(1), networkAllows: z.array(z.string()) })
+    .optional()
+    .describe("The approved posture (zt lock): anything granted beyond it is a widening."),
 } as const;
 
 export type SettingName = keyof typeof PackSettings;

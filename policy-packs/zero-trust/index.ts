@@ -42,7 +42,14 @@ function evaluate(rule: Rule, posture: () => Posture, config: unknown, report: R
   }
   const settings = parsed.data as unknown as Settings;
   const today = new Date().toISOString().slice(0, 10);
-  const { violations, excepted, problems } = judge(rule.check(posture(), settings), settings.exceptions, today);
+  const findings = rule.check(posture(), settings);
+  for (const n of findings.filter((f) => f.notice))
+    notices.set(`${rule.name} ${n.message}`, `${rule.name}: ${n.message}`);
+  const { violations, excepted, problems } = judge(
+    findings.filter((f) => !f.notice),
+    settings.exceptions,
+    today,
+  );
   for (const v of violations) report(v.message, v.urn);
   for (const { finding, exception } of excepted) {
     notices.set(
@@ -83,10 +90,11 @@ function policyOf(rule: Rule): StackValidationPolicy | ResourceValidationPolicy 
   };
 }
 
-/** Runs last in every AnalyzeStack: reports applied, expired and refused exceptions, never blocking. */
-const exceptionsReported: StackValidationPolicy = {
-  name: "exceptions-reported",
-  description: "Every exception applied, expired or refused is reported, so none stays silent.",
+/** Runs last in every AnalyzeStack: reports exceptions (applied, expired, refused) and notices, never blocking. */
+const packNotices: StackValidationPolicy = {
+  name: "pack-notices",
+  description:
+    "Every exception applied, expired or refused, and every notice (no lockfile, a lock that can be tightened), is reported.",
   enforcementLevel: "advisory",
   severity: "low",
   validateStack: (_args, report) => {
@@ -97,5 +105,5 @@ const exceptionsReported: StackValidationPolicy = {
 
 new PolicyPack("zero-trust", {
   description: "zt-baseline: blocks deployments that widen privileges or flatten segmentation.",
-  policies: [...RULES.map(policyOf), exceptionsReported],
+  policies: [...RULES.map(policyOf), packNotices],
 });

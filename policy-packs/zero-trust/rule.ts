@@ -2,13 +2,15 @@ import type { Posture } from "../../posture/model";
 import type { SettingName, Settings } from "./config";
 
 export type Severity = "low" | "medium" | "high" | "critical";
-export type Layer = "identity" | "network" | "access" | "privilege";
+export type Layer = "identity" | "network" | "access" | "privilege" | "posture";
 
 /** One thing wrong, on one resource, said as a sentence that also says how to fix it. */
 export interface Finding {
   /** The resource at fault; absent when the stack as a whole falls short. */
   readonly urn?: string;
   readonly message: string;
+  /** A notice, not a violation: reported (advisory) by `pack-notices`, never blocking. */
+  readonly notice?: boolean;
 }
 
 interface RuleBase {

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { RULES } from "../../policy-packs/zero-trust/rules";
 import { add, edit, handWritten, names, usePack } from "../pack-harness";
@@ -41,7 +43,8 @@ describe("the zero-trust pack, served as the engine serves it", () => {
       "privilege-no-wildcard-admin-for-people=mandatory",
       "privilege-no-broad-azure-roles=mandatory",
       "privilege-no-permanent-global-admin=mandatory",
-      "exceptions-reported=advisory",
+      "posture-within-lock=mandatory",
+      "pack-notices=advisory",
     ]);
   });
 
@@ -53,8 +56,19 @@ describe("the zero-trust pack, served as the engine serves it", () => {
     }
   });
 
-  it("the example plan passes with no violation at all", async () => {
-    expect(await check()).toEqual([]);
+  it("the example plan passes with no violation at all, given its lockfile", async () => {
+    const lock = JSON.parse(readFileSync(join(__dirname, "..", "..", "stacks", "example.posture-lock.json"), "utf8"));
+    expect(await check(undefined, (config) => (config["posture-within-lock"].lock = lock))).toEqual([]);
+  });
+
+  it("without a lockfile the example passes too, with one advisory notice saying so", async () => {
+    expect(await check()).toEqual([
+      expect.objectContaining({
+        policyName: "pack-notices",
+        enforcementLevel: "advisory",
+        message: expect.stringMatching(/No posture lockfile/),
+      }),
+    ]);
   });
 
   it("a stack with no pack config fails closed (no break-glass known, report-only not counted)", async () => {
@@ -101,7 +115,7 @@ describe("the zero-trust pack, served as the engine serves it", () => {
       );
       expect(found).toContainEqual(
         expect.objectContaining({
-          policyName: "exceptions-reported",
+          policyName: "pack-notices",
           enforcementLevel: "advisory",
           message: expect.stringMatching(
             /network-no-internet-ingress-beyond-edge: exception applied to .*debug-db until 2999-12-31, approved by ciso@contoso\.example/,
@@ -117,7 +131,7 @@ describe("the zero-trust pack, served as the engine serves it", () => {
       );
       expect(found).toContainEqual(
         expect.objectContaining({
-          policyName: "exceptions-reported",
+          policyName: "pack-notices",
           message: expect.stringMatching(/expired on 2020-01-01/),
         }),
       );
@@ -130,7 +144,7 @@ describe("the zero-trust pack, served as the engine serves it", () => {
       );
       expect(found).toContainEqual(
         expect.objectContaining({
-          policyName: "exceptions-reported",
+          policyName: "pack-notices",
           message: expect.stringMatching(/refused: its reason must be a sentence/),
         }),
       );

@@ -4,6 +4,7 @@ import { accessNoEveryoneWithoutRequire } from "./access/access-no-everyone-with
 import { accessRequireMfa } from "./access/access-require-mfa";
 import { accessServiceTokensExpire } from "./access/access-service-tokens-expire";
 import { accessSessionWithinCeiling } from "./access/access-session-within-ceiling";
+import { postureWithinLock } from "./posture/posture-within-lock";
 import { identityBaselineCoverage } from "./identity/identity-baseline-coverage";
 import { identityBaselineEnforced } from "./identity/identity-baseline-enforced";
 import { identityGrantsNotWeakened } from "./identity/identity-grants-not-weakened";
@@ -48,4 +49,5 @@ export const RULES: readonly Rule[] = [
   privilegeNoWildcardAdminForPeople,
   privilegeNoBroadAzureRoles,
   privilegeNoPermanentGlobalAdmin,
+  postureWithinLock,
 ];

@@ -1,4 +1,5 @@
 import ipaddr from "ipaddr.js";
+import { cidrWithin } from "../../../posture/cidr";
 import type { CaPolicyPosture, Endpoint, NetworkRule, Origin } from "../../../posture/model";
 import { describeEndpoint, describeRulePorts, isAnyPort } from "../../../posture/model";
 
@@ -25,17 +26,6 @@ export function isOutside(e: Endpoint): boolean {
     return !isPrivateCidr(e.cidr);
   }
   return false;
-}
-
-/** True when `inner` lies entirely inside `outer` (both CIDRs of one address family). */
-export function cidrWithin(inner: string, outer: string): boolean {
-  try {
-    const [a, aBits] = ipaddr.parseCIDR(inner);
-    const [b, bBits] = ipaddr.parseCIDR(outer);
-    return a.kind() === b.kind() && aBits >= bBits && a.match(b, bBits);
-  } catch {
-    return false;
-  }
 }
 
 /** An internet-side endpoint stays within a flow's declared CIDRs (no CIDRs declared: anywhere). */

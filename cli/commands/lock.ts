@@ -1,0 +1,30 @@
+import type { Command } from "commander";
+import { lockPath, lockText, writeLock } from "../../plan/lockfile";
+import { planStack, PROGRAM_ENTRY, programModule } from "../../plan/plan-stack";
+import { existsSync, readFileSync } from "node:fs";
+import { Refused, stackName } from "../common";
+
+export function lockCommand(program: Command): void {
+  program
+    .command("lock")
+    .description(
+      "write the approved posture of a stack (stacks/<stack>.posture-lock.json), to be reviewed like a package lock",
+    )
+    .option("-s, --stack <name>", "stack", stackName, "example")
+    .option("--stacks-dir <dir>", "folder holding the stack configs", "stacks")
+    .option("--program <file>", "the Pulumi program", PROGRAM_ENTRY)
+    .option("--check", "do not write: exit 1 if the lockfile is missing or differs from the plan")
+    .action(async (opts: { stack: string; stacksDir: string; program: string; check?: boolean }) => {
+      const plan = await planStack(opts.stacksDir, opts.stack, programModule(opts.program));
+      const path = lockPath(opts.stacksDir, opts.stack);
+      if (opts.check) {
+        const current = existsSync(path) ? readFileSync(path, "utf8") : undefined;
+        if (current !== lockText(plan.resources))
+          throw new Refused(`${path} is ${current ? "stale" : "missing"}: run \`zt lock --stack ${opts.stack}\``);
+        process.stdout.write(`${path} is up to date\n`);
+        return;
+      }
+      const changed = writeLock(opts.stacksDir, opts.stack, plan.resources);
+      process.stdout.write(`${changed ? "wrote" : "unchanged:"} ${path}\n`);
+    });
+}

@@ -1,0 +1,48 @@
+import { diffPostures } from "../../../../posture/diff";
+import { lockOf, type PostureLock } from "../../../../posture/lock";
+import type { StackRule } from "../../rule";
+
+export const postureWithinLock: StackRule = {
+  kind: "stack",
+  name: "posture-within-lock",
+  layer: "posture",
+  description:
+    "The deployment grants nothing beyond the approved posture lockfile: no new flow, exclusion, weaker grant, broader audience, longer session or new privilege.",
+  severity: "critical",
+  enforcementLevel: "mandatory",
+  references: [
+    "zt-baseline: posture lockfile (stacks/<stack>.posture-lock.json)",
+    "NIST SP 800-207 tenet 7 (continuous improvement)",
+  ],
+  remediation:
+    "Undo the widening, or approve it: run `zt lock --stack <stack>` and have the lockfile change reviewed in the same pull request.",
+  uses: ["lock"],
+  check: (posture, s) => {
+    if (!s.lock) {
+      return [
+        {
+          notice: true,
+          message:
+            "No posture lockfile is configured, so widening cannot be detected. Run `zt lock --stack <stack>` and commit the lockfile.",
+        },
+      ];
+    }
+    const items = diffPostures(s.lock as unknown as PostureLock, lockOf(posture));
+    const narrowing = items.filter((i) => i.change === "narrowing");
+    return [
+      ...items
+        .filter((i) => i.change === "widening")
+        .map((i) => ({
+          message: `Widens the approved posture (${i.layer}): ${i.message}. Undo it, or approve it with \`zt lock\` in the same change.`,
+        })),
+      ...(narrowing.length
+        ? [
+            {
+              notice: true,
+              message: `The posture is narrower than its lockfile in ${narrowing.length} place(s): run \`zt lock\` to tighten the lock.`,
+            },
+          ]
+        : []),
+    ];
+  },
+};

@@ -1,0 +1,113 @@
+import type { Log, ReportingDescriptor, Result } from "sarif";
+import type { DiffItem, Layer } from "../posture/diff";
+import { postureWithinLock } from "../policy-packs/zero-trust/rules/posture/posture-within-lock";
+
+const LAYERS: readonly Layer[] = ["identity", "network", "access", "privilege"];
+const TOOL_VERSION = "0.1.0";
+
+export interface DiffReport {
+  readonly title: string;
+  /** Where findings point in code scanning: the stack's config file. */
+  readonly artifact: string;
+  readonly items: readonly DiffItem[];
+}
+
+const widening = (items: readonly DiffItem[]) => items.filter((i) => i.change === "widening");
+
+export function diffSummary(items: readonly DiffItem[]): string {
+  const w = widening(items).length;
+  const n = items.length - w;
+  return w === 0
+    ? `no widening, ${n} narrowing change${n === 1 ? "" : "s"}`
+    : `${w} widening, ${n} narrowing change${n === 1 ? "" : "s"}`;
+}
+
+/** For a terminal: widening first, grouped by layer. */
+export function diffText(r: DiffReport): string {
+  const lines = [`zt diff · ${r.title} · ${diffSummary(r.items)}`];
+  for (const change of ["widening", "narrowing"] as const) {
+    for (const layer of LAYERS) {
+      const items = r.items.filter((i) => i.change === change && i.layer === layer);
+      if (items.length === 0) continue;
+      lines.push(`\n${change.toUpperCase()}  ${layer}`);
+      for (const i of items) lines.push(`  ${change === "widening" ? "+" : "-"} ${i.message}`);
+    }
+  }
+  return lines.join("\n") + "\n";
+}
+
+/** For a PR comment: the verdict first, details folded per layer. */
+export function diffMarkdown(r: DiffReport): string {
+  const w = widening(r.items);
+  const lines = [
+    `### Zero-trust posture: ${w.length === 0 ? "no widening" : `⚠️ ${w.length} widening change${w.length === 1 ? "" : "s"}`}`,
+    "",
+    `${r.title}: ${diffSummary(r.items)}.`,
+    "",
+    "| Layer | Widening | Narrowing |",
+    "| --- | --- | --- |",
+    ...LAYERS.map(
+      (l) =>
+        `| ${l} | ${r.items.filter((i) => i.layer === l && i.change === "widening").length} | ${r.items.filter((i) => i.layer === l && i.change === "narrowing").length} |`,
+    ),
+    "",
+  ];
+  for (const change of ["widening", "narrowing"] as const) {
+    const items = r.items.filter((i) => i.change === change);
+    if (items.length === 0) continue;
+    lines.push(`<details${change === "widening" ? " open" : ""}><summary>${change} (${items.length})</summary>`, "");
+    for (const i of items) lines.push(`- **${i.layer}**: ${i.message.replace(/\|/g, "\\|")}`);
+    lines.push("", "</details>", "");
+  }
+  if (w.length)
+    lines.push(
+      "Widening needs the lockfile change (`zt lock`) approved in this pull request, or the change undone.",
+      "",
+    );
+  return lines.join("\n");
+}
+
+/** SARIF 2.1.0 for code scanning: rule ids are the pack's policy names. */
+export function diffSarif(r: DiffReport): Log {
+  const rule: ReportingDescriptor = {
+    id: postureWithinLock.name,
+    name: "PostureWithinLock",
+    shortDescription: { text: "The change grants nothing beyond the approved posture." },
+    fullDescription: { text: postureWithinLock.description },
+    help: { text: postureWithinLock.remediation },
+    properties: { tags: ["security", "zero-trust"], "security-severity": "9.0" },
+  };
+  const results: Result[] = r.items.map((i) => ({
+    ruleId: rule.id,
+    level: i.change === "widening" ? "error" : "note",
+    message: { text: `${i.change === "widening" ? "Widens" : "Narrows"} the ${i.layer} posture: ${i.message}.` },
+    locations: [
+      {
+        physicalLocation: { artifactLocation: { uri: r.artifact } },
+        logicalLocations: [{ name: i.subject, kind: "resource" }],
+      },
+    ],
+    partialFingerprints: { postureItem: `${i.layer}/${i.change}/${i.subject}` },
+    properties: { layer: i.layer, change: i.change },
+  }));
+  return {
+    version: "2.1.0",
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "zt-baseline",
+            version: TOOL_VERSION,
+            rules: [rule],
+          },
+        },
+        results,
+      },
+    ],
+  };
+}
+
+export function diffJson(r: DiffReport): string {
+  return JSON.stringify({ title: r.title, summary: diffSummary(r.items), items: r.items }, null, 2) + "\n";
+}
