@@ -1,0 +1,87 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { postureOf } from "../posture/build";
+import { readSourceFile, resourcesOfExport, resourcesOfPreview } from "../posture/sources";
+
+const TSX = join(__dirname, "..", "node_modules", ".bin", "tsx");
+const ZT = join(__dirname, "..", "cli", "zt.ts");
+const STATES = join(__dirname, "fixtures", "states");
+const zt = (...args: string[]) => spawnSync(TSX, [ZT, ...args], { encoding: "utf8", cwd: join(__dirname, "..") });
+
+// export-hand-written.json follows `pulumi stack export`: apitype.UntypedDeployment wrapping a
+// DeploymentV3 (manifest, secrets_providers, resources of apitype.ResourceV3).
+// preview-widening.json follows `pulumi preview --json`: display.PreviewDigest (config, steps of
+// display.PreviewStep with op, urn, provider, oldState/newState as apitype.ResourceV3, diffReasons;
+// duration in nanoseconds; changeSummary).
+
+describe("reading exported state and preview files", () => {
+  it("reads a stack export's resources, inputs and providers", () => {
+    const doc = readSourceFile(join(STATES, "export-hand-written.json"));
+    expect(doc.kind).toBe("export");
+    const resources = resourcesOfExport(JSON.parse(readFileSync(join(STATES, "export-hand-written.json"), "utf8")));
+    expect(resources.map((r) => r.name)).toEqual(["legacy-app-prod", "default_7_0_0", "web-sg", "ops-admin"]);
+    const rules = postureOf(resources).network.rules.map(
+      (r) => `${r.to.kind === "tier" ? r.to.tier : "?"} ${r.ports?.from}`,
+    );
+    expect(rules).toEqual(["web 443", "web 22"]);
+  });
+
+  it("reads both sides of a preview: deletes only before, creates only after", () => {
+    const doc = JSON.parse(readFileSync(join(STATES, "preview-widening.json"), "utf8"));
+    expect(resourcesOfPreview(doc, "old").map((r) => r.name)).toEqual(["db-from-app", "old-out"]);
+    expect(resourcesOfPreview(doc, "new").map((r) => r.name)).toEqual(["db-from-app", "dev-owner"]);
+  });
+});
+
+describe("zt diff on a preview file", () => {
+  it("reports the widened rule and the new Owner grant as widening, the deleted egress as narrowing; exit 1", () => {
+    const r = zt("diff", join(STATES, "preview-widening.json"), "--format", "json");
+    expect(r.status).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(report.items).toContainEqual(
+      expect.objectContaining({
+        layer: "network",
+        change: "widening",
+        message: expect.stringMatching(/10\.20\.0\.0\/16 → \(known after apply\)|10\.20\.0\.0\/16/),
+      }),
+    );
+    expect(report.items).toContainEqual(
+      expect.objectContaining({
+        layer: "privilege",
+        change: "widening",
+        message: expect.stringMatching(/Owner \/subscriptions\//),
+      }),
+    );
+    expect(report.items).toContainEqual(expect.objectContaining({ layer: "network", change: "narrowing" }));
+    expect(r.stderr).toMatch(/refused: 2 widening change/);
+  });
+
+  it("writes markdown for a PR comment with the verdict first", () => {
+    const out = join(mkdtempSync(join(tmpdir(), "zt-diff-")), "comment.md");
+    const r = zt("diff", join(STATES, "preview-widening.json"), "--format", "markdown", "--out", out);
+    expect(r.status).toBe(1);
+    expect(readFileSync(out, "utf8").split("\n")[0]).toBe("### Zero-trust posture: ⚠️ 2 widening changes");
+  });
+
+  it("compares the example's lockfile with its offline plan: nothing changed, exit 0", () => {
+    const r = zt("diff", "stacks/example.posture-lock.json", "plan:example");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("no widening, 0 narrowing changes");
+  });
+});
+
+describe("zt check --state", () => {
+  it("runs the pack on an exported hand-written stack and refuses SSH from the internet and admin users", () => {
+    const r = zt("check", "--state", join(STATES, "export-hand-written.json"), "--stack", "example");
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(
+      /✗ mandatory +network-no-admin-ports-from-internet\n +SecurityGroup 'web-sg' exposes SSH \(22\) to the internet/,
+    );
+    expect(r.stdout).toMatch(
+      /✗ mandatory +privilege-no-wildcard-admin-for-people\n +UserPolicyAttachment 'ops-admin' gives user:ops full admin/,
+    );
+  });
+});
