@@ -2,6 +2,7 @@ import { Command } from "commander";
 import { checkCommand } from "./commands/check";
 import { diffCommand } from "./commands/diff";
 import { lockCommand } from "./commands/lock";
+import { whatifCommand } from "./commands/whatif";
 import { EXIT, Refused, stackName } from "./common";
 import { readLock } from "../plan/lockfile";
 import { ProfileError } from "../profile";
@@ -49,6 +50,7 @@ export function cli(): Command {
   lockCommand(program);
   diffCommand(program);
   checkCommand(program);
+  whatifCommand(program);
 
   return program;
 }

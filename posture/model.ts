@@ -174,8 +174,18 @@ export interface CaPolicyPosture {
   readonly origin: Origin;
 }
 
+/** A named location: countries or IP ranges, possibly marked trusted. */
+export interface NamedLocationPosture {
+  readonly name: string;
+  readonly countries: readonly string[];
+  readonly ipRanges: readonly string[];
+  readonly trusted: boolean;
+  readonly origin: Origin;
+}
+
 export interface IdentityPosture {
   readonly policies: readonly CaPolicyPosture[];
+  readonly namedLocations: readonly NamedLocationPosture[];
   readonly strengths: readonly {
     readonly name: string;
     readonly combinations: readonly string[];

@@ -85,3 +85,12 @@ describe("zt check --state", () => {
     );
   });
 });
+
+describe("zt whatif", () => {
+  it("says a legacy-auth sign-in is blocked, and by which policy", () => {
+    const r = zt("whatif", "--client", "exchangeActiveSync", "--country", "NL");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^ {2}BLOCK$/m);
+    expect(r.stdout).toContain("blocked by CA001-Global-BaseProtection-AllApps-AnyPlatform-BlockLegacyAuth");
+  });
+});

@@ -1,6 +1,7 @@
 import type { CaPolicyPosture, CaState, IdentityPosture } from "../model";
 import type { ResourceIndex } from "../index-resources";
-import { num, obj, str, strs } from "../values";
+import type { PlannedResource } from "../resource";
+import { num, obj, str, strs, UNKNOWN_VALUE } from "../values";
 import { originOf } from "./origin";
 
 export const ENTRA = {
@@ -34,6 +35,21 @@ export function readConditionalAccess(index: ResourceIndex): IdentityPosture {
     origin: originOf(s),
   }));
   const byUrn = new Map(index.ofType(ENTRA.strength).map((s, i) => [s.urn, strengths[i]!]));
+  const namedLocations = index.ofType(ENTRA.namedLocation).map((l) => ({
+    name: str(l.inputs.displayName) ?? l.name,
+    countries: strs(obj(l.inputs.country).countriesAndRegions),
+    ipRanges: strs(obj(l.inputs.ip).ipRanges),
+    trusted: obj(l.inputs.ip).trusted === true,
+    origin: originOf(l),
+  }));
+  // A location declared in the stack has an unknown id in a preview: name it through the dependency.
+  const locationsOf = (p: PlannedResource, ids: string[]): string[] => {
+    const declared = index
+      .referenced(p, "conditions", ENTRA.namedLocation)
+      .map((l) => `location:${str(l.inputs.displayName) ?? l.name}`);
+    const known = ids.filter((id) => id !== UNKNOWN_VALUE);
+    return ids.length > known.length && declared.length > 0 ? [...known, ...declared] : ids;
+  };
 
   const policies = index.ofType(ENTRA.policy).map((p): CaPolicyPosture => {
     const c = obj(p.inputs.conditions);
@@ -75,7 +91,12 @@ export function readConditionalAccess(index: ResourceIndex): IdentityPosture {
         ? { platforms: { include: strs(platforms.includedPlatforms), exclude: strs(platforms.excludedPlatforms) } }
         : {}),
       ...(c.locations
-        ? { locations: { include: strs(locations.includedLocations), exclude: strs(locations.excludedLocations) } }
+        ? {
+            locations: {
+              include: locationsOf(p, strs(locations.includedLocations)),
+              exclude: locationsOf(p, strs(locations.excludedLocations)),
+            },
+          }
         : {}),
       userRiskLevels: strs(c.userRiskLevels),
       signInRiskLevels: strs(c.signInRiskLevels),
@@ -104,5 +125,5 @@ export function readConditionalAccess(index: ResourceIndex): IdentityPosture {
       origin: originOf(p),
     };
   });
-  return { policies, strengths };
+  return { policies, strengths, namedLocations };
 }

@@ -1,0 +1,72 @@
+import { Option, type Command } from "commander";
+import { postureOf } from "../../posture/build";
+import { whatIf, type SignIn } from "../../posture/whatif";
+import { planStack } from "../../plan/plan-stack";
+import { stackName } from "../common";
+
+const list = (v: string, prev: string[] = []) => [...prev, v];
+
+export function whatifCommand(program: Command): void {
+  program
+    .command("whatif")
+    .description("evaluate a stack's Conditional Access for one sign-in: blocked, or granted with what")
+    .option("-s, --stack <name>", "stack", stackName, "example")
+    .option("--stacks-dir <dir>", "folder holding the stack configs", "stacks")
+    .option("--user <id>", "user object id", "user")
+    .option("--group <id>", "a group the user is in (repeatable)", list, [])
+    .option("--role <id>", "a directory role template id the user holds (repeatable)", list, [])
+    .option("--guest", "the user is a guest or external user")
+    .option("--app <id>", "application id (All: any app)", "All")
+    .addOption(
+      new Option("--client <type>", "client app type")
+        .choices(["browser", "mobileAppsAndDesktopClients", "exchangeActiveSync", "other"])
+        .default("browser"),
+    )
+    .addOption(
+      new Option("--platform <platform>", "device platform")
+        .choices(["windows", "macOS", "linux", "iOS", "android", "unknown"])
+        .default("windows"),
+    )
+    .option("--country <code>", "ISO country code of the sign-in", "unknown")
+    .option("--trusted-network", "from a network marked trusted")
+    .option("--compliant", "from an Intune-compliant device")
+    .option("--hybrid-joined", "from a hybrid Entra-joined device")
+    .addOption(new Option("--sign-in-risk <level>").choices(["none", "low", "medium", "high"]).default("none"))
+    .addOption(new Option("--user-risk <level>").choices(["none", "low", "medium", "high"]).default("none"))
+    .addOption(new Option("--flow <flow>", "authentication flow").choices(["deviceCodeFlow", "authenticationTransfer"]))
+    .option("--enforced-only", "ignore report-only policies (what happens today, not once enforced)")
+    .option("--json", "print the result as JSON")
+    .action(async (o: Record<string, any>) => {
+      const identity = postureOf((await planStack(o.stacksDir, o.stack)).resources).identity;
+      const s: SignIn = {
+        user: o.user,
+        groups: o.group,
+        roles: o.role,
+        guest: o.guest === true,
+        app: o.app,
+        clientApp: o.client,
+        platform: o.platform,
+        country: o.country,
+        trustedNetwork: o.trustedNetwork === true,
+        deviceCompliant: o.compliant === true,
+        hybridJoined: o.hybridJoined === true,
+        signInRisk: o.signInRisk,
+        userRisk: o.userRisk,
+        authenticationFlow: o.flow,
+      };
+      const r = whatIf(identity, s, { includeReportOnly: o.enforcedOnly !== true });
+      if (o.json) {
+        process.stdout.write(JSON.stringify(r, null, 2) + "\n");
+        return;
+      }
+      const lines = [
+        `zt whatif · stack "${o.stack}" · ${o.enforcedOnly ? "enforced policies only" : "as enforced (report-only policies counted)"}`,
+        `  ${r.decision.toUpperCase()}`,
+      ];
+      for (const q of r.requirements)
+        lines.push(`  must present ${q.allOf.length ? q.allOf.join(" AND ") : q.anyOf.join(" OR ")}  (${q.policy})`);
+      for (const x of r.sessions) lines.push(`  session: ${x}`);
+      if (r.decision === "block") for (const p of r.decidedBy) lines.push(`  blocked by ${p}`);
+      process.stdout.write(lines.join("\n") + "\n");
+    });
+}
