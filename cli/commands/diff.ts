@@ -4,6 +4,7 @@ import { lockOf, type PostureLock } from "../../posture/lock";
 import { diffPostures } from "../../posture/diff";
 import { postureOf } from "../../posture/build";
 import { readSourceFile } from "../../posture/sources";
+import { postureAtRef } from "../../plan/git-ref";
 import { planStack } from "../../plan/plan-stack";
 import { diffJson, diffMarkdown, diffSarif, diffText } from "../../reports/diff";
 import { Refused } from "../common";
@@ -14,6 +15,8 @@ type Format = (typeof FORMATS)[number];
 /** A posture from `plan:<stack>` (offline plan), a lockfile, a stack export, or one side of a preview file. */
 async function postureFrom(spec: string, stacksDir: string, side: "old" | "new"): Promise<PostureLock> {
   if (spec.startsWith("plan:")) return lockOf(postureOf((await planStack(stacksDir, spec.slice(5))).resources));
+  const ref = /^git:(.+):([\w.-]+)$/.exec(spec);
+  if (ref) return postureAtRef(ref[1]!, ref[2]!);
   const doc = readSourceFile(spec);
   if (doc.kind === "lock") return doc.lock;
   return lockOf(postureOf(doc.kind === "export" ? doc.resources : doc[side]));

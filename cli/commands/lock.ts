@@ -14,8 +14,13 @@ export function lockCommand(program: Command): void {
     .option("--stacks-dir <dir>", "folder holding the stack configs", "stacks")
     .option("--program <file>", "the Pulumi program", PROGRAM_ENTRY)
     .option("--check", "do not write: exit 1 if the lockfile is missing or differs from the plan")
-    .action(async (opts: { stack: string; stacksDir: string; program: string; check?: boolean }) => {
+    .option("--print", "do not write: print the lock to stdout")
+    .action(async (opts: { stack: string; stacksDir: string; program: string; check?: boolean; print?: boolean }) => {
       const plan = await planStack(opts.stacksDir, opts.stack, programModule(opts.program));
+      if (opts.print) {
+        process.stdout.write(lockText(plan.resources));
+        return;
+      }
       const path = lockPath(opts.stacksDir, opts.stack);
       if (opts.check) {
         const current = existsSync(path) ? readFileSync(path, "utf8") : undefined;
