@@ -66,6 +66,13 @@ describe("zt diff on a preview file", () => {
     expect(readFileSync(out, "utf8").split("\n")[0]).toBe("### Zero-trust posture: ⚠️ 2 widening changes");
   });
 
+  it("plans the stack as it was at a git ref (a temporary worktree) and compares", () => {
+    const r = zt("diff", "git:HEAD:example", "plan:example", "--format", "json");
+    expect(r.stderr).not.toMatch(/cannot plan/);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).summary).toMatch(/^no widening/);
+  });
+
   it("compares the example's lockfile with its offline plan: nothing changed, exit 0", () => {
     const r = zt("diff", "stacks/example.posture-lock.json", "plan:example");
     expect(r.status).toBe(0);

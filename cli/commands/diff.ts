@@ -28,7 +28,7 @@ export function diffCommand(program: Command): void {
     .description("classify every change between two postures as widening or narrowing (exit 1 on unapproved widening)")
     .argument(
       "<before>",
-      "plan:<stack>, a posture lockfile, a `pulumi stack export` file, or a `pulumi preview --json` file (its old side)",
+      "plan:<stack>, git:<ref>:<stack> (the plan at a git ref), a posture lockfile, a `pulumi stack export` file, or a `pulumi preview --json` file (its old side)",
     )
     .argument("[after]", "the same kinds (a preview file's new side); omitted: the new side of <before>'s preview file")
     .option("-f, --format <format>", `output: ${FORMATS.join(", ")}`, "text")
