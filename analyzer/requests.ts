@@ -38,20 +38,28 @@ function provider(
   return out;
 }
 
+/** The fields `Analyze` and `AnalyzeStack` describe a resource with, set the same way on both. */
+function describe<M extends analyzerpb.AnalyzeRequest | analyzerpb.AnalyzerResource>(
+  msg: M,
+  r: PlannedResource,
+  byUrn: ReadonlyMap<string, PlannedResource>,
+): M {
+  msg.setType(r.type);
+  msg.setUrn(r.urn);
+  msg.setName(r.name);
+  msg.setProperties(struct(r.inputs));
+  msg.setOptions(options(r));
+  const p = provider(r, byUrn);
+  if (p) msg.setProvider(p);
+  return msg;
+}
+
 /** `Analyze`: one resource, as the engine sends it when the resource is registered. */
 export function analyzeRequest(
   r: PlannedResource,
   byUrn: ReadonlyMap<string, PlannedResource>,
 ): analyzerpb.AnalyzeRequest {
-  const req = new analyzerpb.AnalyzeRequest();
-  req.setType(r.type);
-  req.setUrn(r.urn);
-  req.setName(r.name);
-  req.setProperties(struct(r.inputs));
-  req.setOptions(options(r));
-  const p = provider(r, byUrn);
-  if (p) req.setProvider(p);
-  return req;
+  return describe(new analyzerpb.AnalyzeRequest(), r, byUrn);
 }
 
 /** `AnalyzeStack`: every resource, with parents and (property) dependencies. */
@@ -60,14 +68,7 @@ export function analyzeStackRequest(resources: readonly PlannedResource[]): anal
   const req = new analyzerpb.AnalyzeStackRequest();
   req.setResourcesList(
     resources.map((r) => {
-      const out = new analyzerpb.AnalyzerResource();
-      out.setType(r.type);
-      out.setUrn(r.urn);
-      out.setName(r.name);
-      out.setProperties(struct(r.inputs));
-      out.setOptions(options(r));
-      const p = provider(r, byUrn);
-      if (p) out.setProvider(p);
+      const out = describe(new analyzerpb.AnalyzerResource(), r, byUrn);
       if (r.parent) out.setParent(r.parent);
       out.setDependenciesList([...r.dependencies]);
       const deps = out.getPropertydependenciesMap();
