@@ -1,5 +1,6 @@
 import type { StackPlan } from "../plan-stack";
 import { renderAccess } from "./access";
+import { renderCompliance } from "./compliance";
 import { renderIdentity } from "./identity";
 import { renderMfa } from "./mfa";
 import { renderNetwork } from "./network";
@@ -9,7 +10,13 @@ import { renderResourceSummary } from "./resources";
 export type PlanSection = (profile: StackPlan["profile"], resources: StackPlan["resources"]) => string[];
 
 /** Sections in reading order; new components add theirs here. */
-export const SECTIONS: readonly PlanSection[] = [renderIdentity, renderMfa, renderNetwork, renderAccess];
+export const SECTIONS: readonly PlanSection[] = [
+  renderIdentity,
+  renderMfa,
+  renderNetwork,
+  renderAccess,
+  renderCompliance,
+];
 
 export function renderPlan(plan: StackPlan): string {
   const { client } = plan.profile;
