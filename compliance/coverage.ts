@@ -31,6 +31,10 @@ function pieces(profile: ClientProfile): Map<string, { declared: boolean; why?: 
     azure ? { declared: true } : { declared: false, why: "network.azure not declared" },
   );
   out.set(
+    "feature:privileged-access",
+    profile.privilegedAccess ? { declared: true } : { declared: false, why: "privilegedAccess not declared" },
+  );
+  out.set(
     "feature:ztna",
     profile.access?.apps.length ? { declared: true } : { declared: false, why: "no access.apps" },
   );

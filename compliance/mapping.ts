@@ -24,6 +24,7 @@ export const MAPPING: Readonly<Record<string, readonly string[]>> = {
   "feature:aws-mfa": ["nis2-21-2-j", "ztmm-identity-authentication"],
   "feature:aws-segmentation": ["ztmm-networks-segmentation", "nist-207-t2", "nis2-21-2-i"],
   "feature:azure-segmentation": ["ztmm-networks-segmentation", "nist-207-t2", "nis2-21-2-i"],
+  "feature:privileged-access": ["ztmm-identity-access-management", "nis2-21-2-i", "nist-207-t3"],
   "feature:ztna": ["ztmm-apps-access", "ztmm-apps-accessible", "nist-207-t3", "nist-207-t6"],
   // Policies of the pack (always present where the pack runs)
   "network-no-internet-ingress-beyond-edge": ["ztmm-networks-traffic", "ztmm-governance"],

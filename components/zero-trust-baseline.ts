@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ClientProfile } from "../profile/schema";
 import { ZeroTrustApp } from "./access/zero-trust-app";
+import { PrivilegedAccess } from "./identity/privileged-access";
 import { ConditionalAccessBaseline } from "./identity/conditional-access-baseline";
 import { AwsMfaEnforcement } from "./mfa/aws-mfa-enforcement";
 import { AwsTierSegmentation } from "./network/aws-tier-segmentation";
@@ -20,6 +21,7 @@ export class ZeroTrustBaseline extends pulumi.ComponentResource {
   public readonly awsMfa?: AwsMfaEnforcement;
   public readonly awsTiers?: AwsTierSegmentation;
   public readonly azureTiers?: AzureTierSegmentation;
+  public readonly privilegedAccess?: PrivilegedAccess;
   /** Cloudflare Access apps by app name. */
   public readonly apps: Readonly<Record<string, ZeroTrustApp>> = {};
 
@@ -57,6 +59,18 @@ export class ZeroTrustBaseline extends pulumi.ComponentResource {
           tiers: network.tiers,
           edgeTier: network.edgeTier,
           flows: network.flows,
+        },
+        { parent: this },
+      );
+    }
+
+    if (profile.privilegedAccess) {
+      this.privilegedAccess = new PrivilegedAccess(
+        `${name}-privileged-access`,
+        {
+          settings: profile.privilegedAccess,
+          breakGlassAccounts: profile.identity.breakGlass.accounts,
+          awsAccountId: network.aws?.accountId,
         },
         { parent: this },
       );

@@ -246,7 +246,7 @@ export function diffPostures(approved: PostureLock, proposed: PostureLock): Diff
   }
 
   for (const g of minus(proposed.privilege, approved.privilege)) {
-    out.push({ layer: "privilege", change: "widening", subject: g, message: `new standing grant: ${g}` });
+    out.push({ layer: "privilege", change: "widening", subject: g, message: `new grant: ${g}` });
   }
   for (const g of minus(approved.privilege, proposed.privilege)) {
     out.push({ layer: "privilege", change: "narrowing", subject: g, message: `grant removed: ${g}` });

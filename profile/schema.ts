@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AccessProfile } from "./access";
 import { PolicyException } from "./exceptions";
+import { PrivilegedAccessProfile } from "./privileged-access";
 import { IdentityProfile } from "./identity";
 import { MfaProfile } from "./mfa";
 import { NetworkProfile } from "./network";
@@ -31,6 +32,9 @@ export const ClientProfile = z
     mfa: MfaProfile.describe("One MFA strength that every sign-in path follows."),
     network: NetworkProfile.describe("Tier model and allowed flows, declared on each cloud listed."),
     access: AccessProfile.optional().describe("Cloudflare Access (ZTNA) for internal apps."),
+    privilegedAccess: PrivilegedAccessProfile.optional().describe(
+      "No standing admin access: eligible (PIM) roles, break-glass as the only permanent Global Administrators, AWS admin through a role with MFA.",
+    ),
     exceptions: z
       .array(PolicyException)
       .default([])
@@ -66,6 +70,31 @@ export const ClientProfile = z
           add(["identity", "exclusions", i], `${id} is a break-glass principal, already excluded everywhere`);
       });
     });
+
+    const pa = p.privilegedAccess;
+    if (pa) {
+      const accounts = identity.breakGlass.accounts.length;
+      if (accounts < 2)
+        add(
+          ["identity", "breakGlass", "accounts"],
+          "name at least 2 break-glass accounts: they are the permanent Global Administrators",
+        );
+      if (accounts > pa.maxGlobalAdmins)
+        add(
+          ["identity", "breakGlass", "accounts"],
+          `${accounts} break-glass accounts exceed privilegedAccess.maxGlobalAdmins (${pa.maxGlobalAdmins})`,
+        );
+      pa.eligible.forEach((e, i) => {
+        if (breakGlass.has(e.principal))
+          add(
+            ["privilegedAccess", "eligible", i, "principal"],
+            "break-glass principals hold Global Administrator permanently; they need no eligibility",
+          );
+      });
+      const hours = durationMinutes(pa.aws.maxSession) / 60;
+      if (!(Number.isInteger(hours) && hours >= 1 && hours <= 12))
+        add(["privilegedAccess", "aws", "maxSession"], "an AWS role session lasts whole hours, from 1h to 12h");
+    }
 
     if (!access) return;
     const ceiling = durationMinutes(access.sessionCeiling);

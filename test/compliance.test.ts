@@ -7,7 +7,13 @@ import { RULES } from "../policy-packs/zero-trust/rules";
 import { parseProfile } from "../profile";
 import { exampleProfile, minimalProfile } from "./fixtures";
 
-const FEATURES = ["feature:aws-mfa", "feature:aws-segmentation", "feature:azure-segmentation", "feature:ztna"];
+const FEATURES = [
+  "feature:aws-mfa",
+  "feature:aws-segmentation",
+  "feature:azure-segmentation",
+  "feature:privileged-access",
+  "feature:ztna",
+];
 
 describe("compliance mapping", () => {
   it("maps every Conditional Access control to at least one framework item", () => {

