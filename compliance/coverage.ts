@@ -2,6 +2,7 @@ import { CONTROLS } from "../components/identity/controls";
 import { selectControls } from "../components/identity/select-controls";
 import type { ClientProfile } from "../profile/schema";
 import { RULES } from "../policy-packs/zero-trust/rules";
+import { monitoringDecisions } from "../components/monitoring/decide";
 import { FRAMEWORK_ITEMS, type FrameworkItem } from "./frameworks";
 import { MAPPING } from "./mapping";
 
@@ -38,6 +39,7 @@ function pieces(profile: ClientProfile): Map<string, { declared: boolean; why?: 
     "feature:ztna",
     profile.access?.apps.length ? { declared: true } : { declared: false, why: "no access.apps" },
   );
+  for (const [feature, d] of Object.entries(monitoringDecisions(profile))) out.set(`feature:${feature}`, d);
   for (const r of RULES) out.set(r.name, { declared: true });
   return out;
 }

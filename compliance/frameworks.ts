@@ -103,6 +103,8 @@ export const FRAMEWORK_ITEMS: readonly FrameworkItem[] = [
     framework: "CIS AWS Foundations",
     title: "1.16 no IAM policy with full *:* administrative privileges attached",
   },
+  { id: "cis-aws-3.1", framework: "CIS AWS Foundations", title: "3.1 CloudTrail enabled in all regions" },
+  { id: "cis-aws-3.2", framework: "CIS AWS Foundations", title: "3.2 CloudTrail log file validation enabled" },
   {
     id: "cis-aws-5.2",
     framework: "CIS AWS Foundations",

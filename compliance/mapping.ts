@@ -25,6 +25,11 @@ export const MAPPING: Readonly<Record<string, readonly string[]>> = {
   "feature:aws-segmentation": ["ztmm-networks-segmentation", "nist-207-t2", "nis2-21-2-i"],
   "feature:azure-segmentation": ["ztmm-networks-segmentation", "nist-207-t2", "nis2-21-2-i"],
   "feature:privileged-access": ["ztmm-identity-access-management", "nis2-21-2-i", "nist-207-t3"],
+  "feature:entra-log-export": ["ztmm-visibility", "nist-207-t5", "nist-207-t7", "nis2-21-2-b"],
+  "feature:break-glass-alert": ["ztmm-visibility", "nis2-21-2-b"],
+  "feature:cloudtrail": ["cis-aws-3.1", "cis-aws-3.2", "ztmm-visibility", "nis2-21-2-b"],
+  "feature:guardduty": ["ztmm-visibility", "nist-207-t5", "nis2-21-2-b"],
+  "feature:cloudflare-logpush": ["ztmm-visibility", "nist-207-t7"],
   "feature:ztna": ["ztmm-apps-access", "ztmm-apps-accessible", "nist-207-t3", "nist-207-t6"],
   // Policies of the pack (always present where the pack runs)
   "network-no-internet-ingress-beyond-edge": ["ztmm-networks-traffic", "ztmm-governance"],

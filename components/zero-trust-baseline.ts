@@ -2,6 +2,10 @@ import * as pulumi from "@pulumi/pulumi";
 import type { ClientProfile } from "../profile/schema";
 import { ZeroTrustApp } from "./access/zero-trust-app";
 import { PrivilegedAccess } from "./identity/privileged-access";
+import { AwsMonitoring } from "./monitoring/aws-monitoring";
+import { CloudflareLogpush } from "./monitoring/cloudflare-logpush";
+import { monitoringDecisions } from "./monitoring/decide";
+import { EntraLogMonitoring } from "./monitoring/entra-log-monitoring";
 import { ConditionalAccessBaseline } from "./identity/conditional-access-baseline";
 import { AwsMfaEnforcement } from "./mfa/aws-mfa-enforcement";
 import { AwsTierSegmentation } from "./network/aws-tier-segmentation";
@@ -71,6 +75,46 @@ export class ZeroTrustBaseline extends pulumi.ComponentResource {
           settings: profile.privilegedAccess,
           breakGlassAccounts: profile.identity.breakGlass.accounts,
           awsAccountId: network.aws?.accountId,
+        },
+        { parent: this },
+      );
+    }
+
+    const monitoring = monitoringDecisions(profile);
+    if (network.azure && monitoring["entra-log-export"].declared) {
+      new EntraLogMonitoring(
+        `${name}-entra-logs`,
+        {
+          client: profile.client.name,
+          resourceGroupName: network.azure.resourceGroupName,
+          location: network.azure.location,
+          retentionInDays: profile.monitoring.logRetentionDays,
+          contacts: profile.client.contacts,
+          breakGlassAccounts: monitoring["break-glass-alert"].declared ? profile.identity.breakGlass.accounts : [],
+        },
+        { parent: this },
+      );
+    }
+    if (network.aws && (monitoring.cloudtrail.declared || monitoring.guardduty.declared)) {
+      new AwsMonitoring(
+        `${name}-aws-monitoring`,
+        {
+          client: profile.client.name,
+          accountId: network.aws.accountId,
+          contacts: profile.client.contacts,
+          cloudtrail: monitoring.cloudtrail.declared,
+          guardduty: monitoring.guardduty.declared,
+        },
+        { parent: this },
+      );
+    }
+    if (profile.access && profile.monitoring.cloudflareLogpush && monitoring["cloudflare-logpush"].declared) {
+      new CloudflareLogpush(
+        `${name}-cloudflare-logpush`,
+        {
+          client: profile.client.name,
+          accountId: profile.access.cloudflare.accountId,
+          destination: profile.monitoring.cloudflareLogpush.destination,
         },
         { parent: this },
       );

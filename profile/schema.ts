@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AccessProfile } from "./access";
 import { PolicyException } from "./exceptions";
+import { MonitoringProfile } from "./monitoring";
 import { PrivilegedAccessProfile } from "./privileged-access";
 import { IdentityProfile } from "./identity";
 import { MfaProfile } from "./mfa";
@@ -34,6 +35,9 @@ export const ClientProfile = z
     access: AccessProfile.optional().describe("Cloudflare Access (ZTNA) for internal apps."),
     privilegedAccess: PrivilegedAccessProfile.optional().describe(
       "No standing admin access: eligible (PIM) roles, break-glass as the only permanent Global Administrators, AWS admin through a role with MFA.",
+    ),
+    monitoring: MonitoringProfile.describe(
+      "Continuous monitoring: Entra logs to Log Analytics with a break-glass alert, CloudTrail and GuardDuty, Cloudflare Logpush.",
     ),
     exceptions: z
       .array(PolicyException)

@@ -5,6 +5,7 @@ import { FRAMEWORK_ITEMS } from "../compliance/frameworks";
 import { MAPPING } from "../compliance/mapping";
 import { RULES } from "../policy-packs/zero-trust/rules";
 import { parseProfile } from "../profile";
+import { MONITORING_FEATURES } from "../profile/monitoring";
 import { exampleProfile, minimalProfile } from "./fixtures";
 
 const FEATURES = [
@@ -13,6 +14,7 @@ const FEATURES = [
   "feature:azure-segmentation",
   "feature:privileged-access",
   "feature:ztna",
+  ...MONITORING_FEATURES.map((f) => `feature:${f}`),
 ];
 
 describe("compliance mapping", () => {

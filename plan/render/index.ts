@@ -3,6 +3,7 @@ import { renderAccess } from "./access";
 import { renderCompliance } from "./compliance";
 import { renderIdentity } from "./identity";
 import { renderMfa } from "./mfa";
+import { renderMonitoring } from "./monitoring";
 import { renderNetwork } from "./network";
 import { renderResourceSummary } from "./resources";
 
@@ -15,6 +16,7 @@ export const SECTIONS: readonly PlanSection[] = [
   renderMfa,
   renderNetwork,
   renderAccess,
+  renderMonitoring,
   renderCompliance,
 ];
 

@@ -1,0 +1,28 @@
+import { LogpushJob } from "@pulumi/cloudflare";
+import * as pulumi from "@pulumi/pulumi";
+
+/** Cloudflare Access request logs pushed to the client's storage. */
+export interface CloudflareLogpushArgs {
+  readonly client: string;
+  readonly accountId: pulumi.Input<string>;
+  /** Logpush destination_conf (e.g. s3://bucket/path?region=eu-west-1). */
+  readonly destination: pulumi.Input<string>;
+}
+
+export class CloudflareLogpush extends pulumi.ComponentResource {
+  constructor(name: string, args: CloudflareLogpushArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("zt-baseline:monitoring:CloudflareLogpush", name, {}, opts);
+    new LogpushJob(
+      `${name}-access-requests`,
+      {
+        accountId: args.accountId,
+        name: `zt-${args.client}-access-requests`,
+        dataset: "access_requests",
+        destinationConf: args.destination,
+        enabled: true,
+      },
+      { parent: this },
+    );
+    this.registerOutputs({});
+  }
+}
