@@ -22,6 +22,10 @@ describe("compliance mapping", () => {
     for (const c of CONTROLS) expect(MAPPING[c.id]?.length, c.id).toBeGreaterThan(0);
   });
 
+  it("maps every policy of the pack and every feature to at least one framework item", () => {
+    for (const key of [...RULES.map((r) => r.name), ...FEATURES]) expect(MAPPING[key]?.length, key).toBeGreaterThan(0);
+  });
+
   it("refers only to controls, policies and features that exist, and to framework items that exist", () => {
     const known = new Set([...CONTROLS.map((c) => c.id), ...RULES.map((r) => r.name), ...FEATURES]);
     const items = new Set(FRAMEWORK_ITEMS.map((i) => i.id));

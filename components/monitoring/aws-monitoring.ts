@@ -1,7 +1,7 @@
 import { Trail } from "@pulumi/aws/cloudtrail";
 import { EventRule, EventTarget } from "@pulumi/aws/cloudwatch";
 import { Detector } from "@pulumi/aws/guardduty";
-import { BucketPolicy, BucketPublicAccessBlock, BucketV2 } from "@pulumi/aws/s3";
+import { Bucket, BucketPolicy, BucketPublicAccessBlock } from "@pulumi/aws/s3";
 import { Topic, TopicPolicy, TopicSubscription } from "@pulumi/aws/sns";
 import * as pulumi from "@pulumi/pulumi";
 
@@ -22,7 +22,7 @@ export class AwsMonitoring extends pulumi.ComponentResource {
   constructor(name: string, args: AwsMonitoringArgs, opts?: pulumi.ComponentResourceOptions) {
     super("zt-baseline:monitoring:AwsMonitoring", name, {}, opts);
     if (args.cloudtrail) {
-      const bucket = new BucketV2(
+      const bucket = new Bucket(
         `${name}-trail-bucket`,
         { bucket: `zt-${args.client}-cloudtrail-${args.accountId}` },
         { parent: this },
