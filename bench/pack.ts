@@ -80,7 +80,9 @@ async function main() {
   await server.stop();
 
   // Analyze: one call per resource, sequentially, the same 1,000 resources for both packs.
-  const resources = replicate(plan.resources, plan.profile.client.name, Math.round(1000 / perClient)).filter((r) => r.custom);
+  const resources = replicate(plan.resources, plan.profile.client.name, Math.round(1000 / perClient)).filter(
+    (r) => r.custom,
+  );
   const byUrn = new Map(resources.map((r) => [r.urn, r]));
   const perResource: Record<string, number> = {};
   for (const [label, dir] of [

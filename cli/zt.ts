@@ -1,6 +1,8 @@
 import { Command } from "commander";
 import { checkCommand } from "./commands/check";
 import { diffCommand } from "./commands/diff";
+import { fleetCommand } from "./commands/fleet";
+import { newClientCommand } from "./commands/new-client";
 import { lockCommand } from "./commands/lock";
 import { whatifCommand } from "./commands/whatif";
 import { EXIT, Refused, stackName } from "./common";
@@ -51,6 +53,8 @@ export function cli(): Command {
   diffCommand(program);
   checkCommand(program);
   whatifCommand(program);
+  newClientCommand(program);
+  fleetCommand(program);
 
   return program;
 }

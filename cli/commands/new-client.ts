@@ -1,0 +1,140 @@
+import type { Command } from "commander";
+import { existsSync, writeFileSync } from "node:fs";
+import { createInterface } from "node:readline/promises";
+import { stringify } from "yaml";
+import { fleetConflicts } from "../../fleet/conflicts";
+import { checkPlan } from "../../plan/check-plan";
+import { planStack } from "../../plan/plan-stack";
+import { listStacks, loadStackConfig, PROJECT, stackFile } from "../../plan/stack-config";
+import { parseProfile, ProfileError } from "../../profile";
+import type { ClientProfile } from "../../profile/schema";
+import { Refused, stackName } from "../common";
+
+const list = (v: string, prev: string[] = []) => [...prev, v];
+
+interface Options {
+  stacksDir: string;
+  tenant?: string;
+  breakGlassGroup?: string;
+  breakGlassAccount: string[];
+  displayName?: string;
+  licence?: string;
+  rollout?: string;
+  contact: string[];
+  awsAccount?: string;
+  awsRegion?: string;
+  awsVpc?: string;
+  azureSubscription?: string;
+  azureResourceGroup?: string;
+  azureLocation?: string;
+  plan: boolean;
+}
+
+/** Asks for what is missing on a terminal; in a script, missing values are an error. */
+async function fill(opts: Options): Promise<void> {
+  const missing = (["tenant", "breakGlassGroup"] as const).filter((k) => !opts[k]);
+  if (missing.length === 0) return;
+  if (!process.stdin.isTTY)
+    throw new Error(
+      `missing ${missing.map((k) => (k === "tenant" ? "--tenant" : "--break-glass-group")).join(" and ")}`,
+    );
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    if (!opts.tenant) opts.tenant = (await rl.question("Entra ID tenant id: ")).trim();
+    if (!opts.breakGlassGroup) opts.breakGlassGroup = (await rl.question("Break-glass group object id: ")).trim();
+  } finally {
+    rl.close();
+  }
+}
+
+function profileOf(name: string, o: Options): Record<string, unknown> {
+  const network: Record<string, unknown> = {};
+  if (o.awsAccount || o.awsRegion || o.awsVpc)
+    network.aws = { accountId: o.awsAccount, region: o.awsRegion, vpcId: o.awsVpc };
+  if (o.azureSubscription || o.azureResourceGroup || o.azureLocation) {
+    network.azure = {
+      subscriptionId: o.azureSubscription,
+      resourceGroupName: o.azureResourceGroup,
+      location: o.azureLocation,
+    };
+  }
+  return {
+    client: {
+      name,
+      ...(o.displayName ? { displayName: o.displayName } : {}),
+      ...(o.contact.length ? { contacts: o.contact } : {}),
+    },
+    identity: {
+      tenantId: o.tenant,
+      ...(o.licence ? { licence: o.licence } : {}),
+      ...(o.rollout ? { rollout: o.rollout } : {}),
+      breakGlass: {
+        groupId: o.breakGlassGroup,
+        ...(o.breakGlassAccount.length ? { accounts: o.breakGlassAccount } : {}),
+      },
+    },
+    ...(Object.keys(network).length ? { network } : {}),
+  };
+}
+
+export function newClientCommand(program: Command): void {
+  program
+    .command("new-client")
+    .description(
+      "scaffold stacks/Pulumi.<name>.yaml for a new client (flags for scripts, prompts on a terminal); it validates and plans at once",
+    )
+    .argument("<name>", "client name: lower-case kebab-case, also the stack name", stackName)
+    .option("--stacks-dir <dir>", "folder holding the stack configs", "stacks")
+    .option("--tenant <guid>", "Entra ID tenant id")
+    .option("--break-glass-group <guid>", "group of the break-glass accounts")
+    .option("--break-glass-account <guid>", "a break-glass account (repeatable)", list, [])
+    .option("--display-name <text>", "human-readable name")
+    .option("--licence <P1|P2>", "Entra ID licence")
+    .option("--rollout <reportOnly|enforce>", "Conditional Access rollout")
+    .option("--contact <email>", "who receives alerts (repeatable)", list, [])
+    .option("--aws-account <id>", "AWS account id")
+    .option("--aws-region <region>", "AWS region")
+    .option("--aws-vpc <id>", "VPC id")
+    .option("--azure-subscription <guid>", "Azure subscription id")
+    .option("--azure-resource-group <name>", "Azure resource group")
+    .option("--azure-location <location>", "Azure location")
+    .option("--no-plan", "write the stack without planning it")
+    .action(async (name: string, opts: Options) => {
+      const file = stackFile(opts.stacksDir, name);
+      if (existsSync(file)) throw new Refused(`${file} already exists: a client is never overwritten`);
+      await fill(opts);
+      const raw = profileOf(name, opts);
+      const profile = parseProfile(raw, `new client "${name}"`);
+      // Client A may never reference client B's ids.
+      const others = new Map<string, ClientProfile>([[name, profile]]);
+      for (const stack of listStacks(opts.stacksDir)) {
+        try {
+          const value = loadStackConfig(opts.stacksDir, stack)[`${PROJECT}:profile`];
+          if (value) others.set(stack, parseProfile(JSON.parse(value), stack));
+        } catch (e) {
+          if (!(e instanceof ProfileError)) throw e; // an invalid neighbour is its own problem
+        }
+      }
+      const conflicts = fleetConflicts(others).filter((c) => c.stacks.includes(name));
+      if (conflicts.length) {
+        throw new ProfileError(
+          `new client "${name}"`,
+          conflicts.map((c) => ({
+            path: c.key,
+            message: `${c.value} already belongs to ${c.stacks.filter((s) => s !== name).join(", ")}`,
+          })),
+        );
+      }
+      const header = `# ${profile.client.displayName ?? name}: scaffolded by \`zt new-client\`. Every key: docs/configuration.md.\n`;
+      writeFileSync(file, header + stringify({ config: { [`${PROJECT}:profile`]: raw } }));
+      process.stdout.write(`wrote ${file}\n`);
+      if (!opts.plan) return;
+      const plan = await planStack(opts.stacksDir, name);
+      const verdict = await checkPlan(plan);
+      process.stdout.write(
+        `planned ${plan.resources.filter((r) => r.custom).length} resources; pack: ${verdict.mandatory === 0 ? "PASS" : `${verdict.mandatory} mandatory violation(s)`}\n` +
+          `next: review ${file}, then \`npm start -- --stack ${name}\` and \`npm run -s zt -- lock --stack ${name}\`\n`,
+      );
+      if (verdict.mandatory > 0) throw new Refused(`${verdict.mandatory} mandatory policy violation(s)`);
+    });
+}

@@ -1,0 +1,16 @@
+import type { PlannedResource } from "../posture/resource";
+import type { ClientProfile } from "../profile/schema";
+
+export interface WorkerRequest {
+  readonly stacksDir: string;
+  readonly stack: string;
+}
+
+export type WorkerResponse =
+  | {
+      readonly stack: string;
+      readonly ok: true;
+      readonly profile: ClientProfile;
+      readonly resources: readonly PlannedResource[];
+    }
+  | { readonly stack: string; readonly ok: false; readonly error: string };
