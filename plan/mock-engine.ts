@@ -73,7 +73,15 @@ export async function runProgramOffline(program: () => unknown, opts: MockRunOpt
     return registerOutputs(req, cb);
   };
 
-  await runInPulumiStack(async () => program());
+  // The SDK records a source position per resource from a stack trace; with source maps on (as
+  // under tsx) each one costs milliseconds, and offline nobody reads them.
+  const sourceMaps = process.sourceMapsEnabled;
+  process.setSourceMapsEnabled(false);
+  try {
+    await runInPulumiStack(async () => program());
+  } finally {
+    process.setSourceMapsEnabled(sourceMaps);
+  }
   // Stack outputs can settle before every registration has: wait for the engine traffic to drain,
   // as the language host does before it exits (`waitForRPCs` is internal, hence untyped).
   await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
