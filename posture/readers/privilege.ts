@@ -64,47 +64,25 @@ export function readPrivilege(index: ResourceIndex): PrivilegePosture {
   const grants: PrivilegeGrant[] = [];
   const push = (g: Omit<PrivilegeGrant, "origin">, r: PlannedResource) => grants.push({ ...g, origin: originOf(r) });
 
-  const inline: [string, string, PrincipalType][] = [
-    [IAM.userPolicy, "user", "user"],
-    [IAM.groupPolicy, "group", "group"],
-    [IAM.rolePolicy, "role", "role"],
-  ];
-  for (const [type, property, principalType] of inline) {
-    for (const r of index.ofType(type)) {
-      push(
-        {
-          kind: "aws-iam",
-          principal: principalOf(index, r, property, principalType),
-          principalType,
-          permission: iamPermission(r.inputs.policy),
-          permanent: true,
-        },
-        r,
-      );
-    }
-  }
   const attachmentPermission = (r: PlannedResource) => {
     if (str(r.inputs.policyArn) === ADMINISTRATOR_ACCESS) return "*:*";
     const [policy] = index.referenced(r, "policyArn", IAM.policy);
     return policy ? iamPermission(policy.inputs.policy) : `policy ${str(r.inputs.policyArn) ?? "(unknown)"}`;
   };
-  const attachments: [string, string, PrincipalType][] = [
-    [IAM.userAttachment, "user", "user"],
-    [IAM.groupAttachment, "group", "group"],
-    [IAM.roleAttachment, "role", "role"],
+  const inlinePermission = (r: PlannedResource) => iamPermission(r.inputs.policy);
+  // Inline policies and attachments, one per kind of principal: (type, principal property, how to read the permission).
+  const perPrincipal: [string, PrincipalType, (r: PlannedResource) => string][] = [
+    [IAM.userPolicy, "user", inlinePermission],
+    [IAM.groupPolicy, "group", inlinePermission],
+    [IAM.rolePolicy, "role", inlinePermission],
+    [IAM.userAttachment, "user", attachmentPermission],
+    [IAM.groupAttachment, "group", attachmentPermission],
+    [IAM.roleAttachment, "role", attachmentPermission],
   ];
-  for (const [type, property, principalType] of attachments) {
+  for (const [type, principalType, permission] of perPrincipal) {
     for (const r of index.ofType(type)) {
-      push(
-        {
-          kind: "aws-iam",
-          principal: principalOf(index, r, property, principalType),
-          principalType,
-          permission: attachmentPermission(r),
-          permanent: true,
-        },
-        r,
-      );
+      const principal = principalOf(index, r, principalType, principalType);
+      push({ kind: "aws-iam", principal, principalType, permission: permission(r), permanent: true }, r);
     }
   }
   for (const r of index.ofType(IAM.policyAttachment)) {
