@@ -55,5 +55,6 @@ export const MAPPING: Readonly<Record<string, readonly string[]>> = {
   "access-require-mfa": ["nis2-21-2-j", "ztmm-apps-access"],
   "access-service-tokens-expire": ["nist-207-t6", "nis2-21-2-i"],
   "privilege-no-broad-azure-roles": ["nis2-21-2-i", "ztmm-identity-access-management"],
+  "privilege-no-default-providers-in-msp-stacks": ["nis2-21-2-i", "ztmm-governance"],
   "privilege-no-permanent-global-admin": ["nis2-21-2-i", "ztmm-identity-access-management"],
 };

@@ -36,6 +36,7 @@ export function packSettings(profile: ClientProfile, lock?: PostureLock): { [K i
     sessionCeilingHours: access ? durationMinutes(access.sessionCeiling) / 60 : undefined,
     requireMfa: true,
     exceptions: [],
+    mspManaged: profile.client.mspManaged,
     lock,
   };
 }

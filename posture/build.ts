@@ -13,6 +13,7 @@ export function postureOf(resources: readonly PlannedResource[]): Posture {
   const layer = <K extends keyof Posture>(key: K, read: (i: ResourceIndex) => Posture[K]) =>
     (cache[key] ??= read(index));
   return {
+    resources,
     get identity() {
       return layer("identity", readConditionalAccess);
     },

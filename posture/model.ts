@@ -1,3 +1,5 @@
+import type { PlannedResource } from "./resource";
+
 /**
  * The posture: one provider-neutral model of who may reach what, built by the readers from
  * resources as the engine presents them. Everything after the readers (rules, diffs, reports)
@@ -213,6 +215,8 @@ export interface PrivilegePosture {
 
 /** The whole posture of one stack. Layers are built on first use: a rule pays only for what it reads. */
 export interface Posture {
+  /** The resources themselves, for rules about how they are deployed (providers), not what they grant. */
+  readonly resources: readonly PlannedResource[];
   readonly identity: IdentityPosture;
   readonly network: NetworkPosture;
   readonly access: AccessPosture;

@@ -20,6 +20,12 @@ export const ClientSection = z.strictObject({
     .default("production")
     .describe("Shown in plans and reports; MSP fleets group by it."),
   contacts: z.array(Email).default([]).describe("Who is told about security events (alerts, expiring exceptions)."),
+  mspManaged: z
+    .boolean()
+    .default(false)
+    .describe(
+      "The stack is one of an MSP's fleet: every resource must use this client's explicit providers, never default ones.",
+    ),
 });
 
 /**

@@ -92,7 +92,7 @@ describe("zt plan", () => {
   it("runs the zero-trust pack on the plan and passes the example", () => {
     const { code, stdout } = zt("plan");
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^POLICY PACK {2}zero-trust 0\.1\.0 · 25 policies/m);
+    expect(stdout).toMatch(/^POLICY PACK {2}zero-trust 0\.1\.0 · 26 policies/m);
     expect(stdout).toContain("  PASS  no mandatory violation");
   });
 

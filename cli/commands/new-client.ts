@@ -63,6 +63,8 @@ function profileOf(name: string, o: Options): Record<string, unknown> {
       name,
       ...(o.displayName ? { displayName: o.displayName } : {}),
       ...(o.contact.length ? { contacts: o.contact } : {}),
+      // A fleet client: the pack refuses resources on default (ambient-credential) providers.
+      mspManaged: true,
     },
     identity: {
       tenantId: o.tenant,

@@ -66,6 +66,10 @@ export const PackSettings = {
   requireMfa: z.boolean().default(true).describe("Every Access allow policy must require MFA."),
   maxServiceTokenHours: z.number().positive().default(8760).describe("Longest service token lifetime."),
   exceptions: z.array(Exception).default([]).describe("Recorded exceptions to this policy."),
+  mspManaged: z
+    .boolean()
+    .default(false)
+    .describe("The stack is MSP-managed: default providers (ambient credentials) are refused."),
   lock: z
     .looseObject({ version: z.literal(1), networkAllows: z.array(z.string()) })
     .optional()

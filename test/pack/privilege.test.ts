@@ -107,3 +107,29 @@ describe("privilege-no-permanent-global-admin", () => {
     expect(await mandatory(add(eligible))).toEqual([]);
   });
 });
+
+describe("privilege-no-default-providers-in-msp-stacks", () => {
+  const rule = "privilege-no-default-providers-in-msp-stacks";
+  // The engine registers a default provider like any resource: `pulumi:providers:<pkg>::default_<version>`.
+  const provider = handWritten("pulumi:providers:aws", "default_7_48_0", { region: "eu-west-1" });
+  const onDefault = () => {
+    const r = handWritten("aws:s3/bucket:Bucket", "scratch-bucket", { bucket: "scratch" });
+    return { ...r, provider: `${provider.urn}::04da6b54-80e4-46f7-96ec-b56ff0331ba9` };
+  };
+  it("blocks a resource on a default provider when the stack is MSP-managed", async () => {
+    const found = await mandatory(add(provider, onDefault()), (c) => (c[rule].mspManaged = true));
+    expect(found).toContainEqual(
+      expect.objectContaining({
+        policyName: rule,
+        urn: expect.stringMatching(/scratch-bucket$/),
+        message: expect.stringMatching(/default provider in an MSP-managed stack/),
+      }),
+    );
+  });
+  it("the baseline's own resources all use explicit providers", async () => {
+    expect(names(await mandatory(undefined, (c) => (c[rule].mspManaged = true)))).not.toContain(rule);
+  });
+  it("does not apply to a stack that is not MSP-managed", async () => {
+    expect(names(await mandatory(add(provider, onDefault())))).not.toContain(rule);
+  });
+});

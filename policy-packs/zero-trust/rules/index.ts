@@ -20,6 +20,7 @@ import { networkNoMixedRuleStyles } from "./network/network-no-mixed-rule-styles
 import { networkRestrictedEgress } from "./network/network-restricted-egress";
 import { networkSecurityGroupsTagged } from "./network/network-security-groups-tagged";
 import { networkTierToTierByReference } from "./network/network-tier-to-tier-by-reference";
+import { privilegeNoDefaultProvidersInMspStacks } from "./privilege/privilege-no-default-providers-in-msp-stacks";
 import { privilegeNoBroadAzureRoles } from "./privilege/privilege-no-broad-azure-roles";
 import { privilegeNoPermanentGlobalAdmin } from "./privilege/privilege-no-permanent-global-admin";
 import { privilegeNoWildcardAdminForPeople } from "./privilege/privilege-no-wildcard-admin-for-people";
@@ -49,5 +50,6 @@ export const RULES: readonly Rule[] = [
   privilegeNoWildcardAdminForPeople,
   privilegeNoBroadAzureRoles,
   privilegeNoPermanentGlobalAdmin,
+  privilegeNoDefaultProvidersInMspStacks,
   postureWithinLock,
 ];
