@@ -21,6 +21,8 @@ export interface ClientResult {
   readonly widening?: number;
   /** Why the client fails; undefined when it passes. */
   readonly failure?: string;
+  /** The validated profile, when it was valid. */
+  readonly profile?: ClientProfile;
 }
 
 export interface FleetOptions {
@@ -105,5 +107,6 @@ async function check(
     advisory: diagnostics.length - mandatory,
     widening,
     ...(problems.length ? { failure: problems.join("; ") } : {}),
+    profile: r.profile,
   };
 }

@@ -1,5 +1,7 @@
 import type { Command } from "commander";
+import { writeFileSync } from "node:fs";
 import { planFleet, type ClientResult } from "../../fleet/fleet-plan";
+import { fleetMarkdown } from "../../fleet/report-markdown";
 import { table } from "../../plan/render/text";
 import { Refused } from "../common";
 
@@ -30,7 +32,8 @@ export function fleetCommand(program: Command): void {
     .option("--stacks-dir <dir>", "folder holding the stack configs", "stacks")
     .option("-j, --concurrency <n>", "worker processes (default: one per core)", (v) => Number(v))
     .option("--json", "print the results as JSON")
-    .action(async (opts: { stacksDir: string; concurrency?: number; json?: boolean }) => {
+    .option("--markdown <file>", "also write the fleet page as markdown (clients x controls, exceptions, verdicts)")
+    .action(async (opts: { stacksDir: string; concurrency?: number; json?: boolean; markdown?: string }) => {
       const tty = process.stderr.isTTY === true;
       const results = await planFleet({
         stacksDir: opts.stacksDir,
@@ -41,6 +44,7 @@ export function fleetCommand(program: Command): void {
           else process.stderr.write(line + "\n");
         },
       });
+      if (opts.markdown) writeFileSync(opts.markdown, fleetMarkdown(results));
       process.stdout.write(opts.json ? JSON.stringify(results, null, 2) + "\n" : summary(results));
       const failed = results.filter((r) => r.failure).length;
       if (failed) throw new Refused(`${failed} of ${results.length} client(s) failed`);
