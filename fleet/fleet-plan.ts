@@ -1,5 +1,6 @@
 import { ensurePackBuilt, PACK_DIR } from "../analyzer/build-pack";
 import { PackServer } from "../analyzer/pack-server";
+import { checkResources } from "../plan/check-plan";
 import { packConfigFor } from "../plan/pack-config";
 import { readLock } from "../plan/lockfile";
 import { listStacks } from "../plan/stack-config";
@@ -89,9 +90,7 @@ async function check(
   r: Extract<WorkerResponse, { ok: true }>,
 ): Promise<ClientResult> {
   const lock = readLock(stacksDir, r.stack);
-  await server.configure(packConfigFor(r.profile, lock));
-  const diagnostics = await server.analyzeAll(r.resources);
-  const mandatory = diagnostics.filter((d) => d.enforcementLevel === "mandatory").length;
+  const { diagnostics, mandatory } = await checkResources(r.resources, packConfigFor(r.profile, lock), server);
   const widening = lock
     ? diffPostures(lock, lockOf(postureOf(r.resources))).filter((i) => i.change === "widening").length
     : undefined;

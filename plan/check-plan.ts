@@ -1,5 +1,6 @@
 import { ensurePackBuilt, PACK_DIR } from "../analyzer/build-pack";
-import { PackServer, type Diagnostic } from "../analyzer/pack-server";
+import { PackServer, type Diagnostic, type PackConfig } from "../analyzer/pack-server";
+import type { PlannedResource } from "../posture/resource";
 import { packConfigFor } from "./pack-config";
 import type { StackPlan } from "./plan-stack";
 import type { PostureLock } from "../posture/lock";
@@ -11,11 +12,21 @@ export interface Verdict {
   readonly elapsedMs: number;
 }
 
+/** Runs the zero-trust pack on a plan, configured from its profile (and lockfile). */
+export function checkPlan(plan: StackPlan, lock?: PostureLock, server?: PackServer): Promise<Verdict> {
+  return checkResources(plan.resources, packConfigFor(plan.profile, lock), server);
+}
+
 /**
- * Runs the zero-trust pack on a plan the way a preview does: the real pack server, configured
- * from the profile, `Analyze` for every resource, then `AnalyzeStack`.
+ * Runs the zero-trust pack on resources the way a preview does: the real pack server, configured
+ * with `config`, `Analyze` for every resource, then `AnalyzeStack`. Starts (and stops) a server
+ * unless one is given.
  */
-export async function checkPlan(plan: StackPlan, lock?: PostureLock, server?: PackServer): Promise<Verdict> {
+export async function checkResources(
+  resources: readonly PlannedResource[],
+  config: PackConfig,
+  server?: PackServer,
+): Promise<Verdict> {
   const started = Date.now();
   let own: PackServer | undefined;
   if (!server) {
@@ -24,8 +35,8 @@ export async function checkPlan(plan: StackPlan, lock?: PostureLock, server?: Pa
   }
   try {
     const info = await server.info();
-    await server.configure(packConfigFor(plan.profile, lock));
-    const diagnostics = await server.analyzeAll(plan.resources);
+    await server.configure(config);
+    const diagnostics = await server.analyzeAll(resources);
     return {
       pack: { name: info.name, version: info.version, policies: info.policies.length },
       diagnostics,

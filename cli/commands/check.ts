@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { readFileSync } from "node:fs";
-import { ensurePackBuilt, PACK_DIR } from "../../analyzer/build-pack";
-import { PackServer, type PackConfig } from "../../analyzer/pack-server";
+import type { PackConfig } from "../../analyzer/pack-server";
+import { checkResources } from "../../plan/check-plan";
 import { packConfigFor } from "../../plan/pack-config";
 import { readLock } from "../../plan/lockfile";
 import { parseProfile } from "../../profile";
@@ -31,26 +31,10 @@ export function checkCommand(program: Command): void {
         );
         config = packConfigFor(profile, readLock(opts.stacksDir, opts.stack));
       }
-      ensurePackBuilt();
-      const started = Date.now();
-      const server = await PackServer.start(PACK_DIR);
-      try {
-        const info = await server.info();
-        await server.configure(config);
-        const diagnostics = await server.analyzeAll(doc.resources);
-        const mandatory = diagnostics.filter((d) => d.enforcementLevel === "mandatory").length;
-        const verdict = {
-          pack: { name: info.name, version: info.version, policies: info.policies.length },
-          diagnostics,
-          mandatory,
-          elapsedMs: Date.now() - started,
-        };
-        process.stdout.write(
-          `zt check · ${opts.state} · ${doc.resources.length} resources\n${renderVerdicts(verdict).join("\n")}\n`,
-        );
-        if (mandatory > 0) throw new Refused(`${mandatory} mandatory policy violation(s)`);
-      } finally {
-        await server.stop();
-      }
+      const verdict = await checkResources(doc.resources, config);
+      process.stdout.write(
+        `zt check · ${opts.state} · ${doc.resources.length} resources\n${renderVerdicts(verdict).join("\n")}\n`,
+      );
+      if (verdict.mandatory > 0) throw new Refused(`${verdict.mandatory} mandatory policy violation(s)`);
     });
 }

@@ -1,5 +1,5 @@
 import ipaddr from "ipaddr.js";
-import { cidrWithin } from "../../../posture/cidr";
+import { cidrWithin, isCidr } from "../../../posture/cidr";
 import type { CaPolicyPosture, Endpoint, NetworkRule, Origin } from "../../../posture/model";
 import { describeEndpoint, describeRulePorts, isAnyPort } from "../../../posture/model";
 
@@ -17,15 +17,8 @@ export function isPrivateCidr(cidr: string): boolean {
 /** Traffic from here comes from outside the estate: the internet, anywhere, or a public range. */
 export function isOutside(e: Endpoint): boolean {
   if (e.kind === "internet" || e.kind === "any") return true;
-  if (e.kind === "cidr") {
-    try {
-      ipaddr.parseCIDR(e.cidr);
-    } catch {
-      return false; // a service tag such as AzureLoadBalancer
-    }
-    return !isPrivateCidr(e.cidr);
-  }
-  return false;
+  // A non-CIDR address is a service tag (such as AzureLoadBalancer), not the internet.
+  return e.kind === "cidr" && isCidr(e.cidr) && !isPrivateCidr(e.cidr);
 }
 
 /** An internet-side endpoint stays within a flow's declared CIDRs (no CIDRs declared: anywhere). */
