@@ -4,7 +4,7 @@ import { parseProfile } from "../profile";
 import type { ClientProfile } from "../profile/schema";
 import { runProgramOffline } from "./mock-engine";
 import type { PlannedResource } from "../posture/resource";
-import { loadStackConfig, PROJECT } from "./stack-config";
+import { loadStackConfig, PROJECT, stackFile } from "./stack-config";
 
 export interface StackPlan {
   readonly stack: string;
@@ -34,7 +34,7 @@ export function programModule(file: string): () => unknown {
 
 /** Plans one stack offline; `program` defaults to the baseline without additions. */
 export async function planStack(stacksDir: string, stack: string, program: () => unknown = main): Promise<StackPlan> {
-  return planConfig(stack, loadStackConfig(stacksDir, stack), `stacks/Pulumi.${stack}.yaml`, program);
+  return planConfig(stack, loadStackConfig(stacksDir, stack), stackFile(stacksDir, stack), program);
 }
 
 /** Plans a stack from its flat config (see loadStackConfig); `source` names it in errors. */

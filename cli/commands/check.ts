@@ -4,8 +4,7 @@ import type { PackConfig } from "../../analyzer/pack-server";
 import { checkResources } from "../../plan/check-plan";
 import { packConfigFor } from "../../plan/pack-config";
 import { readLock } from "../../plan/lockfile";
-import { parseProfile } from "../../profile";
-import { loadStackConfig, PROJECT } from "../../plan/stack-config";
+import { loadStackProfile } from "../../plan/stack-profile";
 import { readSourceFile } from "../../posture/sources";
 import { renderVerdicts } from "../../plan/render/verdicts";
 import { Refused } from "../common";
@@ -24,11 +23,7 @@ export function checkCommand(program: Command): void {
       let config: PackConfig = {};
       if (opts.policyConfig) config = JSON.parse(readFileSync(opts.policyConfig, "utf8")) as PackConfig;
       else if (opts.stack) {
-        const raw = loadStackConfig(opts.stacksDir, opts.stack)[`${PROJECT}:profile`];
-        const profile = parseProfile(
-          raw === undefined ? undefined : JSON.parse(raw),
-          `stacks/Pulumi.${opts.stack}.yaml`,
-        );
+        const profile = loadStackProfile(opts.stacksDir, opts.stack);
         config = packConfigFor(profile, readLock(opts.stacksDir, opts.stack));
       }
       const verdict = await checkResources(doc.resources, config);
