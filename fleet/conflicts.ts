@@ -1,4 +1,5 @@
 import type { ClientProfile } from "../profile/schema";
+import type { ClientResult } from "./check-client";
 
 /** Ids that belong to exactly one client: sharing one means one client's baseline reaches another's. */
 const OWNED: readonly { key: string; of: (p: ClientProfile) => readonly string[] }[] = [
@@ -29,4 +30,23 @@ export function fleetConflicts(profiles: ReadonlyMap<string, ClientProfile>): Co
   for (const [stack, p] of profiles) names.set(p.client.name, [...(names.get(p.client.name) ?? []), stack]);
   for (const [value, stacks] of names) if (stacks.length > 1) out.push({ key: "client.name", value, stacks });
   return out;
+}
+
+/**
+ * Fails every client that shares an owned id with another (both sides: neither can be trusted to
+ * be the rightful owner), and sorts the fleet by stack name.
+ */
+export function withIsolation(
+  results: readonly ClientResult[],
+  profiles: ReadonlyMap<string, ClientProfile>,
+): ClientResult[] {
+  const conflicts = fleetConflicts(profiles);
+  return results
+    .map((r) => {
+      const shared = conflicts
+        .filter((c) => c.stacks.includes(r.stack))
+        .map((c) => `${c.key} ${c.value} is also used by ${c.stacks.filter((s) => s !== r.stack).join(", ")}`);
+      return shared.length ? { ...r, failure: [...shared, ...(r.failure ? [r.failure] : [])].join("; ") } : r;
+    })
+    .sort((a, b) => a.stack.localeCompare(b.stack));
 }

@@ -1,35 +1,17 @@
 import { ensurePackBuilt, PACK_DIR } from "../analyzer/build-pack";
 import { PackServer } from "../analyzer/pack-server";
-import { checkResources } from "../plan/check-plan";
-import { packConfigFor } from "../plan/pack-config";
-import { readLock } from "../plan/lockfile";
 import { listStacks } from "../plan/stack-config";
-import { postureOf } from "../posture/build";
-import { diffPostures } from "../posture/diff";
-import { lockOf } from "../posture/lock";
 import type { ClientProfile } from "../profile/schema";
-import { fleetConflicts } from "./conflicts";
+import { checkClient, failedClient, type ClientResult } from "./check-client";
+import { withIsolation } from "./conflicts";
 import { planInPool } from "./pool";
-import type { WorkerResponse } from "./protocol";
 
-export interface ClientResult {
-  readonly stack: string;
-  readonly client?: string;
-  readonly resources: number;
-  readonly mandatory: number;
-  readonly advisory: number;
-  /** Widening items against the stack's lockfile; undefined when it has none. */
-  readonly widening?: number;
-  /** Why the client fails; undefined when it passes. */
-  readonly failure?: string;
-  /** The validated profile, when it was valid. */
-  readonly profile?: ClientProfile;
-}
+export type { ClientResult } from "./check-client";
 
 export interface FleetOptions {
   readonly stacksDir: string;
   readonly concurrency?: number;
-  /** Called as each client is planned and as each is checked. */
+  /** Called as each client is done (planned and checked, or failed). */
   readonly progress?: (done: number, total: number, r: ClientResult) => void;
   /** Resource figures of the worker pool, for benchmarks. */
   readonly stats?: (s: { workerPeakRssMb: number }) => void;
@@ -57,12 +39,11 @@ export async function planFleet(opts: FleetOptions): Promise<ClientResult[]> {
       opts.stacksDir,
       stacks,
       (r) => {
-        if (!r.ok) {
-          done({ stack: r.stack, resources: 0, mandatory: 0, advisory: 0, failure: r.error });
-          return;
-        }
+        if (!r.ok) return done(failedClient(r.stack, r.error));
         profiles.set(r.stack, r.profile);
-        checking = checking.then(async () => done(await check(server, opts.stacksDir, r)));
+        checking = checking.then(async () =>
+          done(await checkClient(server, opts.stacksDir, r.stack, r.profile, r.resources)),
+        );
       },
       opts.concurrency,
     );
@@ -71,41 +52,5 @@ export async function planFleet(opts: FleetOptions): Promise<ClientResult[]> {
   } finally {
     await server.stop();
   }
-
-  // Isolation needs every profile: a shared id fails both clients that name it.
-  const conflicts = fleetConflicts(profiles);
-  return results
-    .map((r) => {
-      const shared = conflicts
-        .filter((c) => c.stacks.includes(r.stack))
-        .map((c) => `${c.key} ${c.value} is also used by ${c.stacks.filter((s) => s !== r.stack).join(", ")}`);
-      return shared.length ? { ...r, failure: [...shared, ...(r.failure ? [r.failure] : [])].join("; ") } : r;
-    })
-    .sort((a, b) => a.stack.localeCompare(b.stack));
-}
-
-async function check(
-  server: PackServer,
-  stacksDir: string,
-  r: Extract<WorkerResponse, { ok: true }>,
-): Promise<ClientResult> {
-  const lock = readLock(stacksDir, r.stack);
-  const { diagnostics, mandatory } = await checkResources(r.resources, packConfigFor(r.profile, lock), server);
-  const widening = lock
-    ? diffPostures(lock, lockOf(postureOf(r.resources))).filter((i) => i.change === "widening").length
-    : undefined;
-  const problems = [
-    ...(mandatory ? [`${mandatory} mandatory policy violation(s)`] : []),
-    ...(widening ? [`${widening} widening change(s) against the lockfile`] : []),
-  ];
-  return {
-    stack: r.stack,
-    client: r.profile.client.name,
-    resources: r.resources.filter((x) => x.custom).length,
-    mandatory,
-    advisory: diagnostics.length - mandatory,
-    widening,
-    ...(problems.length ? { failure: problems.join("; ") } : {}),
-    profile: r.profile,
-  };
+  return withIsolation(results, profiles);
 }

@@ -1,0 +1,64 @@
+import type { Diagnostic, PackServer } from "../analyzer/pack-server";
+import { checkResources } from "../plan/check-plan";
+import { readLock } from "../plan/lockfile";
+import { packConfigFor } from "../plan/pack-config";
+import { postureOf } from "../posture/build";
+import { diffPostures } from "../posture/diff";
+import { lockOf } from "../posture/lock";
+import type { PlannedResource } from "../posture/resource";
+import type { ClientProfile } from "../profile/schema";
+
+/** One client's verdict in a fleet run (plan or check). */
+export interface ClientResult {
+  readonly stack: string;
+  readonly client?: string;
+  readonly resources: number;
+  readonly mandatory: number;
+  readonly advisory: number;
+  /** Widening items against the stack's lockfile; undefined when it has none. */
+  readonly widening?: number;
+  /** Why the client fails; undefined when it passes. */
+  readonly failure?: string;
+  /** The validated profile, when it was valid. */
+  readonly profile?: ClientProfile;
+  /** Every diagnostic the pack reported (mandatory and advisory). */
+  readonly violations: readonly Diagnostic[];
+}
+
+/** A client that could not be checked at all (invalid profile, missing state...). */
+export function failedClient(stack: string, failure: string, profile?: ClientProfile): ClientResult {
+  return { stack, resources: 0, mandatory: 0, advisory: 0, violations: [], failure, ...(profile ? { profile } : {}) };
+}
+
+/**
+ * Runs the pack on one client's resources (planned, or read from its state), configured from its
+ * profile and lockfile, and compares the posture with the lockfile.
+ */
+export async function checkClient(
+  server: PackServer,
+  stacksDir: string,
+  stack: string,
+  profile: ClientProfile,
+  resources: readonly PlannedResource[],
+): Promise<ClientResult> {
+  const lock = readLock(stacksDir, stack);
+  const { diagnostics, mandatory } = await checkResources(resources, packConfigFor(profile, lock), server);
+  const widening = lock
+    ? diffPostures(lock, lockOf(postureOf(resources))).filter((i) => i.change === "widening").length
+    : undefined;
+  const problems = [
+    ...(mandatory ? [`${mandatory} mandatory policy violation(s)`] : []),
+    ...(widening ? [`${widening} widening change(s) against the lockfile`] : []),
+  ];
+  return {
+    stack,
+    client: profile.client.name,
+    resources: resources.filter((x) => x.custom).length,
+    mandatory,
+    advisory: diagnostics.length - mandatory,
+    widening,
+    ...(problems.length ? { failure: problems.join("; ") } : {}),
+    profile,
+    violations: diagnostics,
+  };
+}

@@ -1,0 +1,164 @@
+// The fleet HTML report, rendered in a real headless browser (Debian's chromium, driven by
+// playwright-core) and read back from the DOM: what a reader sees must be what was planned.
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { stringify } from "yaml";
+import { planFleet, type ClientResult } from "../fleet/fleet-plan";
+import { fleetHtml } from "../fleet/report/html";
+import { planStack } from "../plan/plan-stack";
+import { exampleProfile, minimalProfile } from "./fixtures";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const TODAY = "2026-11-22";
+const CA_POLICY = "azuread:index/conditionalAccessPolicy:ConditionalAccessPolicy";
+
+const stackYaml = (profile: unknown) => stringify({ config: { "zt-baseline:profile": profile } });
+
+// CI installs Debian's chromium (.ci/run); elsewhere, without a browser, say so rather than pass.
+describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)("fleet HTML report in headless Chromium", () => {
+  const dir = mkdtempSync(join(tmpdir(), "zt-report-"));
+  let results: ClientResult[];
+  let browser: Browser;
+  let page: Page;
+  const requests: string[] = [];
+
+  beforeAll(async () => {
+    writeFileSync(join(dir, "Pulumi.contoso.yaml"), stackYaml(exampleProfile()));
+    writeFileSync(
+      join(dir, "Pulumi.fabrikam.yaml"),
+      stackYaml({
+        ...minimalProfile(),
+        exceptions: [
+          {
+            policy: "network-no-internet-ingress-beyond-edge",
+            resource: "fabrikam-edge-*",
+            reason: "legacy partner gateway until the tunnel migration is done",
+            approvedBy: "ciso@fabrikam.example",
+            expires: "2026-10-31",
+          },
+        ],
+      }),
+    );
+    const broken = minimalProfile();
+    broken.client.name = "tailspin";
+    broken.identity = { tenantId: "11111111-2222-4333-8444-555555555555", breakGlass: {} };
+    writeFileSync(join(dir, "Pulumi.tailspin.yaml"), stackYaml(broken));
+    results = await planFleet({ stacksDir: dir });
+
+    const file = join(dir, "fleet.html");
+    writeFileSync(file, fleetHtml(results, { today: TODAY }));
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+    });
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.on("request", (r) => requests.push(r.url()));
+    await page.goto(`file://${file}`);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("plans the fleet it reports: two clients pass, the broken one fails with its path", () => {
+    expect(results.map((r) => [r.stack, !r.failure])).toEqual([
+      ["contoso", true],
+      ["fabrikam", true],
+      ["tailspin", false],
+    ]);
+  });
+
+  it("is self-contained: the page asks for nothing but itself", async () => {
+    expect(requests).toEqual([expect.stringMatching(/^file:\/\/.*fleet\.html$/)]);
+    expect(await page.title()).toBe("Zero-trust fleet posture · 3 clients");
+  });
+
+  it("shows each control's cell as the Conditional Access policy actually planned for that client", async () => {
+    for (const stack of ["contoso", "fabrikam"]) {
+      const plan = await planStack(dir, stack);
+      const planned = new Map(
+        plan.resources
+          .filter((r) => r.type === CA_POLICY)
+          .map((r) => [
+            String(r.inputs.displayName).split("-")[0],
+            r.inputs.state === "enabled" ? "enforced" : "report-only",
+          ]),
+      );
+      const cells = await page.$$eval(`#matrix tr[data-stack="${stack}"] td.cell`, (tds) =>
+        tds.map((td) => [(td as HTMLElement).dataset.control!, (td as HTMLElement).dataset.state!, td.textContent]),
+      );
+      const headers = await page.$$eval("#matrix th.control", (ths) => ths.map((th) => th.textContent!));
+      expect(cells).toHaveLength(headers.length);
+      const shown = new Map(cells.filter(([, state]) => state !== "absent").map(([, state], i) => [i, state]));
+      // Every declared cell is a planned policy in that state, and every planned policy has its cell.
+      const byCode = new Map(cells.map(([, state], i) => [headers[i]!, state]));
+      for (const [code, state] of planned) expect(byCode.get(code!), `${stack} ${code}`).toBe(state);
+      expect(shown.size).toBe(planned.size);
+      for (const [, state, text] of cells)
+        expect(text).toBe({ enforced: "✓", "report-only": "R", absent: "–" }[state!]);
+    }
+    expect(
+      await page.$$eval(`#matrix tr[data-stack="tailspin"] td.cell`, (tds) => tds.map((td) => td.textContent)),
+    ).toEqual(Array(16).fill("?"));
+  });
+
+  it("marks the failing client and says why, with the profile path", async () => {
+    const row = page.locator('#matrix tr[data-stack="tailspin"] td.result');
+    await expect.poll(() => row.textContent()).toBe("FAIL");
+    const failure = await page.locator("#client-tailspin .failure").textContent();
+    expect(failure).toContain("identity.breakGlass");
+    expect(await page.locator("#summary").getAttribute("data-failing")).toBe("1");
+  });
+
+  it("draws each client's tier graph: a box per tier and the internet, an arrow per allowed flow", async () => {
+    for (const r of results.filter((x) => x.profile)) {
+      const network = r.profile!.network;
+      const svg = page.locator(`#client-${r.stack} svg.tier-graph`);
+      const tiers = await svg.locator(".node").evaluateAll((gs) => gs.map((g) => (g as SVGGElement).dataset.tier));
+      expect(tiers.sort()).toEqual(["internet", ...network.tiers].sort());
+      const pairs = new Set(network.flows.map((f) => `${f.from}>${f.to}`));
+      const arrows = await svg
+        .locator(".flow")
+        .evaluateAll((gs) => gs.map((g) => `${(g as SVGGElement).dataset.from}>${(g as SVGGElement).dataset.to}`));
+      expect(new Set(arrows)).toEqual(pairs);
+      expect(arrows).toHaveLength(pairs.size);
+      // Rendered, not just present: every box has a size and no two boxes overlap.
+      const boxes = await svg.locator(".node rect").evaluateAll((rs) =>
+        rs.map((r) => {
+          const b = r.getBoundingClientRect();
+          return { x: b.x, y: b.y, w: b.width, h: b.height };
+        }),
+      );
+      for (const b of boxes) expect(b.w * b.h).toBeGreaterThan(0);
+      for (const [i, a] of boxes.entries())
+        for (const b of boxes.slice(i + 1))
+          expect(a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y).toBe(true);
+    }
+  });
+
+  it("lists each client's ZTNA apps with their audiences, and its exceptions with expiry", async () => {
+    const apps = exampleProfile().access.apps as { name: string; domain: string }[];
+    const rows = await page.$$eval("#client-contoso table.apps tbody tr", (trs) =>
+      trs.map((tr) => [(tr as HTMLElement).dataset.app, tr.children[1]!.textContent]),
+    );
+    expect(rows).toEqual(apps.map((a) => [a.name, a.domain]));
+    const exception = await page.locator("#client-fabrikam table.exceptions tbody tr").textContent();
+    expect(exception).toContain("2026-10-31 (expired)");
+    expect(await page.locator('#matrix tr[data-stack="fabrikam"] td[data-exceptions]').textContent()).toMatch(
+      /1 \(next 2026-10-31, 1 expired\)/,
+    );
+  });
+
+  it("produces a full-page screenshot", async () => {
+    const png = join(dir, "fleet.png");
+    await page.screenshot({ path: png, fullPage: true });
+    const bytes = readFileSync(png);
+    expect(bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    // Full page: taller than the viewport (three client sections), as the IHDR height says.
+    expect(bytes.readUInt32BE(20)).toBeGreaterThan(900);
+    expect(statSync(png).size).toBeGreaterThan(50_000);
+  });
+});
