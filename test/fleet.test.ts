@@ -1,9 +1,13 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { fleetProgress } from "../cli/progress";
+import type { ClientResult } from "../fleet/check-client";
 import { fleetConflicts } from "../fleet/conflicts";
+import { planStack } from "../plan/plan-stack";
+import type { PlannedResource } from "../posture/resource";
 import { parseProfile } from "../profile";
 import { exampleProfile, minimalProfile } from "./fixtures";
 
@@ -81,13 +85,22 @@ describe("an MSP's first day, as a new user would do it", () => {
         .replace("rollout", "rolout")
         .replace(/tenantId: .*/, "tenantId: not-a-guid"),
     );
-    const red = zt("fleet", "plan", "--stacks-dir", dir);
+    const report = join(dir, "fleet.html");
+    const red = zt("fleet", "plan", "--stacks-dir", dir, "--html", report);
     expect(red.status).toBe(1);
     expect(red.stdout).toMatch(/^tailspin +- +0 +0 +0 +no lock +FAIL$/m);
-    expect(red.stdout).toMatch(/tailspin: Invalid zero-trust profile \(stacks\/Pulumi\.tailspin\.yaml\): \d+ problem/);
+    expect(red.stdout).toContain(`tailspin: Invalid zero-trust profile (${join(dir, "Pulumi.tailspin.yaml")}):`);
     expect(red.stdout).toContain("identity.tenantId: expected a GUID");
     expect(red.stdout.match(/ ok$/gm)).toHaveLength(2);
     expect(red.stderr).toMatch(/refused: 1 of 3 client\(s\) failed/);
+    // The page is written even when a client fails: that is when it is needed most.
+    const html = readFileSync(report, "utf8");
+    expect(html.match(/<tr data-stack="[a-z]+" class="(passing|failing)">/g)).toEqual([
+      '<tr data-stack="northwind" class="passing">',
+      '<tr data-stack="tailspin" class="failing">',
+      '<tr data-stack="woodgrove" class="passing">',
+    ]);
+    expect(html).toContain("identity.tenantId: expected a GUID");
   });
 
   it("refuses a new client that reuses another client's tenant", () => {
@@ -109,5 +122,93 @@ describe("an MSP's first day, as a new user would do it", () => {
     );
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/identity\.tenantId: 3f2b6c1e-8a4d-4f7b-9c2e-5d1a0b9e7f42 already belongs to example/);
+  });
+});
+
+describe("zt fleet check --state-dir", () => {
+  /** What `pulumi stack export` holds after an `up` of this plan (apitype.UntypedDeployment v3). */
+  const exportOf = (resources: readonly PlannedResource[]) => ({
+    version: 3,
+    deployment: {
+      manifest: { time: "2026-11-22T00:00:00Z", magic: "", version: "v3.270.0" },
+      resources: resources.map((r) => ({ ...r, inputs: r.inputs, outputs: r.inputs })),
+    },
+  });
+
+  it("checks each client's deployed state with its own profile; a missing or violating state fails only that client", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "zt-fleet-check-"));
+    const states = join(dir, "states");
+    mkdirSync(states);
+    const stacks = join(__dirname, "..", "stacks");
+    for (const s of ["example", "fabrikam"])
+      copyFileSync(join(stacks, `Pulumi.${s}.yaml`), join(dir, `Pulumi.${s}.yaml`));
+    copyFileSync(join(stacks, "example.posture-lock.json"), join(dir, "example.posture-lock.json"));
+    writeFileSync(
+      join(dir, "Pulumi.northwind.yaml"),
+      readFileSync(join(stacks, "Pulumi.fabrikam.yaml"), "utf8")
+        .replace("name: fabrikam", "name: northwind")
+        .replace(/tenantId: .*/, `tenantId: ${guid(3, 1)}`)
+        .replace(/groupId: .*/, `groupId: ${guid(3, 2)}`),
+    );
+    // fabrikam is deployed as planned; example's state has a hand-made SSH-from-anywhere rule and an admin user.
+    writeFileSync(
+      join(states, "fabrikam.json"),
+      JSON.stringify(exportOf((await planStack(dir, "fabrikam")).resources)),
+    );
+    copyFileSync(join(__dirname, "fixtures", "states", "export-hand-written.json"), join(states, "example.json"));
+    writeFileSync(join(states, "retired-client.json"), JSON.stringify(exportOf([])));
+
+    const r = zt("fleet", "check", "--stacks-dir", dir, "--state-dir", states, "--json");
+    expect(r.status).toBe(1);
+    const results = JSON.parse(r.stdout) as ClientResult[];
+    expect(results.map((x) => [x.stack, x.failure ?? "ok"])).toEqual([
+      [
+        "example",
+        expect.stringMatching(/^\d+ mandatory policy violation\(s\); \d+ widening change\(s\) against the lockfile$/),
+      ],
+      ["fabrikam", "ok"],
+      [
+        "northwind",
+        `no deployed state to check: ${join(states, "northwind.json")} is missing (write it with \`pulumi stack export --stack northwind --file ${join(states, "northwind.json")}\`)`,
+      ],
+    ]);
+    expect(results[0]!.violations.map((v) => v.policyName)).toEqual(
+      expect.arrayContaining(["network-no-admin-ports-from-internet", "privilege-no-wildcard-admin-for-people"]),
+    );
+    expect(results[1]!.resources).toBeGreaterThan(10);
+    expect(r.stderr).toContain(`warning: retired-client.json matches no client stack in ${dir}; not checked`);
+  });
+});
+
+describe("fleet progress", () => {
+  const result = (stack: string, failure?: string) =>
+    ({
+      stack,
+      resources: 1,
+      mandatory: 0,
+      advisory: 0,
+      violations: [],
+      ...(failure ? { failure } : {}),
+    }) as ClientResult;
+  const run = (isTTY: boolean) => {
+    let out = "";
+    const report = fleetProgress({ isTTY, columns: 80, write: (t) => (out += t) });
+    report(1, 4, result("a"));
+    report(2, 4, result("b", "2 mandatory policy violation(s)\nmore"));
+    report(3, 4, result("c"));
+    report(4, 4, result("d"));
+    return out;
+  };
+
+  it("draws one bar in place on a terminal, printing failures above it as they come", () => {
+    const out = run(true);
+    expect(out).toContain("\r\x1b[2K✗ b: 2 mandatory policy violation(s)\n");
+    expect(out).toContain("\r\x1b[2K[██████░░░░░░░░░░░░░░░░░░] 1/4  0 failing  a ok");
+    expect(out.endsWith("\r\x1b[2K[████████████████████████] 4/4  1 failing  d ok\n")).toBe(true);
+    expect(out.split("\n")).toHaveLength(3); // the failure line, the final bar, and nothing else scrolled
+  });
+
+  it("writes one plain line per client elsewhere (CI logs)", () => {
+    expect(run(false)).toBe("[1/4] a: ok\n[2/4] b: FAIL\n[3/4] c: ok\n[4/4] d: ok\n");
   });
 });

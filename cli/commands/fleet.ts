@@ -1,9 +1,19 @@
 import type { Command } from "commander";
 import { writeFileSync } from "node:fs";
-import { planFleet, type ClientResult } from "../../fleet/fleet-plan";
-import { fleetMarkdown } from "../../fleet/report-markdown";
+import type { ClientResult } from "../../fleet/check-client";
+import { checkFleet } from "../../fleet/fleet-check";
+import { planFleet } from "../../fleet/fleet-plan";
+import { fleetHtml } from "../../fleet/report/html";
+import { fleetMarkdown } from "../../fleet/report/markdown";
 import { table } from "../../plan/render/text";
 import { Refused } from "../common";
+import { fleetProgress } from "../progress";
+
+interface ReportOptions {
+  readonly json?: boolean;
+  readonly html?: string;
+  readonly markdown?: string;
+}
 
 function summary(results: readonly ClientResult[]): string {
   const rows = [
@@ -22,31 +32,64 @@ function summary(results: readonly ClientResult[]): string {
   return [...table(rows, ""), ...failures].join("\n") + "\n";
 }
 
+/** Writes the reports asked for, prints the summary, and refuses when any client failed. */
+function report(results: readonly ClientResult[], opts: ReportOptions): void {
+  if (opts.html) writeFileSync(opts.html, fleetHtml(results));
+  if (opts.markdown) writeFileSync(opts.markdown, fleetMarkdown(results));
+  process.stdout.write(opts.json ? JSON.stringify(results, null, 2) + "\n" : summary(results));
+  const failed = results.filter((r) => r.failure).length;
+  if (failed) throw new Refused(`${failed} of ${results.length} client(s) failed`);
+}
+
+function withReportOptions(command: Command): Command {
+  return command
+    .option("--stacks-dir <dir>", "folder holding the stack configs", "stacks")
+    .option("--json", "print the results as JSON")
+    .option(
+      "--html <file>",
+      "also write the fleet report: one self-contained HTML page (matrix, tier graphs, apps, violations)",
+    )
+    .option(
+      "--markdown <file>",
+      "also write the fleet page as markdown, for tickets (clients x controls, exceptions, verdicts)",
+    );
+}
+
 export function fleetCommand(program: Command): void {
   const fleet = program.command("fleet").description("every client stack at once (MSPs)");
-  fleet
-    .command("plan")
-    .description(
-      "plan every stack offline on a worker pool, run the pack on each, and summarise (exit 1 if any client fails)",
-    )
-    .option("--stacks-dir <dir>", "folder holding the stack configs", "stacks")
+  withReportOptions(
+    fleet
+      .command("plan")
+      .description(
+        "plan every stack offline on a worker pool, run the pack on each, and summarise (exit 1 if any client fails)",
+      ),
+  )
     .option("-j, --concurrency <n>", "worker processes (default: one per core)", (v) => Number(v))
-    .option("--json", "print the results as JSON")
-    .option("--markdown <file>", "also write the fleet page as markdown (clients x controls, exceptions, verdicts)")
-    .action(async (opts: { stacksDir: string; concurrency?: number; json?: boolean; markdown?: string }) => {
-      const tty = process.stderr.isTTY === true;
+    .action(async (opts: ReportOptions & { stacksDir: string; concurrency?: number }) => {
       const results = await planFleet({
         stacksDir: opts.stacksDir,
         concurrency: opts.concurrency,
-        progress: (done, total, r) => {
-          const line = `[${done}/${total}] ${r.stack}: ${r.failure ? "FAIL" : "ok"}`;
-          if (tty) process.stderr.write(`\r\x1b[2K${line}${done === total ? "\n" : ""}`);
-          else process.stderr.write(line + "\n");
-        },
+        progress: fleetProgress(process.stderr),
       });
-      if (opts.markdown) writeFileSync(opts.markdown, fleetMarkdown(results));
-      process.stdout.write(opts.json ? JSON.stringify(results, null, 2) + "\n" : summary(results));
-      const failed = results.filter((r) => r.failure).length;
-      if (failed) throw new Refused(`${failed} of ${results.length} client(s) failed`);
+      report(results, opts);
+    });
+
+  withReportOptions(
+    fleet
+      .command("check")
+      .description(
+        "run the pack on every client's deployed state (`pulumi stack export` files named <stack>.json), configured from its profile and lockfile",
+      ),
+  )
+    .requiredOption("--state-dir <dir>", "folder holding one `pulumi stack export` file per client: <stack>.json")
+    .action(async (opts: ReportOptions & { stacksDir: string; stateDir: string }) => {
+      const { results, orphanStates } = await checkFleet({
+        stacksDir: opts.stacksDir,
+        stateDir: opts.stateDir,
+        progress: fleetProgress(process.stderr),
+      });
+      for (const f of orphanStates)
+        process.stderr.write(`warning: ${f} matches no client stack in ${opts.stacksDir}; not checked\n`);
+      report(results, opts);
     });
 }
