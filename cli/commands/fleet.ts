@@ -6,8 +6,10 @@ import { planFleet } from "../../fleet/fleet-plan";
 import { fleetHtml } from "../../fleet/report/html";
 import { fleetMarkdown } from "../../fleet/report/markdown";
 import { table } from "../../plan/render/text";
+import { listStacks } from "../../plan/stack-config";
 import { Refused } from "../common";
 import { fleetProgress } from "../progress";
+import { fleetDeployCommands } from "./fleet-deploy";
 
 interface ReportOptions {
   readonly json?: boolean;
@@ -92,4 +94,16 @@ export function fleetCommand(program: Command): void {
         process.stderr.write(`warning: ${f} matches no client stack in ${opts.stacksDir}; not checked\n`);
       report(results, opts);
     });
+
+  fleet
+    .command("list")
+    .description("the client stacks, one per line (--json: an array, for a CI matrix)")
+    .option("--stacks-dir <dir>", "folder holding the stack configs", "stacks")
+    .option("--json", "print a JSON array")
+    .action((opts: { stacksDir: string; json?: boolean }) => {
+      const stacks = listStacks(opts.stacksDir);
+      process.stdout.write(opts.json ? JSON.stringify(stacks) + "\n" : stacks.map((s) => s + "\n").join(""));
+    });
+
+  fleetDeployCommands(fleet);
 }

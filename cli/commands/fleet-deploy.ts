@@ -1,0 +1,123 @@
+import { InvalidArgumentError, type Command } from "commander";
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { createInterface } from "node:readline/promises";
+import { ensurePackBuilt, PACK_DIR } from "../../analyzer/build-pack";
+import { deployFleet, type DeployOp, type DeployResult } from "../../fleet/deploy/deploy-fleet";
+import { automationWorkspace } from "../../fleet/deploy/workspace";
+import { table } from "../../plan/render/text";
+import { listStacks } from "../../plan/stack-config";
+import { Refused } from "../common";
+
+interface DeployFlags {
+  readonly projectDir: string;
+  readonly stacksDir: string;
+  readonly parallel: number;
+  readonly canary?: string[];
+  readonly only?: string[];
+  readonly outDir: string;
+  readonly verbose?: boolean;
+  readonly yes?: boolean;
+}
+
+const list = (v: string) =>
+  v
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+const positive = (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("expected a whole number of clients, 1 or more");
+  return n;
+};
+
+const CHANGES = ["create", "update", "replace", "delete"] as const;
+
+/** The end-of-run table: one row per client, then why each failed one failed. */
+export function deploySummary(op: DeployOp, results: readonly DeployResult[]): string {
+  const rows = [
+    ["STACK", "RESULT", ...CHANGES.map((c) => c.toUpperCase()), "SECONDS"],
+    ...results.map((r) => [
+      r.stack,
+      r.status,
+      ...CHANGES.map((c) => (r.changes ? String(r.changes[c] ?? 0) : "-")),
+      r.seconds.toFixed(1),
+    ]),
+  ];
+  const problems = results
+    .filter((r) => r.error)
+    .map(
+      (r) =>
+        `\n${r.stack} (${r.status}): ${r.error}${r.log && r.status === "failed" ? `\n  full output: ${r.log}` : ""}`,
+    );
+  const ok = results.filter((r) => r.status === "succeeded").length;
+  return (
+    [`zt fleet ${op} · ${ok} of ${results.length} client(s) succeeded`, ...table(rows, ""), ...problems].join("\n") +
+    "\n"
+  );
+}
+
+async function confirmed(count: number, flags: DeployFlags): Promise<boolean> {
+  if (flags.yes) return true;
+  if (!process.stdin.isTTY) return false;
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return /^y(es)?$/i.test((await rl.question(`Deploy the baseline to ${count} client stack(s)? [y/N] `)).trim());
+  } finally {
+    rl.close();
+  }
+}
+
+async function run(op: DeployOp, flags: DeployFlags): Promise<void> {
+  ensurePackBuilt();
+  if (!existsSync(join(flags.projectDir, "Pulumi.yaml"))) {
+    throw new Error(`${resolve(flags.projectDir)} has no Pulumi.yaml: run from the project, or pass --project-dir`);
+  }
+  const workspace = await automationWorkspace(resolve(flags.projectDir));
+  const results = await deployFleet({
+    op,
+    stacksDir: flags.stacksDir,
+    workspace,
+    packDir: PACK_DIR,
+    outDir: flags.outDir,
+    parallel: flags.parallel,
+    canary: flags.canary,
+    only: flags.only,
+    onEvent: (e) => {
+      if (e.kind === "start") process.stderr.write(`${e.stack}: ${op} started\n`);
+      else if (e.kind === "output" && flags.verbose) {
+        for (const line of e.text.split("\n").filter(Boolean)) process.stderr.write(`[${e.stack}] ${line}\n`);
+      } else if (e.kind === "done") process.stderr.write(`${e.result.stack}: ${e.result.status}\n`);
+    },
+  });
+  process.stdout.write(deploySummary(op, results));
+  const bad = results.filter((r) => r.status !== "succeeded").length;
+  if (bad) throw new Refused(`${bad} of ${results.length} client(s) did not ${op === "up" ? "deploy" : "preview"}`);
+}
+
+export function fleetDeployCommands(fleet: Command): void {
+  for (const op of ["preview", "up"] as const) {
+    const command = fleet
+      .command(op)
+      .description(
+        op === "preview"
+          ? "`pulumi preview` every client stack through the Automation API, with the zero-trust pack enforced"
+          : "`pulumi up` every client stack through the Automation API, with the zero-trust pack enforced",
+      )
+      .option("--project-dir <dir>", "the Pulumi project (its Pulumi.yaml names the stack config folder)", ".")
+      .option("--stacks-dir <dir>", "folder holding the stack configs", "stacks")
+      .option("-p, --parallel <n>", "clients at once", positive, 2)
+      .option("--canary <stacks>", "comma-separated clients that go first; the rest waits for them to succeed", list)
+      .option("--only <stacks>", "comma-separated clients to run (default: all)", list)
+      .option("--out-dir <dir>", "where each client's policy config and full output are written", ".zt/fleet")
+      .option("-v, --verbose", "stream every client's engine output, prefixed with its stack");
+    if (op === "up") command.option("-y, --yes", "deploy without asking (required when not on a terminal)");
+    command.action(async (flags: DeployFlags) => {
+      const count = listStacks(flags.stacksDir).filter((s) => !flags.only?.length || flags.only.includes(s)).length;
+      if (op === "up" && !(await confirmed(count, flags))) {
+        throw new Refused("not confirmed: pass --yes to deploy without a terminal");
+      }
+      await run(op, flags);
+    });
+  }
+}
