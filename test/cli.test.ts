@@ -68,7 +68,7 @@ describe("zt plan", () => {
     const { code, stdout, stderr } = zt("plan", "--stack", "broken", "--stacks-dir", dir);
     expect(code).toBe(1);
     expect(stdout).toBe("");
-    expect(stderr).toContain("Invalid zero-trust profile (stacks/Pulumi.broken.yaml): 3 problems");
+    expect(stderr).toContain(`Invalid zero-trust profile (${join(dir, "Pulumi.broken.yaml")}): 3 problems`);
     expect(stderr).toContain("  - client.name: expected lower-case kebab-case");
     expect(stderr).toContain("  - identity.tenantId: expected a GUID");
     expect(stderr).toContain("  - identity.rolout: unknown key");
