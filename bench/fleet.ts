@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { planFleet } from "../fleet/fleet-plan";
-import { peakRssMb } from "../fleet/pool";
+import { peakRssMb } from "../fleet/proc";
 
 const n = Number(process.argv[2] ?? 100);
 const example = readFileSync(join(__dirname, "..", "stacks", "Pulumi.example.yaml"), "utf8");
@@ -27,9 +27,9 @@ function stamp(i: number): string {
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), "zt-fleet-"));
   for (let i = 0; i < n; i++) writeFileSync(join(dir, `Pulumi.client-${hex(i, 3)}.yaml`), stamp(i));
-  let workers = 0;
+  let stats = { workerPeakRssMb: 0, workerCpuSeconds: 0, packServerCpuSeconds: 0 };
   const t = performance.now();
-  const results = await planFleet({ stacksDir: dir, stats: (s) => (workers = s.workerPeakRssMb) });
+  const results = await planFleet({ stacksDir: dir, stats: (s) => (stats = s) });
   const seconds = (performance.now() - t) / 1000;
   const failed = results.filter((r) => r.failure);
   console.log(
@@ -38,7 +38,13 @@ async function main() {
   console.log(
     `wall time: ${seconds.toFixed(1)} s (${((seconds * 1000) / n).toFixed(0)} ms per client) on ${require("node:os").availableParallelism()} cores`,
   );
-  console.log(`peak RSS: coordinator ${peakRssMb(process.pid).toFixed(0)} MB, largest worker ${workers.toFixed(0)} MB`);
+  console.log(
+    `peak RSS: coordinator ${peakRssMb(process.pid).toFixed(0)} MB, largest worker ${stats.workerPeakRssMb.toFixed(0)} MB`,
+  );
+  const coordinator = process.cpuUsage();
+  console.log(
+    `CPU: workers ${stats.workerCpuSeconds.toFixed(1)} s, pack server ${stats.packServerCpuSeconds.toFixed(1)} s, coordinator ${((coordinator.user + coordinator.system) / 1e6).toFixed(1)} s`,
+  );
   console.log(
     `clients failed: ${failed.length}${failed.length ? ` (${failed[0]!.stack}: ${failed[0]!.failure})` : ""}`,
   );

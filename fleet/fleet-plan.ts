@@ -4,7 +4,8 @@ import { listStacks } from "../plan/stack-config";
 import type { ClientProfile } from "../profile/schema";
 import { checkClient, failedClient, type ClientResult } from "./check-client";
 import { withIsolation } from "./conflicts";
-import { planInPool } from "./pool";
+import { planInPool, type PoolStats } from "./pool";
+import { cpuSeconds } from "./proc";
 
 export type { ClientResult } from "./check-client";
 
@@ -13,8 +14,8 @@ export interface FleetOptions {
   readonly concurrency?: number;
   /** Called as each client is done (planned and checked, or failed). */
   readonly progress?: (done: number, total: number, r: ClientResult) => void;
-  /** Resource figures of the worker pool, for benchmarks. */
-  readonly stats?: (s: { workerPeakRssMb: number }) => void;
+  /** Resource figures of the worker pool and the pack server, for benchmarks. */
+  readonly stats?: (s: PoolStats & { packServerCpuSeconds: number }) => void;
 }
 
 /**
@@ -34,6 +35,8 @@ export async function planFleet(opts: FleetOptions): Promise<ClientResult[]> {
   ensurePackBuilt();
   const server = await PackServer.start(PACK_DIR);
   let checking = Promise.resolve();
+  let stats: PoolStats | undefined;
+  let packServerCpuSeconds = 0;
   try {
     const pool = await planInPool(
       opts.stacksDir,
@@ -47,10 +50,12 @@ export async function planFleet(opts: FleetOptions): Promise<ClientResult[]> {
       },
       opts.concurrency,
     );
-    opts.stats?.({ workerPeakRssMb: pool.workerPeakRssMb });
     await checking;
+    stats = pool;
   } finally {
+    packServerCpuSeconds = cpuSeconds(server.pid);
     await server.stop();
   }
+  if (stats) opts.stats?.({ ...stats, packServerCpuSeconds });
   return withIsolation(results, profiles);
 }

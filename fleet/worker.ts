@@ -4,6 +4,11 @@ import { planStack } from "../plan/plan-stack";
 import { ProfileError } from "../profile";
 import type { WorkerRequest, WorkerResponse } from "./protocol";
 
+// The SDK captures a stack trace for every promise and resource it makes (leak diagnostics and
+// source positions, neither of which an offline plan reports): formatting them was ~40% of a
+// plan. A worker only reports error messages, so it captures no frames (plans ~1.8x faster).
+Error.stackTraceLimit = 0;
+
 process.on("message", async (req: WorkerRequest) => {
   let res: WorkerResponse;
   try {
