@@ -111,6 +111,9 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)("fleet HTML report in 
     const failure = await page.locator("#client-tailspin .failure").textContent();
     expect(failure).toContain("identity.breakGlass");
     expect(await page.locator("#summary").getAttribute("data-failing")).toBe("1");
+    expect(await page.locator("#failing li").allTextContents()).toEqual([
+      expect.stringMatching(/^tailspin: Invalid zero-trust profile \(.*Pulumi\.tailspin\.yaml\): \d+ problem/),
+    ]);
   });
 
   it("draws each client's tier graph: a box per tier and the internet, an arrow per allowed flow", async () => {

@@ -42,12 +42,26 @@ export function fleetHtml(results: readonly ClientResult[], opts: FleetHtmlOptio
 </p>
 </header>
 <main>
+${failingList(results)}
 ${matrix(results, today)}
 ${results.map((r) => clientSection(r, today)).join("\n")}
 </main>
 </body>
 </html>
 `;
+}
+
+/** Failing clients first, with why: the reason someone opens the page. */
+function failingList(results: readonly ClientResult[]): string {
+  const failing = results.filter((r) => r.failure);
+  if (!failing.length) return "";
+  const items = failing.map(
+    (r) => `<li><a href="#client-${h(r.stack)}">${h(r.stack)}</a>: ${h(r.failure!.split("\n")[0]!)}</li>`,
+  );
+  return `<section id="failing">
+<h2>Failing clients</h2>
+<ul>${items.join("\n")}</ul>
+</section>`;
 }
 
 function matrix(results: readonly ClientResult[], today: string): string {

@@ -29,6 +29,7 @@ td.result { font-weight: 700; }
 tr.failing th a { color: var(--bad); }
 .badge { font-size: 12px; padding: 2px 8px; border-radius: 10px; border: 1px solid currentColor; vertical-align: middle; }
 .failure { color: var(--bad); background: #fef3f2; border-left: 3px solid var(--bad); padding: 8px 12px; white-space: pre-wrap; }
+#failing li { color: var(--bad); }
 section.client { border-top: 1px solid var(--line); margin-top: 24px; }
 .hint { color: var(--muted); margin: 0 0 4px; }
 .tier-graph { color: #344054; font-size: 12px; }
