@@ -71,6 +71,12 @@ async function checkOne(
   try {
     const doc = readSourceFile(state);
     if (doc.kind !== "export") return failedClient(stack, `${state} is not a \`pulumi stack export\` file`, profile);
+    // A state file saved under the wrong name would be judged against another client's profile.
+    const owners = [...new Set(doc.resources.map((r) => r.urn.split("::")[0]!.replace(/^urn:pulumi:/, "")))];
+    const foreign = owners.filter((o) => o !== stack);
+    if (foreign.length) {
+      return failedClient(stack, `${state} holds the state of stack ${foreign.join(", ")}, not ${stack}`, profile);
+    }
     return await checkClient(server, opts.stacksDir, stack, profile, doc.resources);
   } catch (e) {
     return failedClient(stack, `${state}: ${(e as Error).message}`, profile);

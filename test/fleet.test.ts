@@ -143,19 +143,28 @@ describe("zt fleet check --state-dir", () => {
     for (const s of ["example", "fabrikam"])
       copyFileSync(join(stacks, `Pulumi.${s}.yaml`), join(dir, `Pulumi.${s}.yaml`));
     copyFileSync(join(stacks, "example.posture-lock.json"), join(dir, "example.posture-lock.json"));
+    const fabrikamYaml = readFileSync(join(stacks, "Pulumi.fabrikam.yaml"), "utf8");
+    for (const [i, name] of ["northwind", "woodgrove"].entries()) {
+      writeFileSync(
+        join(dir, `Pulumi.${name}.yaml`),
+        fabrikamYaml
+          .replace("name: fabrikam", `name: ${name}`)
+          .replace(/tenantId: .*/, `tenantId: ${guid(3 + i, 1)}`)
+          .replace(/groupId: .*/, `groupId: ${guid(3 + i, 2)}`),
+      );
+    }
+    // fabrikam is deployed as planned; example's state has a hand-made SSH-from-anywhere rule and an
+    // admin user; northwind has no state; woodgrove's file holds fabrikam's state.
+    const fabrikamState = JSON.stringify(exportOf((await planStack(dir, "fabrikam")).resources));
+    writeFileSync(join(states, "fabrikam.json"), fabrikamState);
+    writeFileSync(join(states, "woodgrove.json"), fabrikamState);
     writeFileSync(
-      join(dir, "Pulumi.northwind.yaml"),
-      readFileSync(join(stacks, "Pulumi.fabrikam.yaml"), "utf8")
-        .replace("name: fabrikam", "name: northwind")
-        .replace(/tenantId: .*/, `tenantId: ${guid(3, 1)}`)
-        .replace(/groupId: .*/, `groupId: ${guid(3, 2)}`),
+      join(states, "example.json"),
+      readFileSync(join(__dirname, "fixtures", "states", "export-hand-written.json"), "utf8").replaceAll(
+        "urn:pulumi:prod::",
+        "urn:pulumi:example::",
+      ),
     );
-    // fabrikam is deployed as planned; example's state has a hand-made SSH-from-anywhere rule and an admin user.
-    writeFileSync(
-      join(states, "fabrikam.json"),
-      JSON.stringify(exportOf((await planStack(dir, "fabrikam")).resources)),
-    );
-    copyFileSync(join(__dirname, "fixtures", "states", "export-hand-written.json"), join(states, "example.json"));
     writeFileSync(join(states, "retired-client.json"), JSON.stringify(exportOf([])));
 
     const r = zt("fleet", "check", "--stacks-dir", dir, "--state-dir", states, "--json");
@@ -171,6 +180,7 @@ describe("zt fleet check --state-dir", () => {
         "northwind",
         `no deployed state to check: ${join(states, "northwind.json")} is missing (write it with \`pulumi stack export --stack northwind --file ${join(states, "northwind.json")}\`)`,
       ],
+      ["woodgrove", `${join(states, "woodgrove.json")} holds the state of stack fabrikam, not woodgrove`],
     ]);
     expect(results[0]!.violations.map((v) => v.policyName)).toEqual(
       expect.arrayContaining(["network-no-admin-ports-from-internet", "privilege-no-wildcard-admin-for-people"]),
