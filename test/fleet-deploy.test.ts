@@ -102,10 +102,11 @@ describe("zt fleet up/preview orchestration (fake workspace)", () => {
   it("enforces the zero-trust pack on every run, configured from that client's own profile", async () => {
     const dir = fleetDir();
     const fake = fakeWorkspace();
-    await deployFleet(options(dir, fake.workspace, { op: "preview" }));
+    await deployFleet(options(dir, fake.workspace, { op: "preview", refresh: true }));
     for (const [i, name] of CLIENTS.entries()) {
       const call = fake.calls.find((c) => c.stack === name)!;
       expect(call.op).toBe("preview");
+      expect(call.opts.refresh).toBe(true);
       expect(call.opts.policyPacks).toEqual([PACK_DIR]);
       const config = JSON.parse(readFileSync(call.opts.policyPackConfigs[0]!, "utf8"));
       expect(config).toEqual(JSON.parse(JSON.stringify(packConfigFor(parseProfile(client(i, name))))));

@@ -1,7 +1,8 @@
 import { InvalidArgumentError, type Command } from "commander";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline/promises";
+import { parse } from "yaml";
 import { ensurePackBuilt, PACK_DIR } from "../../analyzer/build-pack";
 import { deployFleet, type DeployOp, type DeployResult } from "../../fleet/deploy/deploy-fleet";
 import { automationWorkspace } from "../../fleet/deploy/workspace";
@@ -11,12 +12,12 @@ import { Refused } from "../common";
 
 interface DeployFlags {
   readonly projectDir: string;
-  readonly stacksDir: string;
   readonly parallel: number;
   readonly canary?: string[];
   readonly only?: string[];
   readonly outDir: string;
   readonly verbose?: boolean;
+  readonly refresh?: boolean;
   readonly yes?: boolean;
 }
 
@@ -68,21 +69,32 @@ async function confirmed(count: number, flags: DeployFlags): Promise<boolean> {
   }
 }
 
+/**
+ * The folder Pulumi reads the stack configs from (Pulumi.yaml's stackConfigDir): the profiles
+ * validated here must be the ones the Automation API deploys.
+ */
+function stackConfigDir(projectDir: string): string {
+  const file = join(projectDir, "Pulumi.yaml");
+  if (!existsSync(file)) {
+    throw new Error(`${resolve(projectDir)} has no Pulumi.yaml: run from the project, or pass --project-dir`);
+  }
+  const project = parse(readFileSync(file, "utf8")) as { stackConfigDir?: string };
+  return join(projectDir, project.stackConfigDir ?? ".");
+}
+
 async function run(op: DeployOp, flags: DeployFlags): Promise<void> {
   ensurePackBuilt();
-  if (!existsSync(join(flags.projectDir, "Pulumi.yaml"))) {
-    throw new Error(`${resolve(flags.projectDir)} has no Pulumi.yaml: run from the project, or pass --project-dir`);
-  }
   const workspace = await automationWorkspace(resolve(flags.projectDir));
   const results = await deployFleet({
     op,
-    stacksDir: flags.stacksDir,
+    stacksDir: stackConfigDir(flags.projectDir),
     workspace,
     packDir: PACK_DIR,
     outDir: flags.outDir,
     parallel: flags.parallel,
     canary: flags.canary,
     only: flags.only,
+    refresh: flags.refresh,
     onEvent: (e) => {
       if (e.kind === "start") process.stderr.write(`${e.stack}: ${op} started\n`);
       else if (e.kind === "output" && flags.verbose) {
@@ -105,15 +117,17 @@ export function fleetDeployCommands(fleet: Command): void {
           : "`pulumi up` every client stack through the Automation API, with the zero-trust pack enforced",
       )
       .option("--project-dir <dir>", "the Pulumi project (its Pulumi.yaml names the stack config folder)", ".")
-      .option("--stacks-dir <dir>", "folder holding the stack configs", "stacks")
       .option("-p, --parallel <n>", "clients at once", positive, 2)
       .option("--canary <stacks>", "comma-separated clients that go first; the rest waits for them to succeed", list)
       .option("--only <stacks>", "comma-separated clients to run (default: all)", list)
       .option("--out-dir <dir>", "where each client's policy config and full output are written", ".zt/fleet")
+      .option("--refresh", "refresh each client's state from its cloud first (drift is part of the run)")
       .option("-v, --verbose", "stream every client's engine output, prefixed with its stack");
     if (op === "up") command.option("-y, --yes", "deploy without asking (required when not on a terminal)");
     command.action(async (flags: DeployFlags) => {
-      const count = listStacks(flags.stacksDir).filter((s) => !flags.only?.length || flags.only.includes(s)).length;
+      const count = listStacks(stackConfigDir(flags.projectDir)).filter(
+        (s) => !flags.only?.length || flags.only.includes(s),
+      ).length;
       if (op === "up" && !(await confirmed(count, flags))) {
         throw new Refused("not confirmed: pass --yes to deploy without a terminal");
       }

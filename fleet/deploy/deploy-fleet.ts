@@ -26,6 +26,8 @@ export interface DeployOptions {
   readonly canary?: readonly string[];
   /** Only these clients (default: every stack file). */
   readonly only?: readonly string[];
+  /** Refresh each client's state from its cloud before the operation. */
+  readonly refresh?: boolean;
   readonly onEvent?: (e: DeployEvent) => void;
 }
 
@@ -129,6 +131,7 @@ async function runOne(stack: string, profile: ClientProfile, opts: DeployOptions
     policyPacks: [opts.packDir],
     policyPackConfigs: [config],
     message: `zt fleet ${opts.op}: ${profile.client.name}`,
+    ...(opts.refresh ? { refresh: true } : {}),
     onOutput: (text: string) => {
       output.push(text);
       opts.onEvent?.({ kind: "output", stack, text });

@@ -5,6 +5,8 @@ export interface DeployRunOptions {
   readonly policyPacks: string[];
   readonly policyPackConfigs: string[];
   readonly message?: string;
+  /** Refresh the state from the cloud first, so drift (console edits) is part of the run. */
+  readonly refresh?: boolean;
   readonly onOutput?: (text: string) => void;
 }
 
