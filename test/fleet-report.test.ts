@@ -8,7 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { planFleet, type ClientResult } from "../fleet/fleet-plan";
 import { fleetHtml } from "../fleet/report/html";
+import { tierDiagram } from "../fleet/report/tier-diagram";
 import { planStack } from "../plan/plan-stack";
+import { parseProfile } from "../profile";
 import { exampleProfile, minimalProfile } from "./fixtures";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -163,5 +165,25 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)("fleet HTML report in 
     // Full page: taller than the viewport (three client sections), as the IHDR height says.
     expect(bytes.readUInt32BE(20)).toBeGreaterThan(900);
     expect(statSync(png).size).toBeGreaterThan(50_000);
+  });
+});
+
+describe("tier diagram", () => {
+  const network = parseProfile(minimalProfile()).network;
+
+  it("draws every flow, even one naming an endpoint outside the tier list", () => {
+    const flows = [
+      ...network.flows,
+      { from: "partner-vpn", to: "app", protocol: "tcp" as const, ports: [{ from: 443, to: 443 }] },
+    ];
+    const svg = tierDiagram({ ...network, flows }, "test");
+    expect(svg).toContain('data-tier="partner-vpn"');
+    expect(svg.match(/<g class="flow"/g)).toHaveLength(new Set(flows.map((f) => `${f.from}>${f.to}`)).size);
+  });
+
+  it("escapes what it is given", () => {
+    expect(tierDiagram(network, '<script>"x"</script>')).toContain(
+      'aria-label="&lt;script&gt;&quot;x&quot;&lt;/script&gt;"',
+    );
   });
 });

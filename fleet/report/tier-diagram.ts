@@ -32,6 +32,15 @@ interface Edge {
  */
 export function tierDiagram(network: NetworkProfile, label: string): string {
   const row = [INTERNET, ...network.tiers.filter((t) => t !== network.managementTier)];
+  // The profile only lets flows name tiers or the internet; should one ever name anything else, it
+  // gets a box of its own at the end of the row rather than a flow going undrawn.
+  const known = new Set([...row, ...network.tiers]);
+  for (const e of network.flows.flatMap((f) => [f.from, f.to])) {
+    if (!known.has(e)) {
+      known.add(e);
+      row.push(e);
+    }
+  }
   const step = BOX.w + GAP;
   const index = new Map(row.map((name, i) => [name, i]));
   // Arcs rise above the row by how far they reach; the row sits just below the highest one.
@@ -82,8 +91,7 @@ function nodeSvg(n: Node): string {
 function edgeSvg(e: Edge, nodes: ReadonlyMap<string, Node>): string {
   const a = nodes.get(e.from);
   const b = nodes.get(e.to);
-  // The profile validates every endpoint; an unknown one would be a bug, and shows as missing.
-  if (!a || !b) return "";
+  if (!a || !b) throw new Error(`tier diagram: flow ${e.from} -> ${e.to} has no box`); // every endpoint gets one above
   const { path, lx, ly } = route(a, b);
   const cidrs = e.cidrs.length ? ` from/to ${e.cidrs.join(", ")}` : "";
   const title = `${e.from} → ${e.to}: ${e.labels.join("; ")}${cidrs}`;
