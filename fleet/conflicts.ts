@@ -43,10 +43,15 @@ export function withIsolation(
   const conflicts = fleetConflicts(profiles);
   return results
     .map((r) => {
-      const shared = conflicts
-        .filter((c) => c.stacks.includes(r.stack))
-        .map((c) => `${c.key} ${c.value} is also used by ${c.stacks.filter((s) => s !== r.stack).join(", ")}`);
+      const shared = sharedIds(r.stack, conflicts);
       return shared.length ? { ...r, failure: [...shared, ...(r.failure ? [r.failure] : [])].join("; ") } : r;
     })
     .sort((a, b) => a.stack.localeCompare(b.stack));
+}
+
+/** What one stack shares with others, one sentence per id. */
+export function sharedIds(stack: string, conflicts: readonly Conflict[]): string[] {
+  return conflicts
+    .filter((c) => c.stacks.includes(stack))
+    .map((c) => `${c.key} ${c.value} is also used by ${c.stacks.filter((s) => s !== stack).join(", ")}`);
 }

@@ -7,7 +7,7 @@ import { listStacks } from "../../plan/stack-config";
 import { loadStackProfile } from "../../plan/stack-profile";
 import { ProfileError } from "../../profile";
 import type { ClientProfile } from "../../profile/schema";
-import { fleetConflicts } from "../conflicts";
+import { fleetConflicts, sharedIds } from "../conflicts";
 import { commandErrorLines, type FleetWorkspace } from "./workspace";
 
 export type DeployOp = "preview" | "up";
@@ -69,11 +69,12 @@ export async function deployFleet(opts: DeployOptions): Promise<DeployResult[]> 
       finish(refused(stack, e instanceof ProfileError ? e.message : (e as Error).message));
     }
   }
-  for (const c of fleetConflicts(profiles)) {
-    for (const stack of c.stacks) {
+  const conflicts = fleetConflicts(profiles);
+  for (const stack of [...profiles.keys()]) {
+    const shared = sharedIds(stack, conflicts);
+    if (shared.length) {
       profiles.delete(stack);
-      const others = c.stacks.filter((s) => s !== stack).join(", ");
-      finish(refused(stack, `${c.key} ${c.value} is also used by ${others}: client isolation`));
+      finish(refused(stack, `${shared.join("; ")}: client isolation`));
     }
   }
 
