@@ -151,7 +151,17 @@ describe("zt fleet up/preview orchestration (fake workspace)", () => {
     await expect(deployFleet(options(fleetDir(), fake.workspace, { canary: ["oak"] }))).rejects.toThrow(
       /no client stack "oak" in .* \(known: alpine, birch, cedar, dogwood, elm\)/,
     );
+    await expect(
+      deployFleet(options(fleetDir(), fake.workspace, { only: ["alpine", "birch"], canary: ["cedar"] })),
+    ).rejects.toThrow("canary cedar is not among --only alpine,birch");
     expect(fake.calls).toEqual([]);
+  });
+
+  it("runs only the clients --only names", async () => {
+    const fake = fakeWorkspace();
+    const results = await deployFleet(options(fleetDir(), fake.workspace, { only: ["elm", "birch"] }));
+    expect(results.map((r) => r.stack)).toEqual(["birch", "elm"]);
+    expect(fake.calls.map((c) => c.stack)).toEqual(["birch", "elm"]);
   });
 
   it("ends with a summary: every client, its changes, and why each failed one failed", async () => {

@@ -99,7 +99,10 @@ function selectStacks(opts: DeployOptions): string[] {
   for (const s of [...(opts.only ?? []), ...(opts.canary ?? [])]) {
     if (!all.includes(s)) throw new Error(`no client stack "${s}" in ${opts.stacksDir} (known: ${all.join(", ")})`);
   }
-  return opts.only?.length ? all.filter((s) => opts.only!.includes(s)) : all;
+  if (!opts.only?.length) return all;
+  const outside = (opts.canary ?? []).filter((s) => !opts.only!.includes(s));
+  if (outside.length) throw new Error(`canary ${outside.join(", ")} is not among --only ${opts.only.join(",")}`);
+  return all.filter((s) => opts.only!.includes(s));
 }
 
 const refused = (stack: string, error: string): DeployResult => ({ stack, status: "refused", error, seconds: 0 });
