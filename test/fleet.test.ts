@@ -203,6 +203,7 @@ describe("fleet progress", () => {
   const run = (isTTY: boolean) => {
     let out = "";
     const report = fleetProgress({ isTTY, columns: 80, write: (t) => (out += t) });
+    report.start(4, "planning");
     report(1, 4, result("a"));
     report(2, 4, result("b", "2 mandatory policy violation(s)\nmore"));
     report(3, 4, result("c"));
@@ -212,6 +213,7 @@ describe("fleet progress", () => {
 
   it("draws one bar in place on a terminal, printing failures above it as they come", () => {
     const out = run(true);
+    expect(out.startsWith("\r\x1b[2K[░░░░░░░░░░░░░░░░░░░░░░░░] 0/4  planning…\r")).toBe(true);
     expect(out).toContain("\r\x1b[2K✗ b: 2 mandatory policy violation(s)\n");
     expect(out).toContain("\r\x1b[2K[██████░░░░░░░░░░░░░░░░░░] 1/4  0 failing  a ok");
     expect(out.endsWith("\r\x1b[2K[████████████████████████] 4/4  1 failing  d ok\n")).toBe(true);

@@ -68,11 +68,9 @@ export function fleetCommand(program: Command): void {
   )
     .option("-j, --concurrency <n>", "worker processes (default: one per core)", (v) => Number(v))
     .action(async (opts: ReportOptions & { stacksDir: string; concurrency?: number }) => {
-      const results = await planFleet({
-        stacksDir: opts.stacksDir,
-        concurrency: opts.concurrency,
-        progress: fleetProgress(process.stderr),
-      });
+      const progress = fleetProgress(process.stderr);
+      progress.start(listStacks(opts.stacksDir).length, "planning");
+      const results = await planFleet({ stacksDir: opts.stacksDir, concurrency: opts.concurrency, progress });
       report(results, opts);
     });
 
@@ -85,10 +83,12 @@ export function fleetCommand(program: Command): void {
   )
     .requiredOption("--state-dir <dir>", "folder holding one `pulumi stack export` file per client: <stack>.json")
     .action(async (opts: ReportOptions & { stacksDir: string; stateDir: string }) => {
+      const progress = fleetProgress(process.stderr);
+      progress.start(listStacks(opts.stacksDir).length, "checking");
       const { results, orphanStates } = await checkFleet({
         stacksDir: opts.stacksDir,
         stateDir: opts.stateDir,
-        progress: fleetProgress(process.stderr),
+        progress,
       });
       for (const f of orphanStates)
         process.stderr.write(`warning: ${f} matches no client stack in ${opts.stacksDir}; not checked\n`);
