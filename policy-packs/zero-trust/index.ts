@@ -11,11 +11,9 @@ import type { Posture } from "../../posture/model";
 import { settingsSchema, type Settings } from "./config";
 import { fromPolicyResource, fromResourceArgs } from "./engine-resources";
 import { judge } from "./exceptions";
+import { notices, packNotices } from "./pack-notices";
 import type { Rule } from "./rule";
 import { RULES } from "./rules";
-
-/** Exceptions applied (or refused) since the last report: resource policies run before the stack ones. */
-const notices = new Map<string, string>();
 
 /**
  * The server hands every stack policy its own copy of the same resources, one policy after the
@@ -102,19 +100,6 @@ function policyOf(rule: Rule): StackValidationPolicy | ResourceValidationPolicy 
     },
   };
 }
-
-/** Runs last in every AnalyzeStack: reports exceptions (applied, expired, refused) and notices, never blocking. */
-const packNotices: StackValidationPolicy = {
-  name: "pack-notices",
-  description:
-    "Every exception applied, expired or refused, and every notice (no lockfile, a lock that can be tightened), is reported.",
-  enforcementLevel: "advisory",
-  severity: "low",
-  validateStack: (_args, report) => {
-    for (const message of notices.values()) report(message);
-    notices.clear();
-  },
-};
 
 new PolicyPack("zero-trust", {
   description: "zt-baseline: blocks deployments that widen privileges or flatten segmentation.",

@@ -1,3 +1,4 @@
+import { PACK_NOTICES } from "./pack-notices";
 import { RULES } from "./rules";
 
 /** RULES.md: every policy of the pack, generated from the rules themselves. */
@@ -21,7 +22,7 @@ export function rulesReference(): string {
     "Generated from `rules/` by `npm run docs`; a test fails when it is stale. One rule per file, named after the rule.",
     "Every policy also takes `exceptions` in its config: `{ resource, reason, approvedBy, expires }` (a reason of at least",
     "a sentence; an expired exception no longer applies). Applied, expired and refused exceptions are reported by the",
-    "advisory policy `exceptions-reported`.",
+    `advisory policy \`${PACK_NOTICES}\`.`,
     "",
     "| Policy | Layer | Runs on | Level | Severity | What must hold | Fix | References | Settings read |",
     "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
