@@ -10,3 +10,10 @@ export const stackName = (value: string) => {
 
 /** The work was done but the result is refused: the reason has been printed already. */
 export class Refused extends Error {}
+
+/** A whole number of at least 1 (workers, clients at once). */
+export const positiveInt = (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("expected a whole number, 1 or more");
+  return n;
+};

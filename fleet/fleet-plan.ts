@@ -52,6 +52,9 @@ export async function planFleet(opts: FleetOptions): Promise<ClientResult[]> {
     );
     await checking;
     stats = pool;
+    // Fail closed: a client the pool never reported is not a passing one.
+    const reported = new Set(results.map((r) => r.stack));
+    for (const stack of stacks.filter((s) => !reported.has(s))) done(failedClient(stack, "was never planned"));
   } finally {
     packServerCpuSeconds = cpuSeconds(server.pid);
     await server.stop();

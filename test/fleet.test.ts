@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { fleetProgress } from "../cli/progress";
 import type { ClientResult } from "../fleet/check-client";
 import { fleetConflicts } from "../fleet/conflicts";
+import { planFleet } from "../fleet/fleet-plan";
 import { planStack } from "../plan/plan-stack";
 import type { PlannedResource } from "../posture/resource";
 import { parseProfile } from "../profile";
@@ -222,5 +223,21 @@ describe("fleet progress", () => {
 
   it("writes one plain line per client elsewhere (CI logs)", () => {
     expect(run(false)).toBe("[1/4] a: ok\n[2/4] b: FAIL\n[3/4] c: ok\n[4/4] d: ok\n");
+  });
+});
+
+describe("zt fleet plan fails closed", () => {
+  it("refuses a worker count that is not a whole number instead of planning nothing and passing", () => {
+    const r = zt("fleet", "plan", "-j", "abc");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("expected a whole number, 1 or more");
+  });
+
+  it("fails every client a pool never reports", async () => {
+    const results = await planFleet({ stacksDir: join(__dirname, "..", "stacks"), concurrency: 0 });
+    expect(results.map((r) => [r.stack, r.failure])).toEqual([
+      ["example", "was never planned"],
+      ["fabrikam", "was never planned"],
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import { InvalidArgumentError, type Command } from "commander";
+import type { Command } from "commander";
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline/promises";
@@ -8,7 +8,7 @@ import { deployFleet, type DeployOp, type DeployResult } from "../../fleet/deplo
 import { automationWorkspace } from "../../fleet/deploy/workspace";
 import { table } from "../../plan/render/text";
 import { listStacks } from "../../plan/stack-config";
-import { Refused } from "../common";
+import { positiveInt, Refused } from "../common";
 
 interface DeployFlags {
   readonly projectDir: string;
@@ -26,11 +26,6 @@ const list = (v: string) =>
     .split(",")
     .map((s) => s.trim())
     .filter(Boolean);
-const positive = (v: string) => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("expected a whole number of clients, 1 or more");
-  return n;
-};
 
 const CHANGES = ["create", "update", "replace", "delete"] as const;
 
@@ -117,7 +112,7 @@ export function fleetDeployCommands(fleet: Command): void {
           : "`pulumi up` every client stack through the Automation API, with the zero-trust pack enforced",
       )
       .option("--project-dir <dir>", "the Pulumi project (its Pulumi.yaml names the stack config folder)", ".")
-      .option("-p, --parallel <n>", "clients at once", positive, 2)
+      .option("-p, --parallel <n>", "clients at once", positiveInt, 2)
       .option("--canary <stacks>", "comma-separated clients that go first; the rest waits for them to succeed", list)
       .option("--only <stacks>", "comma-separated clients to run (default: all)", list)
       .option("--out-dir <dir>", "where each client's policy config and full output are written", ".zt/fleet")

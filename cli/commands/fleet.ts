@@ -7,7 +7,7 @@ import { fleetHtml } from "../../fleet/report/html";
 import { fleetMarkdown } from "../../fleet/report/markdown";
 import { table } from "../../plan/render/text";
 import { listStacks } from "../../plan/stack-config";
-import { Refused } from "../common";
+import { positiveInt, Refused } from "../common";
 import { fleetProgress } from "../progress";
 import { fleetDeployCommands } from "./fleet-deploy";
 
@@ -66,7 +66,7 @@ export function fleetCommand(program: Command): void {
         "plan every stack offline on a worker pool, run the pack on each, and summarise (exit 1 if any client fails)",
       ),
   )
-    .option("-j, --concurrency <n>", "worker processes (default: one per core)", (v) => Number(v))
+    .option("-j, --concurrency <n>", "worker processes (default: one per core)", positiveInt)
     .action(async (opts: ReportOptions & { stacksDir: string; concurrency?: number }) => {
       const progress = fleetProgress(process.stderr);
       progress.start(listStacks(opts.stacksDir).length, "planning");
