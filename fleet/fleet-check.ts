@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { ensurePackBuilt, PACK_DIR } from "../analyzer/build-pack";
 import { PackServer } from "../analyzer/pack-server";
-import { listStacks } from "../plan/stack-config";
+import { fleetStacks } from "./stacks";
 import { loadStackProfile } from "../plan/stack-profile";
 import { readSourceFile } from "../posture/sources";
 import { ProfileError } from "../profile";
@@ -29,7 +29,7 @@ export interface FleetCheck {
  * fails: an unchecked client is not a compliant one.
  */
 export async function checkFleet(opts: FleetCheckOptions): Promise<FleetCheck> {
-  const stacks = listStacks(opts.stacksDir);
+  const stacks = fleetStacks(opts.stacksDir);
   const results: ClientResult[] = [];
   const profiles = new Map<string, ClientProfile>();
   ensurePackBuilt();

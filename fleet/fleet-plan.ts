@@ -1,6 +1,6 @@
 import { ensurePackBuilt, PACK_DIR } from "../analyzer/build-pack";
 import { PackServer } from "../analyzer/pack-server";
-import { listStacks } from "../plan/stack-config";
+import { fleetStacks } from "./stacks";
 import type { ClientProfile } from "../profile/schema";
 import { checkClient, failedClient, type ClientResult } from "./check-client";
 import { withIsolation } from "./conflicts";
@@ -23,7 +23,7 @@ export interface FleetOptions {
  * pack once per client on a single pack server. One client's failure never stops the others.
  */
 export async function planFleet(opts: FleetOptions): Promise<ClientResult[]> {
-  const stacks = listStacks(opts.stacksDir);
+  const stacks = fleetStacks(opts.stacksDir);
   const results: ClientResult[] = [];
   const done = (r: ClientResult) => {
     results.push(r);

@@ -233,6 +233,19 @@ describe("zt fleet plan fails closed", () => {
     expect(r.stderr).toContain("expected a whole number, 1 or more");
   });
 
+  it("refuses an empty or missing stacks folder instead of passing an empty fleet", () => {
+    const empty = mkdtempSync(join(tmpdir(), "zt-empty-"));
+    for (const args of [["plan"], ["check", "--state-dir", empty]]) {
+      const r = zt("fleet", ...args, "--stacks-dir", empty);
+      const command = args[0];
+      expect(r.status, command).toBe(2);
+      expect(r.stderr).toContain(`no client stacks in ${empty}: expected Pulumi.<stack>.yaml files`);
+    }
+    const missing = zt("fleet", "plan", "--stacks-dir", join(empty, "nope"));
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain(`${join(empty, "nope")} does not exist`);
+  });
+
   it("fails every client a pool never reports", async () => {
     const results = await planFleet({ stacksDir: join(__dirname, "..", "stacks"), concurrency: 0 });
     expect(results.map((r) => [r.stack, r.failure])).toEqual([

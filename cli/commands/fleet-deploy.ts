@@ -7,7 +7,7 @@ import { ensurePackBuilt, PACK_DIR } from "../../analyzer/build-pack";
 import { deployFleet, type DeployOp, type DeployResult } from "../../fleet/deploy/deploy-fleet";
 import { automationWorkspace } from "../../fleet/deploy/workspace";
 import { table } from "../../plan/render/text";
-import { listStacks } from "../../plan/stack-config";
+import { fleetStacks } from "../../fleet/stacks";
 import { positiveInt, Refused } from "../common";
 
 interface DeployFlags {
@@ -120,7 +120,7 @@ export function fleetDeployCommands(fleet: Command): void {
       .option("-v, --verbose", "stream every client's engine output, prefixed with its stack");
     if (op === "up") command.option("-y, --yes", "deploy without asking (required when not on a terminal)");
     command.action(async (flags: DeployFlags) => {
-      const count = listStacks(stackConfigDir(flags.projectDir)).filter(
+      const count = fleetStacks(stackConfigDir(flags.projectDir)).filter(
         (s) => !flags.only?.length || flags.only.includes(s),
       ).length;
       if (op === "up" && !(await confirmed(count, flags))) {

@@ -6,7 +6,7 @@ import { planFleet } from "../../fleet/fleet-plan";
 import { fleetHtml } from "../../fleet/report/html";
 import { fleetMarkdown } from "../../fleet/report/markdown";
 import { table } from "../../plan/render/text";
-import { listStacks } from "../../plan/stack-config";
+import { fleetStacks } from "../../fleet/stacks";
 import { positiveInt, Refused } from "../common";
 import { fleetProgress } from "../progress";
 import { fleetDeployCommands } from "./fleet-deploy";
@@ -69,7 +69,7 @@ export function fleetCommand(program: Command): void {
     .option("-j, --concurrency <n>", "worker processes (default: one per core)", positiveInt)
     .action(async (opts: ReportOptions & { stacksDir: string; concurrency?: number }) => {
       const progress = fleetProgress(process.stderr);
-      progress.start(listStacks(opts.stacksDir).length, "planning");
+      progress.start(fleetStacks(opts.stacksDir).length, "planning");
       const results = await planFleet({ stacksDir: opts.stacksDir, concurrency: opts.concurrency, progress });
       report(results, opts);
     });
@@ -84,7 +84,7 @@ export function fleetCommand(program: Command): void {
     .requiredOption("--state-dir <dir>", "folder holding one `pulumi stack export` file per client: <stack>.json")
     .action(async (opts: ReportOptions & { stacksDir: string; stateDir: string }) => {
       const progress = fleetProgress(process.stderr);
-      progress.start(listStacks(opts.stacksDir).length, "checking");
+      progress.start(fleetStacks(opts.stacksDir).length, "checking");
       const { results, orphanStates } = await checkFleet({
         stacksDir: opts.stacksDir,
         stateDir: opts.stateDir,
@@ -101,7 +101,7 @@ export function fleetCommand(program: Command): void {
     .option("--stacks-dir <dir>", "folder holding the stack configs", "stacks")
     .option("--json", "print a JSON array")
     .action((opts: { stacksDir: string; json?: boolean }) => {
-      const stacks = listStacks(opts.stacksDir);
+      const stacks = fleetStacks(opts.stacksDir);
       process.stdout.write(opts.json ? JSON.stringify(stacks) + "\n" : stacks.map((s) => s + "\n").join(""));
     });
 

@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { readLock } from "../../plan/lockfile";
 import { packConfigFor } from "../../plan/pack-config";
-import { listStacks } from "../../plan/stack-config";
+import { fleetStacks } from "../stacks";
 import { loadStackProfile } from "../../plan/stack-profile";
 import { ProfileError } from "../../profile";
 import type { ClientProfile } from "../../profile/schema";
@@ -95,7 +95,7 @@ export async function deployFleet(opts: DeployOptions): Promise<DeployResult[]> 
 }
 
 function selectStacks(opts: DeployOptions): string[] {
-  const all = listStacks(opts.stacksDir);
+  const all = fleetStacks(opts.stacksDir);
   for (const s of [...(opts.only ?? []), ...(opts.canary ?? [])]) {
     if (!all.includes(s)) throw new Error(`no client stack "${s}" in ${opts.stacksDir} (known: ${all.join(", ")})`);
   }
