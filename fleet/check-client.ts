@@ -7,6 +7,7 @@ import { diffPostures } from "../posture/diff";
 import { lockOf } from "../posture/lock";
 import type { PlannedResource } from "../posture/resource";
 import type { ClientProfile } from "../profile/schema";
+import { deployedView, type DeployedView } from "./report/deployed";
 
 /** One client's verdict in a fleet run (plan or check). */
 export interface ClientResult {
@@ -23,6 +24,8 @@ export interface ClientResult {
   readonly profile?: ClientProfile;
   /** Every diagnostic the pack reported (mandatory and advisory). */
   readonly violations: readonly Diagnostic[];
+  /** What the resources hold (planned, or deployed); undefined when there were none to read. */
+  readonly deployed?: DeployedView;
 }
 
 /** A client that could not be checked at all (invalid profile, missing state...). */
@@ -43,9 +46,8 @@ export async function checkClient(
 ): Promise<ClientResult> {
   const lock = readLock(stacksDir, stack);
   const { diagnostics, mandatory } = await checkResources(resources, packConfigFor(profile, lock), server);
-  const widening = lock
-    ? diffPostures(lock, lockOf(postureOf(resources))).filter((i) => i.change === "widening").length
-    : undefined;
+  const posture = postureOf(resources);
+  const widening = lock ? diffPostures(lock, lockOf(posture)).filter((i) => i.change === "widening").length : undefined;
   const problems = [
     ...(mandatory ? [`${mandatory} mandatory policy violation(s)`] : []),
     ...(widening ? [`${widening} widening change(s) against the lockfile`] : []),
@@ -60,5 +62,6 @@ export async function checkClient(
     ...(problems.length ? { failure: problems.join("; ") } : {}),
     profile,
     violations: diagnostics,
+    deployed: deployedView(posture),
   };
 }

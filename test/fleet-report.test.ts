@@ -1,11 +1,12 @@
 // The fleet HTML report, rendered in a real headless browser (Debian's chromium, driven by
 // playwright-core) and read back from the DOM: what a reader sees must be what was planned.
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
+import { checkFleet } from "../fleet/fleet-check";
 import { planFleet, type ClientResult } from "../fleet/fleet-plan";
 import { fleetHtml } from "../fleet/report/html";
 import { tierDiagram } from "../fleet/report/tier-diagram";
@@ -130,6 +131,11 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)("fleet HTML report in 
         .evaluateAll((gs) => gs.map((g) => `${(g as SVGGElement).dataset.from}>${(g as SVGGElement).dataset.to}`));
       expect(new Set(arrows)).toEqual(pairs);
       expect(arrows).toHaveLength(pairs.size);
+      // The plan holds exactly what the profile declares: nothing red. Without a cloud
+      // (fabrikam declares no network.aws or network.azure) no resource holds the flows.
+      expect(await svg.locator(".flow.undeclared").count()).toBe(0);
+      const notHeld = await svg.locator(".flow.not-held").count();
+      expect(notHeld).toBe(network.aws || network.azure ? 0 : pairs.size);
       // Rendered, not just present: every box has a size and no two boxes overlap.
       const boxes = await svg.locator(".node rect").evaluateAll((rs) =>
         rs.map((r) => {
@@ -178,7 +184,7 @@ describe("tier diagram", () => {
     ];
     const svg = tierDiagram({ ...network, flows }, "test");
     expect(svg).toContain('data-tier="partner-vpn"');
-    expect(svg.match(/<g class="flow"/g)).toHaveLength(new Set(flows.map((f) => `${f.from}>${f.to}`)).size);
+    expect(svg.match(/<g class="flow /g)).toHaveLength(new Set(flows.map((f) => `${f.from}>${f.to}`)).size);
   });
 
   it("escapes what it is given", () => {
@@ -187,3 +193,52 @@ describe("tier diagram", () => {
     );
   });
 });
+
+describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)(
+  "fleet HTML report of deployed states (zt fleet check)",
+  () => {
+    it("shows what is deployed: missing controls, declared flows not held, and drift in red", async () => {
+      const dir = mkdtempSync(join(tmpdir(), "zt-report-check-"));
+      const states = join(dir, "states");
+      mkdirSync(states);
+      writeFileSync(join(dir, "Pulumi.example.yaml"), stackYaml(exampleProfile()));
+      // A hand-made stack: one security group tagged "web" open to the internet on 22 and 443, no CA policies.
+      writeFileSync(
+        join(states, "example.json"),
+        readFileSync(join(__dirname, "fixtures", "states", "export-hand-written.json"), "utf8").replaceAll(
+          "urn:pulumi:prod::",
+          "urn:pulumi:example::",
+        ),
+      );
+      const { results } = await checkFleet({ stacksDir: dir, stateDir: states });
+      const file = join(dir, "fleet.html");
+      writeFileSync(file, fleetHtml(results, { today: TODAY }));
+      const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu"] });
+      try {
+        const page = await browser.newPage();
+        await page.goto(`file://${file}`);
+        const states = await page.$$eval('#matrix tr[data-stack="example"] td.cell', (tds) =>
+          tds.map((td) => (td as HTMLElement).dataset.state),
+        );
+        expect(new Set(states)).toEqual(new Set(["missing"]));
+        const svg = page.locator("#client-example svg.tier-graph");
+        const red = await svg
+          .locator(".flow.undeclared")
+          .evaluateAll((gs) =>
+            gs.map((g) => `${(g as SVGGElement).dataset.from}>${(g as SVGGElement).dataset.to} ${g.textContent}`),
+          );
+        expect(red).toEqual([
+          expect.stringMatching(
+            /^internet>web .*tcp 443 \(aws\).*tcp 22 \(aws\)|^internet>web .*tcp 22 \(aws\).*tcp 443 \(aws\)/,
+          ),
+        ]);
+        expect(await svg.locator(".flow.declared").count()).toBe(0);
+        expect(await svg.locator(".flow.not-held").count()).toBe(
+          new Set(results[0]!.profile!.network.flows.map((f) => `${f.from}>${f.to}`)).size,
+        );
+      } finally {
+        await browser.close();
+      }
+    }, 60_000);
+  },
+);

@@ -5,7 +5,7 @@ import { tierDiagram } from "./tier-diagram";
 import { CONTROL_CODES, CONTROL_IDS, controlCells, exceptionsOf, type CellState } from "./view";
 import { FLEET_CSS } from "./style";
 
-const MARK: Record<CellState, string> = { enforced: "✓", "report-only": "R", absent: "–", unknown: "?" };
+const MARK: Record<CellState, string> = { enforced: "✓", "report-only": "R", absent: "–", missing: "✗", unknown: "?" };
 
 export interface FleetHtmlOptions {
   /** ISO date the page is about: exceptions past it are shown expired. Defaults to today. */
@@ -70,7 +70,7 @@ function matrix(results: readonly ClientResult[], today: string): string {
       `<th scope="col" class="control" title="${h(CONTROL_IDS[i]!)}" data-control="${h(CONTROL_IDS[i]!)}">${h(code)}</th>`,
   ).join("");
   const rows = results.map((r) => {
-    const cells = controlCells(r.profile)
+    const cells = controlCells(r.profile, r.deployed)
       .map(
         (c) =>
           `<td class="cell ${c.state}" data-control="${h(c.control)}" data-state="${c.state}" title="${h(
@@ -96,7 +96,8 @@ function matrix(results: readonly ClientResult[], today: string): string {
   });
   return `<section id="matrix-section">
 <h2>Clients × controls</h2>
-<p class="legend"><span class="cell enforced">✓</span> enforced <span class="cell report-only">R</span> report-only <span class="cell absent">–</span> not declared (opted out, licence, not configured; hover for why) <span class="cell unknown">?</span> profile invalid</p>
+<p class="hint">Each Conditional Access control as the client's resources hold it: planned (<code>zt fleet plan</code>) or deployed (<code>zt fleet check</code>).</p>
+<p class="legend"><span class="cell enforced">✓</span> enforced <span class="cell report-only">R</span> report-only <span class="cell missing">✗</span> declared, but not held by the resources <span class="cell absent">–</span> not declared (opted out, licence, not configured; hover for why) <span class="cell unknown">?</span> nothing to read</p>
 <div class="scroll">
 <table id="matrix">
 <thead><tr><th scope="col">Client</th>${head}<th scope="col">Tiers</th><th scope="col">Apps</th><th scope="col">Exceptions</th><th scope="col">Mandatory</th><th scope="col">Widening</th><th scope="col">Result</th></tr></thead>
@@ -121,8 +122,8 @@ ${p ? clientDetails(r, p, today) : `<p>No posture: the profile did not validate.
 function clientDetails(r: ClientResult, p: ClientProfile, today: string): string {
   return [
     `<h3>Tier graph</h3>`,
-    `<p class="hint">Every arrow is an allowed flow; anything not drawn is denied.</p>`,
-    `<div class="scroll">${tierDiagram(p.network, `Tier graph of ${p.client.name}`)}</div>`,
+    `<p class="hint">Every arrow is a flow the resources allow; anything not drawn is denied. <span class="key undeclared">Red</span>: allowed but never declared. <span class="key not-held">Dotted</span>: declared, but no resource allows it (for instance no network.aws or network.azure).</p>`,
+    `<div class="scroll">${tierDiagram(p.network, `Tier graph of ${p.client.name}`, r.deployed)}</div>`,
     apps(p),
     exceptions(p, today),
     violations(r),

@@ -1,7 +1,7 @@
 import { CONTROL_CODES, CONTROL_IDS, controlCells, exceptionsOf } from "./view";
 import type { ClientResult } from "../fleet-plan";
 
-const MARK = { enforced: "✓", "report-only": "R", absent: "–", unknown: "?" } as const;
+const MARK = { enforced: "✓", "report-only": "R", absent: "–", missing: "✗", unknown: "?" } as const;
 
 /** One page, for a ticket or a wiki: every client's controls, exceptions and verdicts. */
 export function fleetMarkdown(results: readonly ClientResult[], today = new Date().toISOString().slice(0, 10)): string {
@@ -12,7 +12,7 @@ export function fleetMarkdown(results: readonly ClientResult[], today = new Date
     const expired = exceptions.filter((e) => e.expired).length;
     return [
       r.client ?? r.stack,
-      ...controlCells(p).map((c) => MARK[c.state]),
+      ...controlCells(p, r.deployed).map((c) => MARK[c.state]),
       p ? String(p.network.tiers.length) : "?",
       p ? String(p.access?.apps.length ?? 0) : "?",
       exceptions.length
@@ -28,7 +28,7 @@ export function fleetMarkdown(results: readonly ClientResult[], today = new Date
   return [
     "# Zero-trust fleet posture",
     "",
-    `${results.length} clients, ${results.filter((r) => r.failure).length} failing. ✓ enforced, R report-only, – not declared (opted out, licence, or not configured).`,
+    `${results.length} clients, ${results.filter((r) => r.failure).length} failing. ✓ enforced, R report-only, ✗ declared but not held by the resources, – not declared (opted out, licence, or not configured).`,
     "",
     line(header),
     line(header.map(() => "---")),

@@ -21,7 +21,8 @@ thead th { background: #f9fafb; position: sticky; top: 0; }
 .cell.enforced { background: var(--enf); }
 .cell.report-only { background: var(--ro); }
 .cell.absent { background: var(--abs); color: var(--muted); }
-.cell.unknown { background: #fee4e2; }
+.cell.missing { background: #fee4e2; color: var(--bad); }
+.cell.unknown { background: #f2f4f7; color: var(--muted); }
 .legend .cell { display: inline-block; border: 1px solid var(--line); margin: 0 4px 0 12px; }
 .legend .cell:first-child { margin-left: 0; }
 td.num { text-align: right; white-space: nowrap; }
@@ -38,6 +39,13 @@ section.client { border-top: 1px solid var(--line); margin-top: 24px; }
 .tier-graph .node.management rect { fill: #f4f3ff; stroke: #6938ef; }
 .tier-graph .node text { font-weight: 600; fill: #101828; }
 .tier-graph .flow path { fill: none; stroke: currentColor; stroke-width: 1.4; }
+.tier-graph .head.declared { fill: #344054; }
+.tier-graph .head.undeclared { fill: var(--bad); }
+.tier-graph .flow.not-held path { stroke-dasharray: 2 4; stroke: var(--muted); }
+.tier-graph .flow.undeclared path { stroke: var(--bad); stroke-dasharray: 6 3; stroke-width: 1.8; }
+.tier-graph .flow.undeclared text { fill: var(--bad); font-weight: 600; }
+.key.undeclared { color: var(--bad); font-weight: 600; }
+.key.not-held { border-bottom: 2px dotted var(--muted); }
 .tier-graph .flow text { fill: #344054; paint-order: stroke; stroke: #fff; stroke-width: 4px; }
 tr.violation.mandatory td:first-child { color: var(--bad); font-weight: 600; }
 tr.bad td { color: var(--bad); }

@@ -1,6 +1,7 @@
 import { INTERNET } from "../../profile/network-defaults";
 import type { NetworkProfile } from "../../profile/network";
 import { describePorts } from "../../profile/primitives";
+import { undeclaredFlows, type DeployedView } from "./deployed";
 import { escapeHtml } from "./escape";
 
 const BOX = { w: 112, h: 36 } as const;
@@ -17,8 +18,15 @@ interface Node {
   readonly col?: number;
 }
 
-/** One edge of the diagram: every declared flow between the same two endpoints, merged. */
+/**
+ * `declared`: a flow of the profile the resources hold; `not-held`: declared, but no resource
+ * allows it; `undeclared`: allowed by the resources, declared nowhere (drift, or a hand edit).
+ */
+type EdgeKind = "declared" | "not-held" | "undeclared";
+
+/** One arrow: every flow of one kind between the same two endpoints, merged. */
 interface Edge {
+  readonly kind: EdgeKind;
   readonly from: string;
   readonly to: string;
   readonly labels: string[];
@@ -28,14 +36,16 @@ interface Edge {
 /**
  * A client's tier graph as inline SVG: the internet and the workload tiers in a row, from the
  * outside in, the management tier below them, and one arrow per allowed flow (ports on it).
- * Everything not drawn is denied. No script, no external assets: it renders in any mail client.
+ * Given what the resources hold, declared flows they do not hold are dotted and flows they allow
+ * that the profile never declared are red. No script, no external assets: it renders anywhere.
  */
-export function tierDiagram(network: NetworkProfile, label: string): string {
+export function tierDiagram(network: NetworkProfile, label: string, deployed?: DeployedView): string {
+  const edges = edgesOf(network, deployed);
   const row = [INTERNET, ...network.tiers.filter((t) => t !== network.managementTier)];
-  // The profile only lets flows name tiers or the internet; should one ever name anything else, it
-  // gets a box of its own at the end of the row rather than a flow going undrawn.
+  // Flows only name tiers or the internet; should one ever name anything else, it gets a box of
+  // its own at the end of the row rather than a flow going undrawn.
   const known = new Set([...row, ...network.tiers]);
-  for (const e of network.flows.flatMap((f) => [f.from, f.to])) {
+  for (const e of edges.flatMap((x) => [x.from, x.to])) {
     if (!known.has(e)) {
       known.add(e);
       row.push(e);
@@ -44,7 +54,7 @@ export function tierDiagram(network: NetworkProfile, label: string): string {
   const step = BOX.w + GAP;
   const index = new Map(row.map((name, i) => [name, i]));
   // Arcs rise above the row by how far they reach; the row sits just below the highest one.
-  const arcs = network.flows.map((f) => arcLift(index.get(f.from), index.get(f.to))).filter((l) => l > 0);
+  const arcs = edges.map((e) => arcLift(index.get(e.from), index.get(e.to), e.kind)).filter((l) => l > 0);
   const ROW_Y = 16 + (arcs.length ? Math.max(...arcs) + 14 : 0);
   const MGMT_Y = ROW_Y + BOX.h + MGMT_DROP;
   const nodes = new Map<string, Node>(
@@ -59,24 +69,47 @@ export function tierDiagram(network: NetworkProfile, label: string): string {
     nodes.set(network.managementTier, { name: network.managementTier, x, y: MGMT_Y, kind: "management" });
   }
 
-  const edges = new Map<string, Edge>();
-  for (const f of network.flows) {
-    const key = `${f.from}>${f.to}`;
-    const edge = edges.get(key) ?? { from: f.from, to: f.to, labels: [], cidrs: [] };
-    edge.labels.push(f.protocol === "icmp" ? "icmp" : `${f.protocol} ${f.ports.map(describePorts).join(",")}`);
-    edge.cidrs.push(...(f.cidrs ?? []));
-    edges.set(key, edge);
-  }
-
   const width = 32 + row.length * step - GAP;
   const height = (hasMgmt ? MGMT_Y + BOX.h : ROW_Y + BOX.h) + 24;
-  const body = [...[...edges.values()].map((e) => edgeSvg(e, nodes)), ...[...nodes.values()].map(nodeSvg)].join("\n");
+  const body = [...edges.map((e) => edgeSvg(e, nodes)), ...[...nodes.values()].map(nodeSvg)].join("\n");
   return [
     `<svg class="tier-graph" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeHtml(label)}">`,
-    `<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="currentColor"/></marker></defs>`,
+    `<defs>${(["declared", "undeclared"] as const).map(marker).join("")}</defs>`,
     body,
     `</svg>`,
   ].join("\n");
+}
+
+/** The arrows: declared flows (held or not), then what the resources allow beyond them. */
+function edgesOf(network: NetworkProfile, deployed: DeployedView | undefined): Edge[] {
+  const edges = new Map<string, Edge>();
+  const add = (kind: EdgeKind, from: string, to: string, label: string, cidrs: readonly string[] = []) => {
+    const key = `${kind} ${from}>${to}`;
+    const edge = edges.get(key) ?? { kind, from, to, labels: [], cidrs: [] };
+    if (!edge.labels.includes(label)) edge.labels.push(label);
+    edge.cidrs.push(...cidrs);
+    edges.set(key, edge);
+  };
+  const held = new Set(deployed?.flows.map((f) => `${f.from}>${f.to}`));
+  for (const f of network.flows) {
+    const kind = !deployed || held.has(`${f.from}>${f.to}`) ? "declared" : "not-held";
+    add(
+      kind,
+      f.from,
+      f.to,
+      f.protocol === "icmp" ? "icmp" : `${f.protocol} ${f.ports.map(describePorts).join(",")}`,
+      f.cidrs,
+    );
+  }
+  for (const f of deployed ? undeclaredFlows(network, deployed.flows) : []) {
+    const ports = f.protocol === "icmp" ? "" : ` ${f.ports ? describePorts(f.ports) : "all ports"}`;
+    add("undeclared", f.from, f.to, `${f.protocol}${ports} (${f.cloud})`);
+  }
+  return [...edges.values()];
+}
+
+function marker(kind: "declared" | "undeclared"): string {
+  return `<marker id="arrow-${kind}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="head ${kind}"/></marker>`;
 }
 
 function nodeSvg(n: Node): string {
@@ -92,37 +125,49 @@ function edgeSvg(e: Edge, nodes: ReadonlyMap<string, Node>): string {
   const a = nodes.get(e.from);
   const b = nodes.get(e.to);
   if (!a || !b) throw new Error(`tier diagram: flow ${e.from} -> ${e.to} has no box`); // every endpoint gets one above
-  const { path, lx, ly } = route(a, b);
+  const { path, lx, ly } = route(a, b, e.kind);
   const cidrs = e.cidrs.length ? ` from/to ${e.cidrs.join(", ")}` : "";
-  const title = `${e.from} → ${e.to}: ${e.labels.join("; ")}${cidrs}`;
+  const what = {
+    declared: "",
+    "not-held": " (declared, but no resource allows it)",
+    undeclared: " (allowed, never declared)",
+  };
+  const title = `${e.from} → ${e.to}: ${e.labels.join("; ")}${cidrs}${what[e.kind]}`;
+  const head = e.kind === "undeclared" ? "undeclared" : "declared";
   return [
-    `<g class="flow" data-from="${escapeHtml(e.from)}" data-to="${escapeHtml(e.to)}">`,
+    `<g class="flow ${e.kind}" data-from="${escapeHtml(e.from)}" data-to="${escapeHtml(e.to)}" data-kind="${e.kind}">`,
     `<title>${escapeHtml(title)}</title>`,
-    `<path d="${path}" marker-end="url(#arrow)"/>`,
+    `<path d="${path}" marker-end="url(#arrow-${head})"/>`,
     `<text x="${lx}" y="${ly}" text-anchor="middle">${escapeHtml(e.labels.join(" · "))}</text>`,
     `</g>`,
   ].join("");
 }
 
-/** How far above the row a flow between row positions i and j arcs; 0 for a straight arrow. */
-function arcLift(i: number | undefined, j: number | undefined): number {
-  if (i === undefined || j === undefined || j === i + 1) return 0;
-  // Outward flows (egress) arc higher than inward ones over the same span, so both stay readable.
-  return 18 + Math.abs(j - i) * 16 + (j < i ? 12 : 0);
+/**
+ * How far above the row a flow between row positions i and j arcs; 0 for a straight arrow.
+ * Outward flows (egress) arc higher than inward ones over the same span, and undeclared ones
+ * higher still (even between neighbours), so none hides another.
+ */
+function arcLift(i: number | undefined, j: number | undefined, kind: EdgeKind): number {
+  if (i === undefined || j === undefined) return 0;
+  const extra = kind === "undeclared" ? 24 : 0;
+  if (j === i + 1 && !extra) return 0;
+  return 18 + Math.abs(j - i) * 16 + (j < i ? 12 : 0) + extra;
 }
 
-/** Inward row neighbours: a straight arrow; longer or outward hops: arcs above the row. */
-function route(a: Node, b: Node): { path: string; lx: number; ly: number } {
+/** Inward row neighbours: a straight arrow; longer, outward or undeclared hops: arcs above the row. */
+function route(a: Node, b: Node, kind: EdgeKind): { path: string; lx: number; ly: number } {
   if (a.col === undefined || b.col === undefined) {
-    // To or from the management tier, between the rows.
+    // To or from the management tier, between the rows; undeclared ones beside the declared.
+    const shift = kind === "undeclared" ? 14 : 0;
     const down = a.y < b.y;
-    const x1 = a.x + BOX.w / 2;
-    const x2 = b.x + BOX.w / 2;
+    const x1 = a.x + BOX.w / 2 + shift;
+    const x2 = b.x + BOX.w / 2 + shift;
     const y1 = down ? a.y + BOX.h : a.y;
     const y2 = down ? b.y : b.y + BOX.h;
-    return { path: `M${x1},${y1} L${x2},${y2}`, lx: (x1 + x2) / 2, ly: (y1 + y2) / 2 };
+    return { path: `M${x1},${y1} L${x2},${y2}`, lx: (x1 + x2) / 2 + shift, ly: (y1 + y2) / 2 };
   }
-  const lift = arcLift(a.col, b.col);
+  const lift = arcLift(a.col, b.col, kind);
   if (lift === 0) {
     const y = a.y + BOX.h / 2;
     return { path: `M${a.x + BOX.w},${y} L${b.x},${y}`, lx: (a.x + BOX.w + b.x) / 2, ly: y - 6 };
