@@ -1,4 +1,5 @@
-import type { Endpoint, NetworkRule, Posture } from "../../posture/model";
+import { withinFlowPorts } from "../../policy-packs/zero-trust/rules/tier-model";
+import type { Endpoint, NetworkRule, Posture, Protocol } from "../../posture/model";
 import { INTERNET } from "../../profile/network-defaults";
 import type { NetworkProfile } from "../../profile/network";
 
@@ -17,7 +18,7 @@ export interface DeployedFlow {
   readonly cloud: string;
   readonly from: string;
   readonly to: string;
-  readonly protocol: string;
+  readonly protocol: Protocol;
   /** Undefined for every port. */
   readonly ports?: { readonly from: number; readonly to: number };
 }
@@ -55,15 +56,5 @@ function drawnSide(r: NetworkRule): boolean {
 
 /** The deployed allows no declared flow covers (same ends and protocol, ports within). */
 export function undeclaredFlows(network: NetworkProfile, flows: readonly DeployedFlow[]): DeployedFlow[] {
-  return flows.filter(
-    (d) =>
-      !network.flows.some(
-        (f) =>
-          f.from === d.from &&
-          f.to === d.to &&
-          d.protocol === f.protocol &&
-          (f.protocol === "icmp" ||
-            (d.ports !== undefined && f.ports.some((p) => p.from <= d.ports!.from && d.ports!.to <= p.to))),
-      ),
-  );
+  return flows.filter((d) => !network.flows.some((f) => f.from === d.from && f.to === d.to && withinFlowPorts(d, f)));
 }
