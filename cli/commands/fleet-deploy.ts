@@ -77,12 +77,12 @@ function stackConfigDir(projectDir: string): string {
   return join(projectDir, project.stackConfigDir ?? ".");
 }
 
-async function run(op: DeployOp, flags: DeployFlags): Promise<void> {
+async function run(op: DeployOp, flags: DeployFlags, stacksDir: string): Promise<void> {
   ensurePackBuilt();
   const workspace = await automationWorkspace(resolve(flags.projectDir));
   const results = await deployFleet({
     op,
-    stacksDir: stackConfigDir(flags.projectDir),
+    stacksDir,
     workspace,
     packDir: PACK_DIR,
     outDir: flags.outDir,
@@ -120,13 +120,12 @@ export function fleetDeployCommands(fleet: Command): void {
       .option("-v, --verbose", "stream every client's engine output, prefixed with its stack");
     if (op === "up") command.option("-y, --yes", "deploy without asking (required when not on a terminal)");
     command.action(async (flags: DeployFlags) => {
-      const count = fleetStacks(stackConfigDir(flags.projectDir)).filter(
-        (s) => !flags.only?.length || flags.only.includes(s),
-      ).length;
+      const stacksDir = stackConfigDir(flags.projectDir);
+      const count = fleetStacks(stacksDir).filter((s) => !flags.only?.length || flags.only.includes(s)).length;
       if (op === "up" && !(await confirmed(count, flags))) {
         throw new Refused("not confirmed: pass --yes to deploy without a terminal");
       }
-      await run(op, flags);
+      await run(op, flags, stacksDir);
     });
   }
 }
