@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { ensurePackBuilt, PACK_DIR } from "../analyzer/build-pack";
-import { PackServer } from "../analyzer/pack-server";
+import type { PackServer } from "../analyzer/pack-server";
+import { startZeroTrustPack } from "../plan/check-plan";
 import { fleetStacks } from "./stacks";
 import { loadStackProfile } from "../plan/stack-profile";
 import { readSourceFile } from "../posture/sources";
@@ -32,8 +32,7 @@ export async function checkFleet(opts: FleetCheckOptions): Promise<FleetCheck> {
   const stacks = fleetStacks(opts.stacksDir);
   const results: ClientResult[] = [];
   const profiles = new Map<string, ClientProfile>();
-  ensurePackBuilt();
-  const server = await PackServer.start(PACK_DIR);
+  const server = await startZeroTrustPack();
   try {
     for (const stack of stacks) {
       results.push(await checkOne(server, opts, stack, profiles));

@@ -1,5 +1,4 @@
-import { ensurePackBuilt, PACK_DIR } from "../analyzer/build-pack";
-import { PackServer } from "../analyzer/pack-server";
+import { startZeroTrustPack } from "../plan/check-plan";
 import { fleetStacks } from "./stacks";
 import type { ClientProfile } from "../profile/schema";
 import { checkClient, failedClient, type ClientResult } from "./check-client";
@@ -32,8 +31,7 @@ export async function planFleet(opts: FleetOptions): Promise<ClientResult[]> {
   const profiles = new Map<string, ClientProfile>();
 
   // Checking overlaps planning: each client goes to the one pack server as soon as it is planned.
-  ensurePackBuilt();
-  const server = await PackServer.start(PACK_DIR);
+  const server = await startZeroTrustPack();
   let checking = Promise.resolve();
   let stats: PoolStats | undefined;
   let packServerCpuSeconds = 0;

@@ -12,6 +12,12 @@ export interface Verdict {
   readonly elapsedMs: number;
 }
 
+/** Starts the zero-trust pack's server (bundling the pack first when its bundle is stale). */
+export function startZeroTrustPack(): Promise<PackServer> {
+  ensurePackBuilt();
+  return PackServer.start(PACK_DIR);
+}
+
 /** Runs the zero-trust pack on a plan, configured from its profile (and lockfile). */
 export function checkPlan(plan: StackPlan, lock?: PostureLock, server?: PackServer): Promise<Verdict> {
   return checkResources(plan.resources, packConfigFor(plan.profile, lock), server);
@@ -29,10 +35,7 @@ export async function checkResources(
 ): Promise<Verdict> {
   const started = Date.now();
   let own: PackServer | undefined;
-  if (!server) {
-    ensurePackBuilt();
-    own = server = await PackServer.start(PACK_DIR);
-  }
+  if (!server) own = server = await startZeroTrustPack();
   try {
     const info = await server.info();
     await server.configure(config);
