@@ -1,6 +1,6 @@
 import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import type { PlannedResource } from "../posture/resource";
+import { asAnalyzed, type PlannedResource } from "../posture/resource";
 
 /** Struct.fromJavaScript refuses `undefined`: the wire has no such value, so drop those keys. */
 function struct(value: Readonly<Record<string, unknown>>): Struct {
@@ -34,20 +34,24 @@ function provider(
   out.setType(p.type);
   out.setUrn(p.urn);
   out.setName(p.name);
-  out.setProperties(struct(p.inputs));
+  out.setProperties(struct(asAnalyzed(p).inputs));
   return out;
 }
 
-/** The fields `Analyze` and `AnalyzeStack` describe a resource with, set the same way on both. */
+/**
+ * The fields `Analyze` and `AnalyzeStack` describe a resource with. As the engine does, `Analyze`
+ * carries the inputs and `AnalyzeStack` the outputs, once the provider has returned them.
+ */
 function describe<M extends analyzerpb.AnalyzeRequest | analyzerpb.AnalyzerResource>(
   msg: M,
   r: PlannedResource,
   byUrn: ReadonlyMap<string, PlannedResource>,
+  properties: Readonly<Record<string, unknown>>,
 ): M {
   msg.setType(r.type);
   msg.setUrn(r.urn);
   msg.setName(r.name);
-  msg.setProperties(struct(r.inputs));
+  msg.setProperties(struct(properties));
   msg.setOptions(options(r));
   const p = provider(r, byUrn);
   if (p) msg.setProvider(p);
@@ -59,7 +63,7 @@ export function analyzeRequest(
   r: PlannedResource,
   byUrn: ReadonlyMap<string, PlannedResource>,
 ): analyzerpb.AnalyzeRequest {
-  return describe(new analyzerpb.AnalyzeRequest(), r, byUrn);
+  return describe(new analyzerpb.AnalyzeRequest(), r, byUrn, r.inputs);
 }
 
 /** `AnalyzeStack`: every resource, with parents and (property) dependencies. */
@@ -68,7 +72,7 @@ export function analyzeStackRequest(resources: readonly PlannedResource[]): anal
   const req = new analyzerpb.AnalyzeStackRequest();
   req.setResourcesList(
     resources.map((r) => {
-      const out = describe(new analyzerpb.AnalyzerResource(), r, byUrn);
+      const out = describe(new analyzerpb.AnalyzerResource(), r, byUrn, asAnalyzed(r).inputs);
       if (r.parent) out.setParent(r.parent);
       out.setDependenciesList([...r.dependencies]);
       const deps = out.getPropertydependenciesMap();

@@ -6,8 +6,9 @@ import { newClientCommand } from "./commands/new-client";
 import { lockCommand } from "./commands/lock";
 import { whatifCommand } from "./commands/whatif";
 import { EXIT, Refused, stackName } from "./common";
-import { readLock } from "../plan/lockfile";
+import { readLock } from "../sources/lockfile";
 import { ProfileError } from "../profile";
+import { FileError } from "../sources/file-error";
 import { checkPlan } from "../plan/check-plan";
 import { packConfigFor } from "../plan/pack-config";
 import { planStack, PROGRAM_ENTRY, programModule } from "../plan/plan-stack";
@@ -30,7 +31,7 @@ export function cli(): Command {
     .option("--program <file>", "the Pulumi program to plan", PROGRAM_ENTRY)
     .action(async (opts: { stack: string; stacksDir: string; json?: boolean; pack: boolean; program: string }) => {
       // The real entry (or --program): whatever a user added to stacks/index.ts is planned and judged too.
-      const plan = await planStack(opts.stacksDir, opts.stack, programModule(opts.program));
+      const plan = await planStack(opts.stacksDir, opts.stack, { program: programModule(opts.program) });
       const verdict = opts.pack ? await checkPlan(plan, readLock(opts.stacksDir, opts.stack)) : undefined;
       if (opts.json) process.stdout.write(JSON.stringify({ ...plan, verdict }, null, 2) + "\n");
       else process.stdout.write([renderPlan(plan), ...(verdict ? renderVerdicts(verdict) : [])].join("\n") + "\n");
@@ -68,6 +69,10 @@ export async function run(argv: readonly string[]): Promise<number> {
   } catch (e) {
     if (e instanceof Refused) {
       process.stderr.write(`zt: refused: ${e.message}\n`);
+      return EXIT.refused;
+    }
+    if (e instanceof FileError) {
+      process.stderr.write(`zt: ${e.message}\nNothing was written.\n`);
       return EXIT.refused;
     }
     if (e instanceof ProfileError) {

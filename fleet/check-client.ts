@@ -1,6 +1,6 @@
 import type { Diagnostic, PackServer } from "../analyzer/pack-server";
 import { checkResources } from "../plan/check-plan";
-import { readLock } from "../plan/lockfile";
+import { readLock } from "../sources/lockfile";
 import { packConfigFor } from "../plan/pack-config";
 import { postureOf } from "../posture/build";
 import { diffPostures } from "../posture/diff";

@@ -4,7 +4,7 @@ import type { PackServer } from "../analyzer/pack-server";
 import { startZeroTrustPack } from "../plan/check-plan";
 import { fleetStacks } from "./stacks";
 import { loadStackProfile } from "../plan/stack-profile";
-import { readSourceFile } from "../posture/sources";
+import { readStackExport } from "../sources/stack-state";
 import { ProfileError } from "../profile";
 import type { ClientProfile } from "../profile/schema";
 import { checkClient, failedClient, type ClientResult } from "./check-client";
@@ -68,11 +68,9 @@ async function checkOne(
     );
   }
   try {
-    const doc = readSourceFile(state);
-    if (doc.kind !== "export") return failedClient(stack, `${state} is not a \`pulumi stack export\` file`, profile);
+    const doc = readStackExport(state);
     // A state file saved under the wrong name would be judged against another client's profile.
-    const owners = [...new Set(doc.resources.map((r) => r.urn.split("::")[0]!.replace(/^urn:pulumi:/, "")))];
-    const foreign = owners.filter((o) => o !== stack);
+    const foreign = doc.stacks.filter((o) => o !== stack);
     if (foreign.length) {
       return failedClient(stack, `${state} holds the state of stack ${foreign.join(", ")}, not ${stack}`, profile);
     }

@@ -1,4 +1,5 @@
 import { startZeroTrustPack } from "../plan/check-plan";
+import { PROGRAM_ENTRY } from "../plan/plan-stack";
 import { fleetStacks } from "./stacks";
 import type { ClientProfile } from "../profile/schema";
 import { checkClient, failedClient, type ClientResult } from "./check-client";
@@ -10,6 +11,8 @@ export type { ClientResult } from "./check-client";
 
 export interface FleetOptions {
   readonly stacksDir: string;
+  /** The program to plan for every client: the project's entry (default) or `--program`. */
+  readonly program?: string;
   readonly concurrency?: number;
   /** Called as each client is done (planned and checked, or failed). */
   readonly progress?: (done: number, total: number, r: ClientResult) => void;
@@ -38,6 +41,7 @@ export async function planFleet(opts: FleetOptions): Promise<ClientResult[]> {
   try {
     const pool = await planInPool(
       opts.stacksDir,
+      opts.program ?? PROGRAM_ENTRY,
       stacks,
       (r) => {
         if (!r.ok) return done(failedClient(r.stack, r.error));

@@ -19,6 +19,7 @@ const WORKER = join(__dirname, "worker.ts");
  */
 export async function planInPool(
   stacksDir: string,
+  program: string,
   stacks: readonly string[],
   onResult: (r: WorkerResponse) => void,
   size = Math.max(1, Math.min(availableParallelism(), stacks.length)),
@@ -37,7 +38,7 @@ export async function planInPool(
         });
         workers.push(worker);
         for (let stack = queue.shift(); stack !== undefined; stack = queue.shift()) {
-          const request: WorkerRequest = { stacksDir, stack };
+          const request: WorkerRequest = { stacksDir, stack, program };
           const result = await new Promise<WorkerResponse>((resolve) => {
             const onExit = (code: number | null) =>
               resolve({ stack: request.stack, ok: false, error: `worker exited (${code}) while planning` });

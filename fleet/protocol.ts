@@ -4,6 +4,8 @@ import type { ClientProfile } from "../profile/schema";
 export interface WorkerRequest {
   readonly stacksDir: string;
   readonly stack: string;
+  /** The program file to plan (the project's entry, or `--program`). */
+  readonly program: string;
 }
 
 export type WorkerResponse =

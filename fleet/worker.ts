@@ -1,6 +1,6 @@
 // A fleet worker: plans stacks one after the other in its own process (the mock runtime is
 // process-global, so one plan at a time here; the pool runs one worker per core).
-import { planStack } from "../plan/plan-stack";
+import { planStack, programModule } from "../plan/plan-stack";
 import { ProfileError } from "../profile";
 import type { WorkerRequest, WorkerResponse } from "./protocol";
 
@@ -12,7 +12,7 @@ Error.stackTraceLimit = 0;
 process.on("message", async (req: WorkerRequest) => {
   let res: WorkerResponse;
   try {
-    const plan = await planStack(req.stacksDir, req.stack);
+    const plan = await planStack(req.stacksDir, req.stack, { program: programModule(req.program) });
     res = { stack: req.stack, ok: true, profile: plan.profile, resources: plan.resources };
   } catch (e) {
     res = { stack: req.stack, ok: false, error: e instanceof ProfileError ? e.message : `${(e as Error).message}` };

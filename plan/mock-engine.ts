@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { runInPulumiStack } from "@pulumi/pulumi/runtime/stack";
 import type { PlannedResource, ResourceAlias } from "../posture/resource";
+import { deployed, deployedCall } from "./deployed-outputs";
 
 /** The parts of a RegisterResourceRequest the recorder reads (see @pulumi/pulumi/proto/resource_pb). */
 interface RegisterRequest {
@@ -14,7 +15,12 @@ interface RegisterRequest {
   getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
   getAliasesList(): { getUrn(): string; getSpec(): { getName(): string; getType(): string } | undefined }[];
 }
-type Callback = (err: unknown, res?: { getUrn(): string }) => void;
+interface RegisterResponse {
+  getUrn(): string;
+  getId(): string;
+  getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
+}
+type Callback = (err: unknown, res?: RegisterResponse) => void;
 interface Monitor {
   registerResource(req: RegisterRequest, cb: Callback): unknown;
   registerResourceOutputs(
@@ -28,7 +34,15 @@ export interface MockRunOptions {
   readonly stack: string;
   /** Flat Pulumi config: "<namespace>:<key>" to string (structured values as JSON). */
   readonly config: Record<string, string>;
+  /**
+   * `new` (the default): a new stack's preview, ids unknown, outputs only what inputs give.
+   * `deployed`: the same stack after `pulumi up`, ids and provider-computed outputs known.
+   */
+  readonly mode?: StackMode;
 }
+
+/** Which of a stack's views a mock run produces (see MockRunOptions.mode). */
+export type StackMode = "new" | "deployed";
 
 export interface MockRunResult {
   readonly resources: PlannedResource[];
@@ -37,17 +51,32 @@ export interface MockRunResult {
 }
 
 /**
- * Runs a Pulumi program under the mock runtime as a `pulumi preview` of a new stack would: new
- * resources have unknown ids, and every registration is recorded with its parent, dependencies
- * and property dependencies, exactly as the engine would hand it to a policy pack.
+ * Runs a Pulumi program under the mock runtime as the engine would during a `pulumi preview`:
+ * of a new stack (ids unknown), or of the same stack once deployed (ids and outputs known, as
+ * providers return them). Every registration is recorded with its parent, dependencies and
+ * property dependencies, exactly as the engine would hand it to a policy pack.
  * The mock runtime is process-global: call this once per process.
  */
 export async function runProgramOffline(program: () => unknown, opts: MockRunOptions): Promise<MockRunResult> {
+  const deployedMode = opts.mode === "deployed";
+  const providerInputs = new Map<string, Record<string, unknown>>();
   await pulumi.runtime.setMocks(
     {
-      // Unknown ids, as in a preview; state echoes inputs so outputs derived from inputs resolve.
-      newResource: (args) => ({ id: undefined, state: args.inputs }),
-      call: (args) => args.inputs,
+      newResource: (args) => {
+        // New: unknown ids, as in a preview; state echoes inputs so outputs derived from inputs resolve.
+        if (!deployedMode) return { id: undefined, state: args.inputs };
+        const provider = args.provider
+          ? providerInputs.get(args.provider.split("::").slice(0, -1).join("::"))
+          : undefined;
+        const { id, outputs } = deployed({
+          type: args.type,
+          name: args.name,
+          inputs: args.inputs,
+          providerInputs: provider,
+        });
+        return { id, state: outputs };
+      },
+      call: (args) => (deployedMode ? deployedCall(args.token, args.inputs) : args.inputs),
     },
     opts.project,
     opts.stack,
@@ -60,7 +89,11 @@ export async function runProgramOffline(program: () => unknown, opts: MockRunOpt
   const register = monitor.registerResource.bind(monitor);
   monitor.registerResource = (req, cb) =>
     register(req, (err, res) => {
-      if (!err && res) resources.push(recordOf(req, res.getUrn()));
+      if (!err && res) {
+        const r = recordOf(req, res, deployedMode);
+        if (r.type.startsWith("pulumi:providers:")) providerInputs.set(r.urn, r.inputs);
+        resources.push(r);
+      }
       cb(err, res);
     });
 
@@ -88,21 +121,23 @@ export async function runProgramOffline(program: () => unknown, opts: MockRunOpt
   return { resources, outputs };
 }
 
-function recordOf(req: RegisterRequest, urn: string): PlannedResource {
+function recordOf(req: RegisterRequest, res: RegisterResponse, deployedMode: boolean): PlannedResource {
   const propertyDependencies: Record<string, string[]> = {};
   req.getPropertydependenciesMap().forEach((deps, key) => {
     propertyDependencies[key] = deps.getUrnsList();
   });
   return {
-    urn,
+    urn: res.getUrn(),
     type: req.getType(),
     name: req.getName(),
     custom: req.getCustom(),
+    ...(deployedMode && req.getCustom() && res.getId() ? { id: res.getId() } : {}),
     parent: req.getParent() || undefined,
     provider: req.getProvider() || undefined,
     dependencies: req.getDependenciesList(),
     propertyDependencies,
     inputs: req.getObject()?.toJavaScript() ?? {},
+    ...(deployedMode && req.getCustom() ? { outputs: res.getObject()?.toJavaScript() ?? {} } : {}),
     ...(req.getAliasesList().length > 0 ? { aliases: req.getAliasesList().map(aliasOf) } : {}),
   };
 }

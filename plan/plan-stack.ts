@@ -2,7 +2,7 @@ import { join, resolve } from "node:path";
 import { main, PROFILE_KEY } from "../program/main";
 import { parseProfile } from "../profile";
 import type { ClientProfile } from "../profile/schema";
-import { runProgramOffline } from "./mock-engine";
+import { runProgramOffline, type StackMode } from "./mock-engine";
 import type { PlannedResource } from "../posture/resource";
 import { loadStackConfig, PROJECT, stackFile } from "./stack-config";
 
@@ -13,10 +13,6 @@ export interface StackPlan {
   readonly outputs: Record<string, unknown>;
 }
 
-/**
- * Plans one stack offline: validates its profile first (an invalid one throws a ProfileError
- * before anything is registered), then runs the real program under the mock engine.
- */
 /** The program Pulumi runs for this project (Pulumi.yaml `main: stacks/`). */
 export const PROGRAM_ENTRY = join(__dirname, "..", "stacks", "index.ts");
 
@@ -32,9 +28,20 @@ export function programModule(file: string): () => unknown {
   };
 }
 
-/** Plans one stack offline; `program` defaults to the baseline without additions. */
-export async function planStack(stacksDir: string, stack: string, program: () => unknown = main): Promise<StackPlan> {
-  return planConfig(stack, loadStackConfig(stacksDir, stack), stackFile(stacksDir, stack), program);
+/** How a stack is planned offline. */
+export interface PlanOptions {
+  /** The program to run; defaults to the baseline without additions (`programModule` for a file). */
+  readonly program?: () => unknown;
+  /** `new` (default): a new stack's preview; `deployed`: the same stack after `pulumi up`. */
+  readonly mode?: StackMode;
+}
+
+/**
+ * Plans one stack offline: validates its profile first (an invalid one throws a ProfileError
+ * before anything is registered), then runs the program under the mock engine.
+ */
+export async function planStack(stacksDir: string, stack: string, opts: PlanOptions = {}): Promise<StackPlan> {
+  return planConfig(stack, loadStackConfig(stacksDir, stack), stackFile(stacksDir, stack), opts);
 }
 
 /** Plans a stack from its flat config (see loadStackConfig); `source` names it in errors. */
@@ -42,11 +49,16 @@ export async function planConfig(
   stack: string,
   config: Record<string, string>,
   source: string,
-  program: () => unknown = main,
+  opts: PlanOptions = {},
 ): Promise<StackPlan> {
   const raw = config[`${PROJECT}:${PROFILE_KEY}`];
   // Validate before the program runs: an invalid profile must not leave a half-registered stack.
   const profile = parseProfile(raw === undefined ? undefined : JSON.parse(raw), source);
-  const { resources, outputs } = await runProgramOffline(program, { project: PROJECT, stack, config });
+  const { resources, outputs } = await runProgramOffline(opts.program ?? main, {
+    project: PROJECT,
+    stack,
+    config,
+    mode: opts.mode,
+  });
   return { stack, profile, resources, outputs };
 }

@@ -4,11 +4,14 @@ import { readCloudflareAccess } from "./readers/cloudflare-access";
 import { readConditionalAccess } from "./readers/entra-conditional-access";
 import { readNetwork } from "./readers/network";
 import { readPrivilege } from "./readers/privilege";
-import type { PlannedResource } from "./resource";
+import { asAnalyzed, type PlannedResource } from "./resource";
 
-/** The posture of a set of resources; each layer is read on first use and then kept. */
+/**
+ * The posture of a set of resources, read as `AnalyzeStack` sees them (outputs once the provider
+ * has answered); each layer is read on first use and then kept.
+ */
 export function postureOf(resources: readonly PlannedResource[]): Posture {
-  const index = new ResourceIndex(resources);
+  const index = new ResourceIndex(resources.map(asAnalyzed));
   const cache: Partial<Posture> = {};
   const layer = <K extends keyof Posture>(key: K, read: (i: ResourceIndex) => Posture[K]) =>
     (cache[key] ??= read(index));

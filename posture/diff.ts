@@ -1,5 +1,6 @@
 import { cidrWithin, isCidr } from "./cidr";
-import type { LockedAccessPolicy, LockedCaPolicy, PostureLock } from "./lock";
+import { flowKey, type LockedAccessPolicy, type LockedCaPolicy, type LockedFlow, type PostureLock } from "./lock";
+import { describeEndpoint, describeRulePorts, type Endpoint } from "./model";
 
 export type Layer = "identity" | "network" | "access" | "privilege";
 
@@ -20,56 +21,94 @@ const STATE_RANK: Record<string, number> = {
 };
 const minus = (a: readonly string[], b: readonly string[]) => a.filter((x) => !b.includes(x));
 
-interface FlowKey {
-  cloud: string;
-  direction: string;
-  from: string;
-  to: string;
-  protocol: string;
-  ports: string;
-}
-function parseFlow(key: string): FlowKey {
-  const [cloud, direction, ends, protocol, ports] = key.split(" ");
-  const [from, to] = ends!.split(">");
-  return { cloud: cloud!, direction: direction!, from: from!, to: to!, protocol: protocol!, ports: ports! };
-}
-
-function endpointWithin(inner: string, outer: string): boolean {
-  if (inner === outer) return true;
-  if (outer === "internet" || outer === "any") return isCidr(inner) || inner === "internet";
-  return isCidr(inner) && isCidr(outer) && cidrWithin(inner, outer);
+function endpointWithin(inner: Endpoint, outer: Endpoint): boolean {
+  if (JSON.stringify(inner) === JSON.stringify(outer)) return true;
+  if (outer.kind === "internet" || outer.kind === "any")
+    return inner.kind === "internet" || (inner.kind === "cidr" && isCidr(inner.cidr));
+  return (
+    inner.kind === "cidr" &&
+    outer.kind === "cidr" &&
+    isCidr(inner.cidr) &&
+    isCidr(outer.cidr) &&
+    cidrWithin(inner.cidr, outer.cidr)
+  );
 }
 
-function portsWithin(inner: string, outer: string): boolean {
-  if (outer === "all" || inner === outer) return true;
-  if (inner === "all" || inner === "-" || outer === "-") return false;
-  const [a, b = a] = inner.split("-").map(Number);
-  const [c, d = c] = outer.split("-").map(Number);
-  return c! <= a! && b! <= d!;
+function portsWithin(inner: LockedFlow, outer: LockedFlow): boolean {
+  if (outer.ports === undefined) return true;
+  return inner.ports !== undefined && outer.ports.from <= inner.ports.from && inner.ports.to <= outer.ports.to;
 }
 
 /** A flow is covered when an approved one allows at least as much: same ends (or wider), ports within. */
-function flowCovered(key: string, approved: readonly string[]): boolean {
-  const f = parseFlow(key);
-  return approved.some((k) => {
-    const a = parseFlow(k);
-    return (
+function flowCovered(f: LockedFlow, approved: readonly LockedFlow[]): boolean {
+  return approved.some(
+    (a) =>
       a.cloud === f.cloud &&
       a.direction === f.direction &&
       (a.protocol === f.protocol || a.protocol === "all") &&
       endpointWithin(f.from, a.from) &&
       endpointWithin(f.to, a.to) &&
-      portsWithin(f.ports, a.ports)
-    );
-  });
+      (f.protocol === "icmp" && a.protocol === "icmp" ? true : portsWithin(f, a)),
+  );
 }
 
-function describeFlowKey(key: string): string {
-  const f = parseFlow(key);
-  return `${f.cloud} ${f.from} → ${f.to} ${f.protocol}${f.ports === "-" ? "" : `/${f.ports}`} (${f.direction})`;
+export function describeFlow(f: LockedFlow): string {
+  return `${f.cloud} ${describeEndpoint(f.from)} → ${describeEndpoint(f.to)} ${describeRulePorts(f)} (${f.direction})`;
 }
 
-function diffCa(name: string, a: LockedCaPolicy, b: LockedCaPolicy, out: DiffItem[]): void {
+/** The controls a grant asks for, and whether one of them is enough. One control is "all of one". */
+function controlsOf(g: NonNullable<LockedCaPolicy["grant"]>): { all: boolean; controls: string[] } {
+  const controls = [...g.builtIn, ...(g.strength ? ["authentication strength"] : [])];
+  return { all: g.operator === "AND" || controls.length <= 1, controls };
+}
+
+/**
+ * Every way the proposed grant lets a sign-in through that the approved one did not: a control
+ * lost under AND, a new alternative under OR, AND turned into OR, a weaker strength.
+ */
+function grantWeakenings(a: NonNullable<LockedCaPolicy["grant"]>, b: NonNullable<LockedCaPolicy["grant"]>): string[] {
+  const before = controlsOf(a);
+  const after = controlsOf(b);
+  const out: string[] = [];
+  if (after.controls.length === 0 && before.controls.length > 0) return ["lost its grant controls"];
+  if (before.all && after.all) {
+    const lost = minus(before.controls, after.controls);
+    if (lost.length) out.push(`no longer requires ${lost.join(", ")}`);
+  } else if (before.all && !after.all) {
+    out.push(`turned AND into OR: one of ${after.controls.join(", ")} is enough now`);
+  } else if (!before.all && after.all) {
+    // Requiring all of the new set is weaker only when none of it was an approved alternative.
+    if (after.controls.every((c) => !before.controls.includes(c)))
+      out.push(`requires ${after.controls.join(", ")} instead of one of ${before.controls.join(", ")}`);
+  } else {
+    const added = minus(after.controls, before.controls);
+    if (added.length) out.push(`accepts ${added.join(", ")} as an alternative now (OR)`);
+  }
+  if (a.strength && b.strength && minus(b.strength, a.strength).length)
+    out.push(`accepts weaker methods: ${minus(b.strength, a.strength).join(", ")}`);
+  return out;
+}
+
+/** Options of a diff: what it knows of the stack beyond the two postures. */
+export interface DiffOptions {
+  /**
+   * Break-glass principals as the lock names them (`group:<id>`, `user:<id>`). Without them, the
+   * principals every approved policy excludes are taken as break-glass (that is what they look like).
+   */
+  readonly breakGlass?: readonly string[];
+}
+
+/** Who the approved lock treats as break-glass: given, or excluded from every one of its policies. */
+function breakGlassOf(approved: PostureLock, opts: DiffOptions): Set<string> {
+  const given = (opts.breakGlass ?? []).map((x) => x.toLowerCase());
+  const policies = Object.values(approved.identity);
+  const everywhere = policies.length
+    ? policies.map((p) => p.exclude).reduce((acc, ex) => acc.filter((x) => ex.includes(x)))
+    : [];
+  return new Set([...given, ...everywhere.map((x) => x.toLowerCase())]);
+}
+
+function diffCa(name: string, a: LockedCaPolicy, b: LockedCaPolicy, breakGlass: Set<string>, out: DiffItem[]): void {
   const widen = (message: string) =>
     out.push({ layer: "identity", change: "widening", subject: name, message: `'${name}' ${message}` });
   const narrow = (message: string) =>
@@ -79,7 +118,14 @@ function diffCa(name: string, a: LockedCaPolicy, b: LockedCaPolicy, out: DiffIte
   else if (rb > ra) narrow(`went from ${a.state} to ${b.state}`);
   const newExclusions = minus(b.exclude, a.exclude);
   if (newExclusions.length) widen(`excludes ${newExclusions.join(", ")} now`);
-  if (minus(a.exclude, b.exclude).length) narrow(`no longer excludes ${minus(a.exclude, b.exclude).join(", ")}`);
+  const removed = minus(a.exclude, b.exclude);
+  // Never lock people out: the break-glass accounts' exclusion going away blocks like a widening.
+  const lockout = removed.filter((x) => breakGlass.has(x.toLowerCase()));
+  if (lockout.length)
+    widen(
+      `no longer excludes the break-glass ${lockout.join(", ")}: a lockout risk, since no account would be left to recover sign-in`,
+    );
+  if (removed.length > lockout.length) narrow(`no longer excludes ${minus(removed, lockout).join(", ")}`);
   const lostScope = [
     ...minus(a.include, b.include),
     ...minus(a.apps, b.apps),
@@ -88,20 +134,11 @@ function diffCa(name: string, a: LockedCaPolicy, b: LockedCaPolicy, out: DiffIte
   if (lostScope.length) widen(`no longer covers ${lostScope.join(", ")}`);
   if (minus(b.excludedApps, a.excludedApps).length)
     widen(`excludes apps ${minus(b.excludedApps, a.excludedApps).join(", ")} now`);
-  if (a.conditions !== b.conditions)
+  if (JSON.stringify(a.conditions) !== JSON.stringify(b.conditions))
     widen("changed its conditions (platforms, locations, risk, device filter or flows): its scope may be narrower");
   if (a.grant) {
     if (!b.grant) widen("lost its grant controls");
-    else {
-      const lost = minus(a.grant.builtIn, b.grant.builtIn);
-      if (lost.length) widen(`no longer requires ${lost.join(", ")}`);
-      if (a.grant.operator === "AND" && b.grant.operator === "OR" && b.grant.builtIn.length > 1)
-        widen("turned AND into OR: one control is enough now");
-      if (a.grant.strength && !b.grant.strength) widen("dropped its authentication strength");
-      else if (a.grant.strength && b.grant.strength && minus(b.grant.strength, a.grant.strength).length) {
-        widen(`accepts weaker methods: ${minus(b.grant.strength, a.grant.strength).join(", ")}`);
-      }
-    }
+    else for (const w of grantWeakenings(a.grant, b.grant)) widen(w);
   }
   if (a.session) {
     const fa = a.session.signInFrequencyHours;
@@ -128,52 +165,37 @@ function policyCovered(p: LockedAccessPolicy, approved: readonly LockedAccessPol
 }
 
 /** Everything the proposed posture grants beyond the approved one (widening), and what it gives up (narrowing). */
-export function diffPostures(approved: PostureLock, proposed: PostureLock): DiffItem[] {
+export function diffPostures(approved: PostureLock, proposed: PostureLock, opts: DiffOptions = {}): DiffItem[] {
   const out: DiffItem[] = [];
-  for (const key of proposed.networkAllows) {
-    if (!flowCovered(key, approved.networkAllows)) {
-      out.push({
-        layer: "network",
-        change: "widening",
-        subject: key,
-        message: `new or broader flow: ${describeFlowKey(key)}`,
-      });
-    }
-  }
-  for (const key of approved.networkAllows) {
-    if (!flowCovered(key, proposed.networkAllows)) {
-      out.push({
-        layer: "network",
-        change: "narrowing",
-        subject: key,
-        message: `flow removed or narrowed: ${describeFlowKey(key)}`,
-      });
-    }
-  }
-  for (const key of minus(approved.networkDenies, proposed.networkDenies)) {
-    out.push({
-      layer: "network",
-      change: "widening",
-      subject: key,
-      message: `explicit deny removed: ${describeFlowKey(key)}`,
-    });
-  }
-  for (const key of minus(proposed.networkDenies, approved.networkDenies)) {
-    out.push({
-      layer: "network",
-      change: "narrowing",
-      subject: key,
-      message: `explicit deny added: ${describeFlowKey(key)}`,
-    });
-  }
+  const flow = (change: DiffItem["change"], f: LockedFlow, what: string) =>
+    out.push({ layer: "network", change, subject: describeFlow(f), message: `${what}: ${describeFlow(f)}` });
+  for (const f of proposed.networkAllows)
+    if (!flowCovered(f, approved.networkAllows)) flow("widening", f, "new or broader flow");
+  for (const f of approved.networkAllows)
+    if (!flowCovered(f, proposed.networkAllows)) flow("narrowing", f, "flow removed or narrowed");
+  const keys = (fs: readonly LockedFlow[]) => new Set(fs.map(flowKey));
+  const [deniedBefore, deniedAfter] = [keys(approved.networkDenies), keys(proposed.networkDenies)];
+  for (const f of approved.networkDenies)
+    if (!deniedAfter.has(flowKey(f))) flow("widening", f, "explicit deny removed");
+  for (const f of proposed.networkDenies)
+    if (!deniedBefore.has(flowKey(f))) flow("narrowing", f, "explicit deny added");
+  const breakGlass = breakGlassOf(approved, opts);
 
   for (const [name, a] of Object.entries(approved.identity)) {
     const b = proposed.identity[name];
     if (!b) out.push({ layer: "identity", change: "widening", subject: name, message: `'${name}' was removed` });
-    else diffCa(name, a, b, out);
+    else diffCa(name, a, b, breakGlass, out);
   }
   for (const name of minus(Object.keys(proposed.identity), Object.keys(approved.identity))) {
-    out.push({ layer: "identity", change: "narrowing", subject: name, message: `'${name}' is a new policy` });
+    const missing = [...breakGlass].filter((x) => !proposed.identity[name]!.exclude.some((e) => e.toLowerCase() === x));
+    if (missing.length)
+      out.push({
+        layer: "identity",
+        change: "widening",
+        subject: name,
+        message: `'${name}' is a new policy that does not exclude the break-glass ${missing.join(", ")}: a lockout risk`,
+      });
+    else out.push({ layer: "identity", change: "narrowing", subject: name, message: `'${name}' is a new policy` });
   }
 
   for (const [name, b] of Object.entries(proposed.access)) {

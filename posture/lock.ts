@@ -1,79 +1,124 @@
-import type { AccessRule, CaPolicyPosture, Endpoint, NetworkRule, Posture } from "./model";
-import { describeEndpoint, isAnyPort } from "./model";
+import { z } from "zod";
+import type { AccessRule, CaPolicyPosture, NetworkRule, Posture } from "./model";
+import { isAnyPort } from "./model";
 
 /**
  * The approved posture of a stack, written down (`zt lock`): canonical, sorted JSON that is
  * reviewed in pull requests like a package lock. A change widens when the new posture grants
- * anything this does not.
+ * anything this does not. The schema is the one definition of the file: every entry (the CLI,
+ * the pack's config, a git ref) validates with it, and the types are inferred from it.
  */
-export interface PostureLock {
-  readonly version: 1;
-  /** Allowed flows: `<cloud> <direction> <from>><to> <protocol> <ports>`. */
-  readonly networkAllows: readonly string[];
+const Strings = z.array(z.string());
+const PortRange = z
+  .strictObject({ from: z.number().int().min(0).max(65535), to: z.number().int().min(0).max(65535) })
+  .refine((p) => p.from <= p.to, "a port range runs from its lower port to its higher one");
+
+/** One end of a flow, as the posture model names it (see model.ts Endpoint). */
+export const LockedEndpoint = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("tier"), tier: z.string().min(1) }),
+  z.strictObject({ kind: z.literal("internet") }),
+  z.strictObject({ kind: z.literal("cidr"), cidr: z.string().min(1) }),
+  z.strictObject({ kind: z.literal("vnet") }),
+  z.strictObject({ kind: z.literal("any") }),
+  z.strictObject({ kind: z.literal("untagged"), group: z.string() }),
+  z.strictObject({ kind: z.literal("unknown"), ref: z.string() }),
+]);
+
+/** A flow a rule allows or denies. No `ports`: every port (or a protocol without ports). */
+export const LockedFlow = z.strictObject({
+  cloud: z.enum(["aws", "azure"]),
+  direction: z.enum(["ingress", "egress"]),
+  from: LockedEndpoint,
+  to: LockedEndpoint,
+  protocol: z.enum(["tcp", "udp", "icmp", "all"]),
+  ports: PortRange.optional(),
+});
+export type LockedFlow = z.output<typeof LockedFlow>;
+
+const Pair = z.strictObject({ include: Strings, exclude: Strings });
+
+export const LockedCaPolicy = z.strictObject({
+  state: z.string(),
+  /** `user:<id>`, `group:<id>`, `role:<id>`; exclusions may also hold `guests`. */
+  include: Strings,
+  exclude: Strings,
+  apps: Strings,
+  excludedApps: Strings,
+  clientAppTypes: Strings,
+  /** Every other condition: any change to one is a change of scope. */
+  conditions: z.strictObject({
+    platforms: Pair.nullable(),
+    locations: Pair.nullable(),
+    userRisk: Strings,
+    signInRisk: Strings,
+    deviceFilter: z.string().nullable(),
+    authenticationFlows: Strings,
+  }),
+  grant: z.strictObject({ operator: z.enum(["AND", "OR"]), builtIn: Strings, strength: Strings.nullable() }).nullable(),
+  session: z
+    .strictObject({
+      signInFrequencyHours: z.number().nullable(),
+      persistentBrowser: z.string().nullable(),
+      everyTime: z.boolean(),
+    })
+    .nullable(),
+});
+export type LockedCaPolicy = z.output<typeof LockedCaPolicy>;
+
+export const LockedAccessPolicy = z.strictObject({
+  decision: z.string(),
+  include: Strings,
+  require: Strings,
+  exclude: Strings,
+  approvalRequired: z.boolean(),
+  sessionMinutes: z.number().nullable(),
+});
+export type LockedAccessPolicy = z.output<typeof LockedAccessPolicy>;
+
+export const LockedApp = z.strictObject({
+  domain: z.string().nullable(),
+  sessionMinutes: z.number().nullable(),
+  policies: z.array(LockedAccessPolicy),
+});
+export type LockedApp = z.output<typeof LockedApp>;
+
+/** The current lockfile version; older ones are refused with the command that rewrites them. */
+export const LOCK_VERSION = 2;
+
+export const PostureLock = z.strictObject({
+  version: z.literal(LOCK_VERSION),
+  /** Allowed flows. */
+  networkAllows: z.array(LockedFlow),
   /** Explicit denies: removing one widens. */
-  readonly networkDenies: readonly string[];
-  readonly identity: Readonly<Record<string, LockedCaPolicy>>;
-  readonly access: Readonly<Record<string, LockedApp>>;
-  /** Service tokens by name: lifetime in minutes, or `forever`. */
-  readonly serviceTokens: Readonly<Record<string, number | "forever" | null>>;
+  networkDenies: z.array(LockedFlow),
+  identity: z.record(z.string(), LockedCaPolicy),
+  access: z.record(z.string(), LockedApp),
+  /** Service tokens by name: lifetime in minutes, `forever`, or null when unknown. */
+  serviceTokens: z.record(z.string(), z.union([z.number(), z.literal("forever"), z.null()])),
   /** Standing grants: `<kind> <principal> <permission> <scope> <permanent|eligible>`. */
-  readonly privilege: readonly string[];
-}
-
-export interface LockedCaPolicy {
-  readonly state: string;
-  readonly include: readonly string[];
-  readonly exclude: readonly string[];
-  readonly apps: readonly string[];
-  readonly excludedApps: readonly string[];
-  readonly clientAppTypes: readonly string[];
-  /** Every other condition, canonical: any change to it is a change of scope. */
-  readonly conditions: string;
-  readonly grant: {
-    readonly operator: string;
-    readonly builtIn: readonly string[];
-    readonly strength: readonly string[] | null;
-  } | null;
-  readonly session: {
-    readonly signInFrequencyHours: number | null;
-    readonly persistentBrowser: string | null;
-    readonly everyTime: boolean;
-  } | null;
-}
-
-export interface LockedAccessPolicy {
-  readonly decision: string;
-  readonly include: readonly string[];
-  readonly require: readonly string[];
-  readonly exclude: readonly string[];
-  readonly approvalRequired: boolean;
-  readonly sessionMinutes: number | null;
-}
-
-export interface LockedApp {
-  readonly domain: string | null;
-  readonly sessionMinutes: number | null;
-  readonly policies: readonly LockedAccessPolicy[];
-}
+  privilege: Strings,
+});
+export type PostureLock = z.output<typeof PostureLock>;
 
 const sorted = (xs: Iterable<string>) => [...new Set(xs)].sort();
 
-/** An endpoint as the lock writes it: tier names, `internet`, CIDRs. */
-export function endpointKey(e: Endpoint): string {
-  return e.kind === "tier" ? e.tier : describeEndpoint(e).replace(/\s+/g, "_");
+/** A rule as the lock writes it: the flow, without where it came from. */
+export function flowOf(r: NetworkRule): LockedFlow {
+  return {
+    cloud: r.cloud,
+    direction: r.direction,
+    from: r.from,
+    to: r.to,
+    protocol: r.protocol,
+    ...(r.protocol !== "icmp" && !isAnyPort(r) ? { ports: { from: r.ports!.from, to: r.ports!.to } } : {}),
+  };
 }
 
-export function ruleKey(r: NetworkRule): string {
-  const ports =
-    r.protocol === "icmp"
-      ? "-"
-      : isAnyPort(r)
-        ? "all"
-        : r.ports!.from === r.ports!.to
-          ? `${r.ports!.from}`
-          : `${r.ports!.from}-${r.ports!.to}`;
-  return `${r.cloud} ${r.direction} ${endpointKey(r.from)}>${endpointKey(r.to)} ${r.protocol} ${ports}`;
-}
+/** Canonical text of a flow: for sorting, de-duplicating and comparing. */
+export const flowKey = (f: LockedFlow) => JSON.stringify(f);
+
+const sortedFlows = (flows: readonly LockedFlow[]): LockedFlow[] =>
+  [...new Map(flows.map((f) => [flowKey(f), f])).entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, f]) => f);
 
 function lockCa(p: CaPolicyPosture): LockedCaPolicy {
   const u = p.users;
@@ -93,14 +138,14 @@ function lockCa(p: CaPolicyPosture): LockedCaPolicy {
     apps: sorted([...p.apps.include, ...p.apps.userActions.map((a) => `action:${a}`)]),
     excludedApps: sorted(p.apps.exclude),
     clientAppTypes: sorted(p.clientAppTypes),
-    conditions: JSON.stringify({
+    conditions: {
       platforms: p.platforms ? { include: sorted(p.platforms.include), exclude: sorted(p.platforms.exclude) } : null,
       locations: p.locations ? { include: sorted(p.locations.include), exclude: sorted(p.locations.exclude) } : null,
       userRisk: sorted(p.userRiskLevels),
       signInRisk: sorted(p.signInRiskLevels),
       deviceFilter: p.deviceFilter ?? null,
       authenticationFlows: sorted(p.authenticationFlows),
-    }),
+    },
     grant: p.grant
       ? {
           operator: p.grant.operator,
@@ -146,9 +191,9 @@ export function lockOf(posture: Posture): PostureLock {
   for (const t of [...posture.access.serviceTokens].sort((a, b) => a.name.localeCompare(b.name)))
     serviceTokens[t.name] = t.duration ?? null;
   return {
-    version: 1,
-    networkAllows: sorted(posture.network.rules.filter((r) => r.access === "allow").map(ruleKey)),
-    networkDenies: sorted(posture.network.rules.filter((r) => r.access === "deny").map(ruleKey)),
+    version: LOCK_VERSION,
+    networkAllows: sortedFlows(posture.network.rules.filter((r) => r.access === "allow").map(flowOf)),
+    networkDenies: sortedFlows(posture.network.rules.filter((r) => r.access === "deny").map(flowOf)),
     identity,
     access,
     serviceTokens,
@@ -160,7 +205,14 @@ export function lockOf(posture: Posture): PostureLock {
   };
 }
 
-/** The lockfile text: two-space JSON with a trailing newline, stable for review. */
+/** The lockfile text: two-space JSON with one flow per line (one line per reviewed change), and a trailing newline. */
 export function serializeLock(lock: PostureLock): string {
-  return JSON.stringify(lock, null, 2) + "\n";
+  const flows = (fs: readonly LockedFlow[]) =>
+    fs.length ? `[\n${fs.map((f) => `    ${JSON.stringify(f)}`).join(",\n")}\n  ]` : "[]";
+  const text = JSON.stringify({ ...lock, networkAllows: "\u0000allows", networkDenies: "\u0000denies" }, null, 2);
+  return (
+    text
+      .replace(`"\\u0000allows"`, () => flows(lock.networkAllows))
+      .replace(`"\\u0000denies"`, () => flows(lock.networkDenies)) + "\n"
+  );
 }

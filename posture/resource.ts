@@ -9,13 +9,21 @@ export interface PlannedResource {
   readonly type: string;
   readonly name: string;
   readonly custom: boolean;
+  /** The provider's id, once known (a deployed stack); undefined while unknown (a new stack's preview). */
+  readonly id?: string;
   readonly parent?: string;
   /** Provider reference (`<provider urn>::<provider id>`), for custom resources. */
   readonly provider?: string;
   readonly dependencies: readonly string[];
   /** For each input property, the URNs of the resources its value came from. */
   readonly propertyDependencies: Readonly<Record<string, readonly string[]>>;
+  /** What `Analyze` sees: the resource's inputs. */
   readonly inputs: Readonly<Record<string, unknown>>;
+  /**
+   * What `AnalyzeStack` sees once the provider has answered (a deployed stack, an export): inputs
+   * plus what the provider computed. Undefined while only inputs are known (a new stack's preview).
+   */
+  readonly outputs?: Readonly<Record<string, unknown>>;
   /** Aliases declared for the resource (by the program, or by an SDK for its old type tokens). */
   readonly aliases?: readonly ResourceAlias[];
 }
@@ -35,6 +43,15 @@ export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 
 export function isSecretValue(v: unknown): v is { value: unknown } {
   return typeof v === "object" && v !== null && (v as Record<string, unknown>)[SIG_KEY] === SECRET_SIG;
+}
+
+/**
+ * The resource as its posture is read: its outputs (what the provider reports is deployed, as
+ * `AnalyzeStack` carries them) over its inputs (what the program asked for, where the provider
+ * reports nothing: azure-native path parameters, say). A new stack's preview has inputs only.
+ */
+export function asAnalyzed(r: PlannedResource): PlannedResource {
+  return r.outputs === undefined ? r : { ...r, inputs: { ...r.inputs, ...r.outputs } };
 }
 
 /** The component or stack a resource belongs to, nearest first. */

@@ -11,9 +11,15 @@ const UNKNOWNS = new Set([
   "dd056dcd-154b-4c76-9bd3-c8f88648b5ff",
 ]);
 
+/**
+ * Stands in for a secret read from a state file as ciphertext: never decrypted, so unknown to every
+ * reader (fail closed), and named as a secret wherever it is shown.
+ */
+export const OPAQUE_SECRET = "(secret in the state file: not decrypted)";
+
 /** Reads values as they arrive on the wire: unknowns stay undefined, secrets are unwrapped. */
 export function plain(v: unknown): unknown {
-  if (typeof v === "string" && UNKNOWNS.has(v)) return undefined;
+  if (typeof v === "string" && (UNKNOWNS.has(v) || v === OPAQUE_SECRET)) return undefined;
   if (isSecretValue(v)) return plain(v.value);
   return v;
 }
@@ -39,10 +45,13 @@ export function arr(v: unknown): unknown[] {
  * cannot mistake "excludes something not yet known" for "excludes nothing" (fail closed). */
 export const UNKNOWN_VALUE = "(known after apply)";
 
+/** The placeholder a list keeps for an entry that cannot be read: unknown, or an undecrypted secret. */
+const placeholder = (v: unknown) => (isOpaqueSecret(v) ? OPAQUE_SECRET : UNKNOWN_VALUE);
+
 export function strs(v: unknown): string[] {
-  if (isUnknown(v)) return [UNKNOWN_VALUE];
+  if (isUnknown(v)) return [placeholder(v)];
   return arr(v)
-    .map((e) => (isUnknown(e) ? UNKNOWN_VALUE : str(e)))
+    .map((e) => (isUnknown(e) ? placeholder(e) : str(e)))
     .filter((s): s is string => s !== undefined);
 }
 
@@ -51,7 +60,14 @@ export function obj(v: unknown): Record<string, unknown> {
   return typeof p === "object" && p !== null && !Array.isArray(p) ? (p as Record<string, unknown>) : {};
 }
 
-/** True when a value is, or contains, something unknown until apply. */
+/** True when a value is, or contains, something unknown until apply (or a secret never decrypted). */
 export function isUnknown(v: unknown): boolean {
-  return (typeof v === "string" && UNKNOWNS.has(v)) || (isSecretValue(v) && isUnknown(v.value));
+  return (
+    (typeof v === "string" && (UNKNOWNS.has(v) || v === OPAQUE_SECRET)) || (isSecretValue(v) && isUnknown(v.value))
+  );
+}
+
+/** True for a secret whose value a state file holds only as ciphertext. */
+export function isOpaqueSecret(v: unknown): boolean {
+  return v === OPAQUE_SECRET || (isSecretValue(v) && isOpaqueSecret(v.value));
 }

@@ -1,10 +1,12 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { postureOf } from "../posture/build";
-import { readSourceFile, resourcesOfExport, resourcesOfPreview } from "../posture/sources";
+import { readSourceFile } from "../sources";
+import { previewSidesOf } from "../sources/preview";
+import { stackStateOf } from "../sources/stack-state";
 
 const TSX = join(__dirname, "..", "node_modules", ".bin", "tsx");
 const ZT = join(__dirname, "..", "cli", "zt.ts");
@@ -21,7 +23,7 @@ describe("reading exported state and preview files", () => {
   it("reads a stack export's resources, inputs and providers", () => {
     const doc = readSourceFile(join(STATES, "export-hand-written.json"));
     expect(doc.kind).toBe("export");
-    const resources = resourcesOfExport(JSON.parse(readFileSync(join(STATES, "export-hand-written.json"), "utf8")));
+    const { resources } = stackStateOf(JSON.parse(readFileSync(join(STATES, "export-hand-written.json"), "utf8")), "f");
     expect(resources.map((r) => r.name)).toEqual(["legacy-app-prod", "default_7_0_0", "web-sg", "ops-admin"]);
     const rules = postureOf(resources).network.rules.map(
       (r) => `${r.to.kind === "tier" ? r.to.tier : "?"} ${r.ports?.from}`,
@@ -31,8 +33,9 @@ describe("reading exported state and preview files", () => {
 
   it("reads both sides of a preview: deletes only before, creates only after", () => {
     const doc = JSON.parse(readFileSync(join(STATES, "preview-widening.json"), "utf8"));
-    expect(resourcesOfPreview(doc, "old").map((r) => r.name)).toEqual(["db-from-app", "old-out"]);
-    expect(resourcesOfPreview(doc, "new").map((r) => r.name)).toEqual(["db-from-app", "dev-owner"]);
+    const sides = previewSidesOf(doc, "preview.json");
+    expect(sides.old.map((r) => r.name)).toEqual(["db-from-app", "old-out"]);
+    expect(sides.new.map((r) => r.name)).toEqual(["db-from-app", "dev-owner"]);
   });
 });
 
@@ -81,8 +84,21 @@ describe("zt diff on a preview file", () => {
 });
 
 describe("zt check --state", () => {
+  /** The hand-written export as the example stack's own (its URNs name the stack it came from). */
+  const asExample = () => {
+    const file = join(mkdtempSync(join(tmpdir(), "zt-check-")), "example.json");
+    writeFileSync(
+      file,
+      readFileSync(join(STATES, "export-hand-written.json"), "utf8").replaceAll(
+        "urn:pulumi:prod::",
+        "urn:pulumi:example::",
+      ),
+    );
+    return file;
+  };
+
   it("runs the pack on an exported hand-written stack and refuses SSH from the internet and admin users", () => {
-    const r = zt("check", "--state", join(STATES, "export-hand-written.json"), "--stack", "example");
+    const r = zt("check", "--state", asExample(), "--stack", "example");
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(
       /✗ mandatory +network-no-admin-ports-from-internet\n +SecurityGroup 'web-sg' exposes SSH \(22\) to the internet/,
@@ -90,6 +106,13 @@ describe("zt check --state", () => {
     expect(r.stdout).toMatch(
       /✗ mandatory +privilege-no-wildcard-admin-for-people\n +UserPolicyAttachment 'ops-admin' gives user:ops full admin/,
     );
+  });
+
+  it("refuses another stack's state, naming the stack it holds, before judging anything", () => {
+    const r = zt("check", "--state", join(STATES, "export-hand-written.json"), "--stack", "example");
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/holds the state of stack prod, not example/);
   });
 });
 

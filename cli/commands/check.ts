@@ -1,11 +1,11 @@
 import type { Command } from "commander";
-import { readFileSync } from "node:fs";
 import type { PackConfig } from "../../analyzer/pack-server";
 import { checkResources } from "../../plan/check-plan";
 import { packConfigFor } from "../../plan/pack-config";
-import { readLock } from "../../plan/lockfile";
+import { readLock } from "../../sources/lockfile";
 import { loadStackProfile } from "../../plan/stack-profile";
-import { readSourceFile } from "../../posture/sources";
+import { readJsonFile } from "../../sources/json-file";
+import { readStackExport } from "../../sources/stack-state";
 import { renderVerdicts } from "../../plan/render/verdicts";
 import { Refused } from "../common";
 
@@ -18,10 +18,16 @@ export function checkCommand(program: Command): void {
     .option("--stacks-dir <dir>", "folder holding the stack configs", "stacks")
     .option("--policy-config <file>", "a --policy-pack-config file (for stacks without a profile here)")
     .action(async (opts: { state: string; stack?: string; stacksDir: string; policyConfig?: string }) => {
-      const doc = readSourceFile(opts.state);
-      if (doc.kind !== "export") throw new Error(`${opts.state} is not a \`pulumi stack export\` file`);
+      const doc = readStackExport(opts.state);
+      // Judging another stack's state against this stack's profile would pass or fail it for nothing.
+      const foreign = opts.stack ? doc.stacks.filter((s) => s !== opts.stack) : [];
+      if (foreign.length) {
+        throw new Refused(
+          `${opts.state} holds the state of stack ${foreign.join(", ")}, not ${opts.stack}: export the right stack (\`pulumi stack export --stack ${opts.stack}\`) or name its own`,
+        );
+      }
       let config: PackConfig = {};
-      if (opts.policyConfig) config = JSON.parse(readFileSync(opts.policyConfig, "utf8")) as PackConfig;
+      if (opts.policyConfig) config = readJsonFile(opts.policyConfig, "--policy-pack-config file") as PackConfig;
       else if (opts.stack) {
         const profile = loadStackProfile(opts.stacksDir, opts.stack);
         config = packConfigFor(profile, readLock(opts.stacksDir, opts.stack));

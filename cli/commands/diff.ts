@@ -3,23 +3,49 @@ import { writeFileSync } from "node:fs";
 import { lockOf, type PostureLock } from "../../posture/lock";
 import { diffPostures } from "../../posture/diff";
 import { postureOf } from "../../posture/build";
-import { readSourceFile } from "../../posture/sources";
+import { relative, resolve } from "node:path";
+import { readSourceFile } from "../../sources";
+import { readLockFile } from "../../sources/lockfile";
 import { postureAtRef } from "../../plan/git-ref";
-import { planStack } from "../../plan/plan-stack";
+import { planStack, PROGRAM_ENTRY, programModule } from "../../plan/plan-stack";
+import { loadStackProfile } from "../../plan/stack-profile";
 import { diffJson, diffMarkdown, diffSarif, diffText } from "../../reports/diff";
-import { Refused } from "../common";
+import { Refused, stackName } from "../common";
 
 const FORMATS = ["text", "markdown", "sarif", "json"] as const;
 type Format = (typeof FORMATS)[number];
 
+interface SpecContext {
+  readonly stacksDir: string;
+  readonly program: string;
+}
+
 /** A posture from `plan:<stack>` (offline plan), a lockfile, a stack export, or one side of a preview file. */
-async function postureFrom(spec: string, stacksDir: string, side: "old" | "new"): Promise<PostureLock> {
-  if (spec.startsWith("plan:")) return lockOf(postureOf((await planStack(stacksDir, spec.slice(5))).resources));
+async function postureFrom(spec: string, ctx: SpecContext, side: "old" | "new"): Promise<PostureLock> {
+  if (spec.startsWith("plan:")) {
+    const plan = await planStack(ctx.stacksDir, spec.slice(5), { program: programModule(ctx.program) });
+    return lockOf(postureOf(plan.resources));
+  }
   const ref = /^git:(.+):([\w.-]+)$/.exec(spec);
-  if (ref) return postureAtRef(ref[1]!, ref[2]!);
+  if (ref)
+    return postureAtRef(
+      ref[1]!,
+      ref[2]!,
+      relative(process.cwd(), resolve(ctx.program)),
+      relative(process.cwd(), resolve(ctx.stacksDir)),
+    );
   const doc = readSourceFile(spec);
   if (doc.kind === "lock") return doc.lock;
   return lockOf(postureOf(doc.kind === "export" ? doc.resources : doc[side]));
+}
+
+/** The stack a spec names (`plan:<stack>`, `git:<ref>:<stack>`), whose profile knows the break-glass accounts. */
+const stackOfSpec = (spec: string) => /^plan:([\w.-]+)$/.exec(spec)?.[1] ?? /^git:.+:([\w.-]+)$/.exec(spec)?.[1];
+
+/** Break-glass principals as the lock names them, from a stack's profile. */
+function breakGlassOf(stacksDir: string, stack: string): string[] {
+  const { breakGlass } = loadStackProfile(stacksDir, stack).identity;
+  return [`group:${breakGlass.groupId}`, ...breakGlass.accounts.map((id) => `user:${id}`)];
 }
 
 export function diffCommand(program: Command): void {
@@ -35,18 +61,41 @@ export function diffCommand(program: Command): void {
     .option("-o, --out <file>", "write the report to a file instead of stdout")
     .option("--stack-file <path>", "the file code-scanning results point at", "stacks/Pulumi.example.yaml")
     .option("--stacks-dir <dir>", "folder holding the stack configs", "stacks")
+    .option("--program <file>", "the Pulumi program that plan: and git: specs plan", PROGRAM_ENTRY)
+    .option(
+      "-s, --stack <name>",
+      "take the break-glass accounts from this stack's profile (default: the stack a plan: or git: spec names)",
+      stackName,
+    )
     .option("--approved <lockfile>", "widening is approved when the new lockfile of the same change allows it")
     .action(
       async (
         before: string,
         after: string | undefined,
-        opts: { format: string; out?: string; stackFile: string; stacksDir: string; approved?: string },
+        opts: {
+          format: string;
+          out?: string;
+          stackFile: string;
+          stacksDir: string;
+          program: string;
+          stack?: string;
+          approved?: string;
+        },
       ) => {
         if (!FORMATS.includes(opts.format as Format))
           throw new Error(`unknown format "${opts.format}": use ${FORMATS.join(", ")}`);
-        const old = await postureFrom(before, opts.stacksDir, "old");
-        const proposed = await postureFrom(after ?? before, opts.stacksDir, "new");
-        const items = diffPostures(old, proposed);
+        // One argument is a preview file's two sides; anything else alone would be compared with itself.
+        if (after === undefined && (!/\.json$/i.test(before) || readSourceFile(before).kind !== "preview")) {
+          throw new Error(
+            `zt diff needs two postures (<before> <after>); one alone must be a \`pulumi preview --json\` file, and ${before || "''"} is not`,
+          );
+        }
+        const ctx = { stacksDir: opts.stacksDir, program: opts.program };
+        const old = await postureFrom(before, ctx, "old");
+        const proposed = await postureFrom(after ?? before, ctx, "new");
+        const stack = opts.stack ?? stackOfSpec(before) ?? (after ? stackOfSpec(after) : undefined);
+        const breakGlass = stack ? breakGlassOf(opts.stacksDir, stack) : undefined;
+        const items = diffPostures(old, proposed, { breakGlass });
         const report = { title: `${before} → ${after ?? `${before} (new)`}`, artifact: opts.stackFile, items };
         const format = opts.format as Format;
         const text =
@@ -63,9 +112,8 @@ export function diffCommand(program: Command): void {
         const widening = items.filter((i) => i.change === "widening");
         if (widening.length === 0) return;
         if (opts.approved) {
-          const approval = readSourceFile(opts.approved);
-          if (approval.kind !== "lock") throw new Error(`${opts.approved} is not a posture lockfile`);
-          const unapproved = diffPostures(approval.lock, proposed).filter((i) => i.change === "widening");
+          const approval = readLockFile(opts.approved);
+          const unapproved = diffPostures(approval, proposed, { breakGlass }).filter((i) => i.change === "widening");
           if (unapproved.length === 0) return;
           throw new Refused(`${unapproved.length} widening change(s) not approved by ${opts.approved}`);
         }

@@ -1,5 +1,7 @@
 import type { Command } from "commander";
-import { writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { PROGRAM_ENTRY } from "../../plan/plan-stack";
 import type { ClientResult } from "../../fleet/check-client";
 import { checkFleet } from "../../fleet/fleet-check";
 import { planFleet } from "../../fleet/fleet-plan";
@@ -67,10 +69,13 @@ export function fleetCommand(program: Command): void {
       ),
   )
     .option("-j, --concurrency <n>", "worker processes (default: one per core)", positiveInt)
-    .action(async (opts: ReportOptions & { stacksDir: string; concurrency?: number }) => {
+    .option("--program <file>", "the Pulumi program each client runs", PROGRAM_ENTRY)
+    .action(async (opts: ReportOptions & { stacksDir: string; concurrency?: number; program: string }) => {
+      const program = resolve(opts.program);
+      if (!existsSync(program)) throw new Error(`--program ${opts.program}: no such file`);
       const progress = fleetProgress(process.stderr);
       progress.start(fleetStacks(opts.stacksDir).length, "planning");
-      const results = await planFleet({ stacksDir: opts.stacksDir, concurrency: opts.concurrency, progress });
+      const results = await planFleet({ stacksDir: opts.stacksDir, program, concurrency: opts.concurrency, progress });
       report(results, opts);
     });
 

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { lockPath, lockText, writeLock } from "../../plan/lockfile";
+import { lockPath, lockText, writeLock } from "../../sources/lockfile";
 import { planStack, PROGRAM_ENTRY, programModule } from "../../plan/plan-stack";
 import { existsSync, readFileSync } from "node:fs";
 import { Refused, stackName } from "../common";
@@ -16,7 +16,7 @@ export function lockCommand(program: Command): void {
     .option("--check", "do not write: exit 1 if the lockfile is missing or differs from the plan")
     .option("--print", "do not write: print the lock to stdout")
     .action(async (opts: { stack: string; stacksDir: string; program: string; check?: boolean; print?: boolean }) => {
-      const plan = await planStack(opts.stacksDir, opts.stack, programModule(opts.program));
+      const plan = await planStack(opts.stacksDir, opts.stack, { program: programModule(opts.program) });
       if (opts.print) {
         process.stdout.write(lockText(plan.resources));
         return;

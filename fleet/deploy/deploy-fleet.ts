@@ -1,7 +1,7 @@
 import type { OpMap } from "@pulumi/pulumi/automation";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { readLock } from "../../plan/lockfile";
+import { readLock } from "../../sources/lockfile";
 import { packConfigFor } from "../../plan/pack-config";
 import { fleetStacks } from "../stacks";
 import { loadStackProfile } from "../../plan/stack-profile";

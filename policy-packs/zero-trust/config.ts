@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PRIVILEGED_ROLE_IDS } from "../../components/identity/privileged-roles";
+import { PostureLock } from "../../posture/lock";
 
 /**
  * What the pack knows of a stack's intent, beyond the resources: given per policy through
@@ -70,10 +71,7 @@ export const PackSettings = {
     .boolean()
     .default(false)
     .describe("The stack is MSP-managed: default providers (ambient credentials) are refused."),
-  lock: z
-    .looseObject({ version: z.literal(1), networkAllows: z.array(z.string()) })
-    .optional()
-    .describe("The approved posture (zt lock): anything granted beyond it is a widening."),
+  lock: PostureLock.optional().describe("The approved posture (zt lock): anything granted beyond it is a widening."),
 } as const;
 
 export type SettingName = keyof typeof PackSettings;

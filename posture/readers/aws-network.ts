@@ -69,30 +69,32 @@ export function readAwsNetwork(index: ResourceIndex): { groups: TierGroup[]; rul
       ...(group ? { group } : {}),
       origin: originOf(r),
     });
+  /** The groups a reference names, by id once known or literal, else through the dependency. */
+  const groupsOf = (r: PlannedResource, property: string, values: unknown[]): Endpoint[] => {
+    const [refs] = index.resolve(r, property, [values], AWS.securityGroup);
+    return [
+      ...refs!.targets.map(groupEndpoint),
+      ...refs!.others.map((ref): Endpoint => ({ kind: "unknown", ref })),
+      // A value derived from several groups (one built from a map of ids): any of them.
+      ...refs!.anyOf.map((c): Endpoint => ({ kind: "unknown", ref: `one of ${c.map((g) => g.name).join(", ")}` })),
+    ];
+  };
   const groupOf = (r: PlannedResource, property: string): Endpoint => {
-    const candidates = index.referenced(r, property, AWS.securityGroup);
-    const endpoints = [...new Map(candidates.map((g) => groupEndpoint(g)).map((e) => [JSON.stringify(e), e])).values()];
-    if (endpoints.length === 1) return endpoints[0]!;
-    // A value derived from several groups (e.g. one built from a map of ids): it cannot be pinned
-    // to one, and rules treat it as any of them.
-    if (endpoints.length > 1) return { kind: "unknown", ref: `one of ${candidates.map((g) => g.name).join(", ")}` };
-    return { kind: "unknown", ref: str(r.inputs[property]) ?? property };
+    const ends = [...new Map(groupsOf(r, property, [r.inputs[property]]).map((e) => [JSON.stringify(e), e])).values()];
+    return ends.length === 1 ? ends[0]! : { kind: "unknown", ref: str(r.inputs[property]) ?? property };
   };
   const ownerUrn = (r: PlannedResource) => {
-    const owners = index.referenced(r, "securityGroupId", AWS.securityGroup);
-    return owners.length === 1 ? owners[0]!.urn : undefined;
+    const [owner] = index.resolve(r, "securityGroupId", [[r.inputs.securityGroupId]], AWS.securityGroup);
+    return owner!.targets.length === 1 ? owner!.targets[0]!.urn : undefined;
   };
 
   for (const g of groups) {
     for (const direction of ["ingress", "egress"] as const) {
       for (const entry of arr(g.inputs[direction]).map(obj)) {
         const protocol = protocolOf(entry.protocol);
-        const refs = index.referenced(g, direction, AWS.securityGroup);
         const peers: Endpoint[] = [
           ...[...strs(entry.cidrBlocks), ...strs(entry.ipv6CidrBlocks)].map(cidrEndpoint),
-          ...strs(entry.securityGroups).map((id): Endpoint =>
-            refs.length === 1 ? groupEndpoint(refs[0]!) : { kind: "unknown", ref: id },
-          ),
+          ...groupsOf(g, direction, arr(entry.securityGroups)),
           ...(entry.self === true ? [groupEndpoint(g)] : []),
         ];
         for (const peer of peers)

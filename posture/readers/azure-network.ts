@@ -46,11 +46,14 @@ export function readAzureNetwork(index: ResourceIndex): { groups: TierGroup[]; r
   const sides = (r: PlannedResource, props: Record<string, unknown>, side: "source" | "destination", own: Endpoint) => {
     const asgRefs = arr(props[`${side}ApplicationSecurityGroups`]);
     if (asgRefs.length > 0) {
-      const resolved = index.referenced(r, `${side}ApplicationSecurityGroups`, AZURE.asg);
-      // Inline rules share one dependency list for all rules: only a single ASG can be attributed.
-      if (resolved.length > 0 && (r.type === AZURE.rule || resolved.length === 1))
-        return resolved.map((g) => tierEndpoint(g, g.name));
-      return asgRefs.map((a) => ({ kind: "unknown", ref: str(obj(a).id) ?? "application security group" }) as Endpoint);
+      // Inline rules share the NSG's one dependency list: an unknown id is pinned only when one ASG is left.
+      const property = r.type === AZURE.rule ? `${side}ApplicationSecurityGroups` : "securityRules";
+      const [refs] = index.resolve(r, property, [asgRefs.map((a) => obj(a).id)], AZURE.asg);
+      return [
+        ...refs!.targets.map((g) => tierEndpoint(g, g.name)),
+        ...refs!.others.map((ref): Endpoint => ({ kind: "unknown", ref })),
+        ...refs!.anyOf.map((c): Endpoint => ({ kind: "unknown", ref: `one of ${c.map((g) => g.name).join(", ")}` })),
+      ];
     }
     const prefixes = [
       ...(str(props[`${side}AddressPrefix`]) ? [str(props[`${side}AddressPrefix`])!] : []),

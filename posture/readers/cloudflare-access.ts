@@ -1,7 +1,7 @@
 import type { AccessAppPosture, AccessPolicyPosture, AccessPosture, AccessRule } from "../model";
-import type { ResourceIndex } from "../index-resources";
+import { refNames, type ResourceIndex } from "../index-resources";
 import type { PlannedResource } from "../resource";
-import { arr, obj, str, strs } from "../values";
+import { arr, obj, plain, str, strs } from "../values";
 import { originOf } from "./origin";
 
 export const CLOUDFLARE = {
@@ -52,12 +52,40 @@ export function rulesOf(v: unknown): AccessRule[] {
   return out;
 }
 
-function policyOf(r: PlannedResource, props: Record<string, unknown>): AccessPolicyPosture {
+/** Access rules that name a service token by id: `{ serviceToken: { tokenId } }`. */
+const tokenIdOf = (entry: Record<string, unknown>): unknown =>
+  entry.serviceToken !== undefined && !Array.isArray(plain(entry.serviceToken))
+    ? obj(entry.serviceToken).tokenId
+    : undefined;
+
+/**
+ * A policy's rules under one key. A service token is named by its resource, whether its id is
+ * known (deployed) or not (a new stack's preview), so a lock made offline holds once deployed.
+ */
+function rulesUnder(index: ResourceIndex, r: PlannedResource, value: unknown, dependency: string): AccessRule[] {
+  const entries = arr(value).map(obj);
+  const tokenIds = entries.map(tokenIdOf).filter((t) => t !== undefined);
+  const rules = rulesOf(entries.filter((e) => tokenIdOf(e) === undefined));
+  if (tokenIds.length === 0) return rules;
+  const [tokens] = index.resolve(r, dependency, [tokenIds], CLOUDFLARE.serviceToken);
+  return [...rules, ...refNames(tokens!, tokenName).map((n) => `serviceToken:${n}`)];
+}
+
+const tokenName = (t: PlannedResource) => str(t.inputs.name) ?? t.name;
+
+function policyOf(
+  index: ResourceIndex,
+  r: PlannedResource,
+  props: Record<string, unknown>,
+  inline?: string,
+): AccessPolicyPosture {
+  const rules = (v6: string, v4: string) =>
+    rulesUnder(index, r, props[v6] ?? props[v4], inline ?? (props[v6] !== undefined ? v6 : v4));
   return {
     decision: str(props.decision) ?? "allow",
-    include: rulesOf(props.includes ?? props.include),
-    require: rulesOf(props.requires ?? props.require),
-    exclude: rulesOf(props.excludes ?? props.exclude),
+    include: rules("includes", "include"),
+    require: rules("requires", "require"),
+    exclude: rules("excludes", "exclude"),
     sessionMinutes: durationToMinutes(props.sessionDuration),
     approvalRequired: props.approvalRequired === true,
     purposeJustificationRequired: props.purposeJustificationRequired === true,
@@ -67,23 +95,35 @@ function policyOf(r: PlannedResource, props: Record<string, unknown>): AccessPol
 
 /** Reads Access applications with their policies (reusable or inline), service tokens and tunnels. */
 export function readCloudflareAccess(index: ResourceIndex): AccessPosture {
-  const reusable = new Map(index.ofType(CLOUDFLARE.policy).map((p) => [p.urn, policyOf(p, p.inputs)]));
+  const reusable = new Map(index.ofType(CLOUDFLARE.policy).map((p) => [p.urn, policyOf(index, p, p.inputs)]));
   const legacyPolicies = index.ofType(CLOUDFLARE.legacyPolicy);
-  const policies: AccessPolicyPosture[] = [...reusable.values(), ...legacyPolicies.map((p) => policyOf(p, p.inputs))];
+  const policies: AccessPolicyPosture[] = [
+    ...reusable.values(),
+    ...legacyPolicies.map((p) => policyOf(index, p, p.inputs)),
+  ];
 
   const apps = index.ofType(CLOUDFLARE.application, CLOUDFLARE.legacyApplication).map((app): AccessAppPosture => {
     const attached: AccessPolicyPosture[] = [];
-    // Reusable policies are linked by id, unknown in a preview: follow the property dependencies.
-    for (const p of index.referenced(app, "policies", CLOUDFLARE.policy)) attached.push(reusable.get(p.urn)!);
-    for (const entry of arr(app.inputs.policies).map(obj)) {
-      if (entry.decision !== undefined || entry.includes !== undefined) {
-        const inline = policyOf(app, entry);
+    // Reusable policies are linked by id (unknown in a preview): by the id once known, else by dependency.
+    const entries = arr(app.inputs.policies).map(obj);
+    const isInline = (e: Record<string, unknown>) => e.decision !== undefined || e.includes !== undefined;
+    const [linked] = index.resolve(
+      app,
+      "policies",
+      [entries.filter((e) => !isInline(e)).map((e) => e.id)],
+      CLOUDFLARE.policy,
+    );
+    for (const p of linked!.targets) attached.push(reusable.get(p.urn)!);
+    for (const entry of entries) {
+      if (isInline(entry)) {
+        const inline = policyOf(index, app, entry, "policies");
         attached.push(inline);
         policies.push(inline);
       }
     }
     for (const p of legacyPolicies) {
-      if ((p.propertyDependencies.applicationId ?? []).includes(app.urn)) attached.push(policyOf(p, p.inputs));
+      const [owner] = index.resolve(p, "applicationId", [[p.inputs.applicationId]], app.type);
+      if (owner!.targets.includes(app)) attached.push(policyOf(index, p, p.inputs));
     }
     return {
       name: str(app.inputs.name) ?? app.name,

@@ -1,7 +1,7 @@
 import type { CaPolicyPosture, CaState, IdentityPosture } from "../model";
-import type { ResourceIndex } from "../index-resources";
 import type { PlannedResource } from "../resource";
-import { num, obj, str, strs, UNKNOWN_VALUE } from "../values";
+import { refNames, type ResourceIndex } from "../index-resources";
+import { arr, num, obj, str, strs } from "../values";
 import { originOf } from "./origin";
 
 export const ENTRA = {
@@ -42,15 +42,7 @@ export function readConditionalAccess(index: ResourceIndex): IdentityPosture {
     trusted: obj(l.inputs.ip).trusted === true,
     origin: originOf(l),
   }));
-  // A location declared in the stack has an unknown id in a preview: name it through the dependency.
-  const locationsOf = (p: PlannedResource, ids: string[]): string[] => {
-    const declared = index
-      .referenced(p, "conditions", ENTRA.namedLocation)
-      .map((l) => `location:${str(l.inputs.displayName) ?? l.name}`);
-    const known = ids.filter((id) => id !== UNKNOWN_VALUE);
-    return ids.length > known.length && declared.length > 0 ? [...known, ...declared] : ids;
-  };
-
+  const locationName = (l: PlannedResource) => `location:${str(l.inputs.displayName) ?? l.name}`;
   const policies = index.ofType(ENTRA.policy).map((p): CaPolicyPosture => {
     const c = obj(p.inputs.conditions);
     const users = obj(c.users);
@@ -59,9 +51,23 @@ export function readConditionalAccess(index: ResourceIndex): IdentityPosture {
     const session = obj(p.inputs.sessionControls);
     const platforms = obj(c.platforms);
     const locations = obj(c.locations);
+    const [includedLocations, excludedLocations] = index
+      .resolve(
+        p,
+        "conditions",
+        [arr(locations.includedLocations), arr(locations.excludedLocations)],
+        ENTRA.namedLocation,
+      )
+      .map((refs) => refNames(refs, locationName));
     const strengthRef = grant.authenticationStrengthPolicyId;
-    // A strength declared in the stack is found through the dependency (its id is unknown in a preview).
-    const declared = index.referenced(p, "grantControls", ENTRA.strength).map((s) => byUrn.get(s.urn)!)[0];
+    // A strength declared in the stack is named the same whether its id is known or not.
+    const [strengthRefs] = index.resolve(
+      p,
+      "grantControls",
+      [strengthRef === undefined ? [] : [strengthRef]],
+      ENTRA.strength,
+    );
+    const declared = strengthRefs!.targets.map((s) => byUrn.get(s.urn)!)[0];
     const builtIn = BUILT_IN_STRENGTHS[str(strengthRef) ?? ""];
     const strength =
       strengthRef === undefined
@@ -93,8 +99,8 @@ export function readConditionalAccess(index: ResourceIndex): IdentityPosture {
       ...(c.locations
         ? {
             locations: {
-              include: locationsOf(p, strs(locations.includedLocations)),
-              exclude: locationsOf(p, strs(locations.excludedLocations)),
+              include: includedLocations!,
+              exclude: excludedLocations!,
             },
           }
         : {}),

@@ -1,7 +1,7 @@
 import type { PrivilegeGrant, PrivilegePosture } from "../model";
-import type { ResourceIndex } from "../index-resources";
+import { refNames, type ResourceIndex } from "../index-resources";
 import type { PlannedResource } from "../resource";
-import { arr, obj, plain, str, strs } from "../values";
+import { arr, obj, plain, str, strs, UNKNOWN_VALUE } from "../values";
 import { originOf } from "./origin";
 import { ENTRA } from "./entra-conditional-access";
 
@@ -98,6 +98,13 @@ export function readPrivilege(index: ResourceIndex): PrivilegePosture {
     }
   }
 
+  /** A principal by its id: the stack's own principal is named by its resource, known id or not. */
+  const principalId = (r: PlannedResource, property: string) => {
+    const [refs] = index.resolve(r, property, [[r.inputs[property]]]);
+    const names = refNames(refs!, (t) => str(t.inputs.displayName) ?? str(t.inputs.name) ?? t.name);
+    return `principal:${names.length === 1 && names[0] !== UNKNOWN_VALUE ? names[0] : "(unknown)"}`;
+  };
+
   for (const r of index.ofType(AZURE_ROLE_ASSIGNMENT)) {
     const definition = str(r.inputs.roleDefinitionId) ?? "";
     const id = definition.split("/").pop() ?? definition;
@@ -105,7 +112,7 @@ export function readPrivilege(index: ResourceIndex): PrivilegePosture {
     push(
       {
         kind: "azure-rbac",
-        principal: `principal:${str(r.inputs.principalId) ?? "(unknown)"}`,
+        principal: principalId(r, "principalId"),
         principalType: type === "user" ? "user" : type === "group" ? "group" : "principal",
         permission: AZURE_PRIVILEGED_ROLES[id] ?? (definition || "(unknown role)"),
         scope: str(r.inputs.scope),
@@ -125,7 +132,7 @@ export function readPrivilege(index: ResourceIndex): PrivilegePosture {
     push(
       {
         kind: "entra-role",
-        principal: `principal:${str(r.inputs.principalObjectId) ?? str(r.inputs.principalId) ?? "(unknown)"}`,
+        principal: principalId(r, r.inputs.principalObjectId !== undefined ? "principalObjectId" : "principalId"),
         principalType: "principal",
         permission: roleId,
         scope: str(r.inputs.directoryScopeId) ?? "/",

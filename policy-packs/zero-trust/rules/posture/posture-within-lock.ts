@@ -1,5 +1,5 @@
 import { diffPostures } from "../../../../posture/diff";
-import { lockOf, type PostureLock } from "../../../../posture/lock";
+import { lockOf } from "../../../../posture/lock";
 import type { StackRule } from "../../rule";
 
 export const postureWithinLock: StackRule = {
@@ -16,7 +16,7 @@ export const postureWithinLock: StackRule = {
   ],
   remediation:
     "Undo the widening, or approve it: run `zt lock --stack <stack>` and have the lockfile change reviewed in the same pull request.",
-  uses: ["lock"],
+  uses: ["lock", "breakGlass"],
   check: (posture, s) => {
     if (!s.lock) {
       return [
@@ -27,7 +27,8 @@ export const postureWithinLock: StackRule = {
         },
       ];
     }
-    const items = diffPostures(s.lock as unknown as PostureLock, lockOf(posture));
+    const breakGlass = [...s.breakGlass.groups.map((g) => `group:${g}`), ...s.breakGlass.users.map((u) => `user:${u}`)];
+    const items = diffPostures(s.lock, lockOf(posture), { breakGlass });
     const narrowing = items.filter((i) => i.change === "narrowing");
     return [
       ...items
