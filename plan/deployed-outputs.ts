@@ -65,8 +65,16 @@ export interface DeployArgs {
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
-/** The id and outputs a provider would return for a resource it has created. */
+/**
+ * The id and outputs a provider would return for a resource it has created. Outputs repeat the id
+ * (`id`), as the bridged providers' state does: the engine's AnalyzeStack carries no id of its own.
+ */
 export function deployed(args: DeployArgs): DeployedResource {
+  const { id, outputs } = computed(args);
+  return { id, outputs: args.type.startsWith("pulumi:") ? outputs : { ...outputs, id } };
+}
+
+function computed(args: DeployArgs): DeployedResource {
   const h = digest(args.type, args.name);
   const [pkg, module = "", kind = ""] = args.type.split(":");
   const outputs: Record<string, unknown> = { ...args.inputs };

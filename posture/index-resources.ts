@@ -15,6 +15,9 @@ export interface ResolvedRefs {
   readonly anyOf: PlannedResource[][];
 }
 
+/** Provider ids (GUIDs, ARNs, Azure resource ids, hex) hold a digit; Entra keywords (`All`, `AllTrusted`) do not. */
+const LOOKS_LIKE_ID = /\d/;
+
 /** Ids are compared case-insensitively: Azure resource ids and GUIDs are, and no provider's differ only in case. */
 const idKey = (id: string) => id.toLowerCase();
 
@@ -30,7 +33,8 @@ export class ResourceIndex {
       const list = this.byType.get(r.type) ?? [];
       list.push(r);
       this.byType.set(r.type, list);
-      if (r.id) this.ids.set(idKey(r.id), r);
+      const id = this.idOf(r);
+      if (id) this.ids.set(idKey(id), r);
     }
   }
 
@@ -67,32 +71,47 @@ export class ResourceIndex {
     type?: string,
   ): ResolvedRefs[] {
     const pinned = new Set<PlannedResource>();
-    const out = groups.map((values) => {
+    const pending = groups.map(() => [] as unknown[]);
+    const out = groups.map((values, i) => {
       const res = { targets: [] as PlannedResource[], others: [] as string[], anyOf: [] as PlannedResource[][] };
       for (const v of values) {
-        if (isUnknown(v)) continue;
-        const id = str(v);
+        const id = isUnknown(v) ? undefined : str(v);
         const target = id === undefined ? undefined : this.byId(id, type);
         if (target) {
           pinned.add(target);
           res.targets.push(target);
-        } else if (id !== undefined) res.others.push(id);
+        } else pending[i]!.push(v);
       }
       return res;
     });
-    const unknownSlots = groups.map((values) => values.filter(isUnknown).length);
-    const open = this.referenced(r, property, type).filter((d) => !pinned.has(d));
-    const withUnknowns = unknownSlots.filter((n) => n > 0).length;
-    groups.forEach((_, i) => {
-      const slots = unknownSlots[i]!;
-      if (slots === 0) return;
+    // What is left is pinned through the property's dependencies: unknown ids first (a new
+    // resource's); without any, known ids of resources this view carries no id for (the engine's
+    // AnalyzeStack has no id field, only outputs that repeat it). Keywords (`All`) are never ids.
+    const open = this.referenced(r, property, type).filter((d) => !pinned.has(d) && this.idOf(d) === undefined);
+    const anyUnknown = pending.some((values) => values.some(isUnknown));
+    const slots = pending.map((values) =>
+      values.filter((v) => (anyUnknown ? isUnknown(v) : LOOKS_LIKE_ID.test(str(v) ?? ""))),
+    );
+    const withSlots = slots.filter((p) => p.length > 0).length;
+    pending.forEach((values, i) => {
       const res = out[i]!;
-      if (open.length === 0) res.others.push(UNKNOWN_VALUE);
-      // One candidate for every unknown value; or one list holding all the unknowns, as many as the candidates.
-      else if (open.length === 1 || (withUnknowns === 1 && slots === open.length)) res.targets.push(...open);
-      else for (let n = 0; n < slots; n++) res.anyOf.push(open);
+      for (const v of values.filter((x) => !slots[i]!.includes(x)))
+        res.others.push(isUnknown(v) ? UNKNOWN_VALUE : (str(v) ?? UNKNOWN_VALUE));
+      const n = slots[i]!.length;
+      if (n === 0) return;
+      if (open.length === 0) {
+        for (const v of slots[i]!) res.others.push(isUnknown(v) ? UNKNOWN_VALUE : (str(v) ?? UNKNOWN_VALUE));
+      } else if (open.length === 1 || (withSlots === 1 && n === open.length)) {
+        // One candidate for every value left; or one list holding all of them, as many as the candidates.
+        res.targets.push(...open);
+      } else for (let k = 0; k < n; k++) res.anyOf.push(open);
     });
     return out;
+  }
+
+  /** A resource's id: the engine's (a state file, a deployed mock), or the `id` its outputs repeat. */
+  idOf(r: PlannedResource): string | undefined {
+    return r.id ?? str(r.inputs.id);
   }
 }
 

@@ -1,0 +1,308 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PACK_DIR } from "../analyzer/build-pack";
+import { PackServer, type Diagnostic } from "../analyzer/pack-server";
+import { packConfigFor } from "../plan/pack-config";
+import { planStack, type StackPlan } from "../plan/plan-stack";
+import { postureOf } from "../posture/build";
+import { diffPostures } from "../posture/diff";
+import { lockOf, serializeLock } from "../posture/lock";
+import { SECRET_SIG, SIG_KEY, type PlannedResource } from "../posture/resource";
+import { readLock } from "../sources/lockfile";
+import { stackStateOf, toStackExport } from "../sources/stack-state";
+
+// One stack, three views (shared/DESIGN.md): the example as a new stack's preview (ids unknown),
+// as the same stack's preview once deployed (ids and provider outputs known; Analyze gets inputs,
+// AnalyzeStack outputs), and as its `pulumi stack export` in the CLI's v3 format (ids, outputs,
+// null property dependencies, ciphertext secrets). Each case must get the same verdict in all three.
+
+type Json = Record<string, any>;
+type View = "new" | "deployed" | "export";
+const VIEWS: readonly View[] = ["new", "deployed", "export"];
+const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+const TSX = join(__dirname, "..", "node_modules", ".bin", "tsx");
+const ZT = join(__dirname, "..", "cli", "zt.ts");
+const zt = (...args: string[]) => spawnSync(TSX, [ZT, ...args], { encoding: "utf8", cwd: join(__dirname, "..") });
+
+let server: PackServer;
+const plans = {} as Record<"new" | "deployed", StackPlan>;
+beforeAll(async () => {
+  server = await PackServer.start(PACK_DIR);
+  // The mock runtime is process-global: plan the two modes one after the other.
+  plans.new = await planStack("stacks", "example");
+  plans.deployed = await planStack("stacks", "example", { mode: "deployed" });
+});
+afterAll(async () => server?.stop());
+
+/** A change to the stack, written once for every view: `ref` is how the view names another resource. */
+interface Change {
+  /** Edits a resource's properties (inputs and outputs alike); `deps` are its property dependencies. */
+  edit?: [name: string, change: (props: Json, deps: Record<string, string[]>) => void][];
+  add?: (ref: (name: string) => string, urn: (name: string) => string) => PlannedResource;
+}
+
+const find = (rs: readonly PlannedResource[], name: string) => {
+  const r = rs.find((x) => x.name === name);
+  if (!r) throw new Error(`no resource ${name}`);
+  return r;
+};
+
+/** The resources of one view with a change applied; an edit changes inputs and outputs alike. */
+function resourcesOf(view: View, change: Change = {}): PlannedResource[] {
+  const base = structuredClone(plans[view === "new" ? "new" : "deployed"].resources) as PlannedResource[];
+  for (const [name, edit] of change.edit ?? []) {
+    const r = find(base, name);
+    const deps = r.propertyDependencies as Record<string, string[]>;
+    edit(r.inputs as Json, deps);
+    if (r.outputs) edit(r.outputs as Json, deps);
+  }
+  if (change.add) {
+    const ref = (name: string) => (view === "new" ? UNKNOWN : find(base, name).id!);
+    const added = change.add(ref, (name) => find(base, name).urn);
+    // In the export the new resource has been deployed: an id, and its inputs echoed as outputs.
+    base.push(view === "export" ? { ...added, id: `${added.name}-id`, outputs: added.inputs } : added);
+  }
+  if (view !== "export") return base;
+  return stackStateOf(JSON.parse(JSON.stringify(toStackExport(base))), "example.json").resources;
+}
+
+const committedLock = () => readLock("stacks", "example")!;
+
+async function verdict(view: View, change?: Change): Promise<Diagnostic[]> {
+  await server.configure(packConfigFor(plans.new.profile, committedLock()));
+  return server.analyzeAll(resourcesOf(view, change));
+}
+const mandatory = async (view: View, change?: Change) =>
+  (await verdict(view, change)).filter((d) => d.enforcementLevel === "mandatory");
+
+const handWritten = (type: string, name: string, inputs: Json, deps: Record<string, string[]>): PlannedResource => ({
+  urn: `urn:pulumi:example::zt-baseline::${type}::${name}`,
+  type,
+  name,
+  custom: true,
+  parent: "urn:pulumi:example::zt-baseline::pulumi:pulumi:Stack::zt-baseline-example",
+  dependencies: [...new Set(Object.values(deps).flat())],
+  propertyDependencies: deps,
+  inputs,
+});
+
+/** Widenings, each with the policies that must block it (posture-within-lock among them). */
+const WIDENINGS: [string, Change, string[]][] = [
+  [
+    "a hand-written rule from web straight to data",
+    {
+      add: (ref, urn) =>
+        handWritten(
+          "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+          "web-to-db",
+          {
+            securityGroupId: ref("contoso-aws-tiers-data"),
+            referencedSecurityGroupId: ref("contoso-aws-tiers-web"),
+            ipProtocol: "tcp",
+            fromPort: 5432,
+            toPort: 5432,
+          },
+          {
+            securityGroupId: [urn("contoso-aws-tiers-data")],
+            referencedSecurityGroupId: [urn("contoso-aws-tiers-web")],
+          },
+        ),
+    },
+    ["posture-within-lock", "network-flows-follow-tier-model"],
+  ],
+  [
+    "a broader port range",
+    { edit: [["contoso-aws-tiers-web-to-app-tcp-8443-in", (p) => Object.assign(p, { fromPort: 8000, toPort: 9000 })]] },
+    ["posture-within-lock"],
+  ],
+  [
+    "a new exclusion from MFA for all users",
+    {
+      edit: [
+        [
+          "contoso-identity-mfa-all-users",
+          (p) => p.conditions.users.excludedGroups.push("11111111-2222-4333-8444-555555555555"),
+        ],
+      ],
+    },
+    ["posture-within-lock", "identity-no-undeclared-exclusions"],
+  ],
+  [
+    "AND turned into OR",
+    { edit: [["contoso-identity-admins-compliant-device-admin-portals", (p) => (p.grantControls.operator = "OR")]] },
+    ["posture-within-lock"],
+  ],
+  [
+    "a built-in control added under OR beside an authentication strength",
+    { edit: [["contoso-identity-admins-phishing-resistant-mfa", (p) => (p.grantControls.builtInControls = ["mfa"])]] },
+    ["posture-within-lock"],
+  ],
+  [
+    "the break-glass group no longer excluded from a blocking policy (a lockout)",
+    { edit: [["contoso-identity-block-legacy-auth", (p) => (p.conditions.users.excludedGroups = [])]] },
+    ["posture-within-lock", "identity-break-glass-excluded"],
+  ],
+  [
+    "a disabled policy",
+    { edit: [["contoso-identity-block-legacy-auth", (p) => (p.state = "disabled")]] },
+    ["posture-within-lock"],
+  ],
+  [
+    "a different named location excluded from the country block",
+    {
+      edit: [
+        [
+          "contoso-identity-block-non-allowed-countries",
+          // A literal id: the value no longer comes from the declared location.
+          (p, deps) => {
+            p.conditions.locations.excludedLocations = ["00000000-0000-4000-8000-00000000beef"];
+            deps.conditions = [];
+          },
+        ],
+      ],
+    },
+    ["posture-within-lock"],
+  ],
+  [
+    "a broader ZTNA audience",
+    { edit: [["contoso-app-finance-allow", (p) => p.includes.push({ emailDomain: { domain: "partner.example" } })]] },
+    ["posture-within-lock"],
+  ],
+  [
+    "a new standing Global Administrator",
+    {
+      add: () =>
+        handWritten(
+          "azuread:index/directoryRoleAssignment:DirectoryRoleAssignment",
+          "ga-bob",
+          { roleId: "62e90394-69f5-4237-9190-012177145e10", principalObjectId: "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee" },
+          {},
+        ),
+    },
+    ["posture-within-lock", "privilege-no-permanent-global-admin"],
+  ],
+];
+
+describe("the lock is the same in every view", () => {
+  it("new, deployed and exported, the example reads as its committed lockfile", () => {
+    const committed = serializeLock(committedLock());
+    for (const view of VIEWS) expect(serializeLock(lockOf(postureOf(resourcesOf(view)))), view).toBe(committed);
+  });
+
+  it("names a referenced named location and service token by their resources, not by whether the id is known", () => {
+    for (const view of VIEWS) {
+      const lock = lockOf(postureOf(resourcesOf(view)));
+      expect(
+        lock.identity["CA005-Global-AttackSurfaceReduction-AllApps-AnyPlatform-BlockNonAllowedCountries"]?.conditions,
+      ).toMatchObject({ locations: { include: ["All"], exclude: ["location:ZT-AllowedCountries"] } });
+      expect(JSON.stringify(lock.access)).toContain("serviceToken:zt-contoso-intranet-uptime-monitor");
+    }
+  });
+
+  it("the deployed view really has ids and provider outputs, and references by known id", () => {
+    const deployed = resourcesOf("deployed");
+    const ca = find(deployed, "contoso-identity-block-non-allowed-countries").inputs as Json;
+    const location = find(deployed, "contoso-identity-allowed-countries");
+    expect(ca.conditions.locations.excludedLocations).toEqual([location.id]);
+    expect((find(deployed, "contoso-app-finance-application").outputs as Json).aud).toMatch(/^[0-9a-f]{64}$/);
+    expect((find(deployed, "contoso-aws-tiers-data").outputs as Json).arn).toMatch(/^arn:aws:ec2:/);
+    expect(deployed.filter((r) => r.custom && !r.id)).toEqual([]);
+  });
+});
+
+describe("the export is in the CLI's v3 format", () => {
+  const doc = () => toStackExport(resourcesOf("deployed"), { outputs: plans.deployed.outputs }) as Json;
+
+  it("writes ids, provider references, null property dependencies and secrets only as ciphertext", () => {
+    const text = JSON.stringify(doc());
+    const resources = doc().deployment.resources as Json[];
+    expect(doc().version).toBe(3);
+    expect(resources[0]!.type).toBe("pulumi:pulumi:Stack");
+    expect(resources.some((r) => Object.values(r.propertyDependencies ?? {}).includes(null))).toBe(true);
+    expect(resources.filter((r) => r.type.startsWith("pulumi:providers:")).every((r) => r.id)).toBe(true);
+    expect(resources.find((r) => r.type === "aws:ec2/securityGroup:SecurityGroup")!.provider).toMatch(
+      /pulumi:providers:aws::contoso-aws::[0-9a-f-]{36}$/,
+    );
+    expect(text).toContain(`"${SIG_KEY}":"${SECRET_SIG}","ciphertext":"v1:`);
+    // No secret value is written: neither the deployed service token secrets nor the tunnel's.
+    const secrets = resourcesOf("deployed").flatMap((r) =>
+      Object.values((r.outputs ?? {}) as Json).filter(
+        (v): v is Json => typeof v === "object" && v?.[SIG_KEY] === SECRET_SIG,
+      ),
+    );
+    expect(secrets.length).toBeGreaterThan(0);
+    for (const s of secrets) expect(text).not.toContain(String(s.value));
+  });
+
+  it("reads back what the CLI writes: ids kept, null dependencies empty, ciphertext opaque", () => {
+    const { resources, stacks } = stackStateOf(doc(), "example.json");
+    expect(stacks).toEqual(["example"]);
+    const token = resources.find((r) => r.type.endsWith("ZeroTrustAccessServiceToken"))!;
+    expect(token.id).toMatch(/^[0-9a-f]{32}$/);
+    expect(JSON.stringify(token.outputs)).toContain("(secret in the state file: not decrypted)");
+    expect(Object.values(resources[3]!.propertyDependencies).every(Array.isArray)).toBe(true);
+  });
+});
+
+describe.each(VIEWS)("in the %s view", (view) => {
+  it("the example passes the pack against its committed lockfile: no mandatory violation", async () => {
+    expect(await mandatory(view)).toEqual([]);
+  });
+
+  describe.each(WIDENINGS)("%s", (_title, change, policies) => {
+    it(`is blocked by ${policies.join(", ")}`, async () => {
+      const names = (await mandatory(view, change)).map((d) => d.policyName);
+      for (const p of policies) expect(names).toContain(p);
+    });
+  });
+});
+
+describe("round trip: plan a new stack, lock, deploy, export, check and diff with the CLI", () => {
+  it("zt check and zt diff pass the deployed example's export against the committed lockfile; a widened export fails both", () => {
+    const dir = mkdtempSync(join(tmpdir(), "zt-roundtrip-"));
+    const clean = join(dir, "example.json");
+    writeFileSync(
+      clean,
+      JSON.stringify(toStackExport(resourcesOf("deployed"), { outputs: plans.deployed.outputs }), null, 2),
+    );
+    expect(zt("lock", "--stack", "example", "--check").status).toBe(0);
+
+    const check = zt("check", "--state", clean, "--stack", "example");
+    expect(check.stderr).toBe("");
+    expect(check.status).toBe(0);
+    const diff = zt("diff", "stacks/example.posture-lock.json", clean);
+    expect(diff.stdout).toContain("no widening, 0 narrowing changes");
+    expect(diff.status).toBe(0);
+
+    const widened = join(dir, "widened.json");
+    const [, change] = WIDENINGS[0]!;
+    writeFileSync(widened, JSON.stringify(toStackExport(resourcesOf("deployed", change))));
+    const blocked = zt("check", "--state", widened, "--stack", "example");
+    expect(blocked.status).toBe(1);
+    expect(blocked.stdout).toMatch(/✗ mandatory +posture-within-lock/);
+    const widening = zt("diff", "stacks/example.posture-lock.json", widened, "--format", "json");
+    expect(widening.status).toBe(1);
+    expect(JSON.parse(widening.stdout).items).toContainEqual(
+      expect.objectContaining({
+        layer: "network",
+        change: "widening",
+        message: expect.stringMatching(/web → data tcp\/5432/),
+      }),
+    );
+    expect(readFileSync(clean, "utf8")).not.toContain(
+      String((plans.deployed.outputs as Json).serviceTokenSecrets?.value ?? "none"),
+    );
+  });
+
+  it("the diff of a lock with itself after a deployment is empty, and the lockout is a widening there too", () => {
+    const approved = committedLock();
+    const lockout = lockOf(postureOf(resourcesOf("export", WIDENINGS[5]![1])));
+    expect(diffPostures(approved, lockOf(postureOf(resourcesOf("export"))))).toEqual([]);
+    expect(diffPostures(approved, lockout)).toContainEqual(
+      expect.objectContaining({ change: "widening", message: expect.stringMatching(/lockout risk/) }),
+    );
+  });
+});
