@@ -75,7 +75,10 @@ function grantWeakenings(a: NonNullable<LockedCaPolicy["grant"]>, b: NonNullable
     const lost = minus(before.controls, after.controls);
     if (lost.length) out.push(`no longer requires ${lost.join(", ")}`);
   } else if (before.all && !after.all) {
-    out.push(`turned AND into OR: one of ${after.controls.join(", ")} is enough now`);
+    // One approved control under OR was an OR already: the rest are new alternatives.
+    if (a.operator === "OR" && minus(before.controls, after.controls).length === 0)
+      out.push(`accepts ${minus(after.controls, before.controls).join(", ")} as an alternative now (OR)`);
+    else out.push(`turned AND into OR: one of ${after.controls.join(", ")} is enough now`);
   } else if (!before.all && after.all) {
     // Requiring all of the new set is weaker only when none of it was an approved alternative.
     if (after.controls.every((c) => !before.controls.includes(c)))

@@ -1,4 +1,5 @@
 import type { PlannedResource } from "./resource";
+import { OPAQUE_SECRET } from "./values";
 
 /**
  * The posture: one provider-neutral model of who may reach what, built by the readers from
@@ -81,7 +82,7 @@ export function describeEndpoint(e: Endpoint): string {
     case "untagged":
       return `untagged group ${e.group}`;
     case "unknown":
-      return `unresolved ${e.ref}`;
+      return e.ref === OPAQUE_SECRET ? "a secret address (not decrypted, so judged as anywhere)" : `unresolved ${e.ref}`;
     default:
       return e.kind;
   }

@@ -107,6 +107,38 @@ describe("zt plan", () => {
     expect(stderr).toMatch(/zt: refused: \d+ mandatory policy violation/);
   });
 
+  it("zt diff plan: and zt fleet plan plan the same program as zt plan (--program), so the PR diff and the fleet see it", () => {
+    const program = join(__dirname, "fixtures", "programs", "open-database.ts");
+    const diff = zt(
+      "diff",
+      "stacks/example.posture-lock.json",
+      "plan:example",
+      "--program",
+      program,
+      "--format",
+      "json",
+    );
+    expect(diff.code).toBe(1);
+    expect(JSON.parse(diff.stdout).items).toContainEqual(
+      expect.objectContaining({
+        layer: "network",
+        change: "widening",
+        message: expect.stringMatching(/internet → data tcp\/5432/),
+      }),
+    );
+    const stacks = mkdtempSync(join(tmpdir(), "zt-fleet-program-"));
+    copyFileSync(join(__dirname, "..", "stacks", "Pulumi.example.yaml"), join(stacks, "Pulumi.example.yaml"));
+    const fleet = zt("fleet", "plan", "--stacks-dir", stacks, "--program", program, "--json");
+    expect(fleet.code).toBe(1);
+    const [client] = JSON.parse(fleet.stdout);
+    expect(client.violations).toContainEqual(
+      expect.objectContaining({
+        policyName: "network-no-internet-ingress-beyond-edge",
+        urn: expect.stringMatching(/debug-db-from-anywhere$/),
+      }),
+    );
+  });
+
   it("prints the pack config derived from a profile", () => {
     const { code, stdout } = zt("policy-config", "--stack", "example");
     expect(code).toBe(0);

@@ -260,6 +260,35 @@ describe.each(VIEWS)("in the %s view", (view) => {
   });
 });
 
+describe("a secret where a rule needs a value", () => {
+  const secretCidr: Change = {
+    add: (ref, urn) =>
+      handWritten(
+        "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+        "db-from-secret-range",
+        {
+          securityGroupId: ref("contoso-aws-tiers-data"),
+          cidrIpv4: { [SIG_KEY]: SECRET_SIG, value: "0.0.0.0/0" },
+          ipProtocol: "tcp",
+          fromPort: 5432,
+          toPort: 5432,
+        },
+        { securityGroupId: [urn("contoso-aws-tiers-data")] },
+      ),
+  };
+
+  it.each(VIEWS)("is judged fail-closed in the %s view (as the internet when it cannot be decrypted)", async (view) => {
+    const found = (await mandatory(view, secretCidr)).filter(
+      (d) => d.policyName === "network-no-internet-ingress-beyond-edge",
+    );
+    expect(found).toHaveLength(1);
+    expect(found[0]!.message).toMatch(
+      view === "export" ? /a secret address \(not decrypted, so judged as anywhere\)/ : /internet → data on tcp\/5432/,
+    );
+    expect(found[0]!.message).not.toContain("0.0.0.0/0");
+  });
+});
+
 describe("round trip: plan a new stack, lock, deploy, export, check and diff with the CLI", () => {
   it("zt check and zt diff pass the deployed example's export against the committed lockfile; a widened export fails both", () => {
     const dir = mkdtempSync(join(tmpdir(), "zt-roundtrip-"));
@@ -294,6 +323,38 @@ describe("round trip: plan a new stack, lock, deploy, export, check and diff wit
     );
     expect(readFileSync(clean, "utf8")).not.toContain(
       String((plans.deployed.outputs as Json).serviceTokenSecrets?.value ?? "none"),
+    );
+  });
+
+  it("zt diff on a `pulumi preview --json` of the deployed stack: unchanged passes, the widening is refused", () => {
+    const dir = mkdtempSync(join(tmpdir(), "zt-preview-"));
+    const states = (rs: PlannedResource[]) => (toStackExport(rs) as Json).deployment.resources as Json[];
+    // display.PreviewDigest: each step with the state before and after (ResourceV3), as the CLI writes it.
+    const digest = (after: PlannedResource[]) => {
+      const before = new Map(states(resourcesOf("deployed")).map((r) => [r.urn, r]));
+      return {
+        config: {},
+        steps: states(after).map((r) => ({
+          op: before.has(r.urn) ? "same" : "create",
+          urn: r.urn,
+          ...(before.has(r.urn) ? { oldState: before.get(r.urn) } : {}),
+          newState: r,
+        })),
+        duration: 1_000_000_000,
+        changeSummary: { same: before.size },
+      };
+    };
+    const same = join(dir, "same.json");
+    writeFileSync(same, JSON.stringify(digest(resourcesOf("deployed"))));
+    const r = zt("diff", same);
+    expect(r.stdout).toContain("no widening, 0 narrowing changes");
+    expect(r.status).toBe(0);
+    const widened = join(dir, "widened.json");
+    writeFileSync(widened, JSON.stringify(digest(resourcesOf("deployed", WIDENINGS[0]![1]))));
+    const w = zt("diff", widened, "--format", "json");
+    expect(w.status).toBe(1);
+    expect(JSON.parse(w.stdout).items).toContainEqual(
+      expect.objectContaining({ change: "widening", message: expect.stringMatching(/web → data tcp\/5432/) }),
     );
   });
 

@@ -1,7 +1,7 @@
 import type { Endpoint, NetworkRule, Ports, Protocol, TierGroup } from "../model";
 import type { ResourceIndex } from "../index-resources";
 import type { PlannedResource } from "../resource";
-import { arr, num, obj, str, strs } from "../values";
+import { arr, isOpaqueSecret, num, obj, OPAQUE_SECRET, str, strs, UNKNOWN_VALUE } from "../values";
 import { originOf, tierTag } from "./origin";
 
 export const AWS = {
@@ -39,6 +39,7 @@ function groupEndpoint(g: PlannedResource): Endpoint {
 }
 
 function cidrEndpoint(cidr: string): Endpoint {
+  if (cidr === OPAQUE_SECRET || cidr === UNKNOWN_VALUE) return { kind: "unknown", ref: cidr };
   return cidr === "0.0.0.0/0" || cidr === "::/0" ? { kind: "internet" } : { kind: "cidr", cidr };
 }
 
@@ -106,7 +107,9 @@ export function readAwsNetwork(index: ResourceIndex): { groups: TierGroup[]; rul
   for (const r of index.ofType(AWS.ingressRule, AWS.egressRule)) {
     const direction = r.type === AWS.ingressRule ? "ingress" : "egress";
     const own = groupOf(r, "securityGroupId");
-    const cidr = str(r.inputs.cidrIpv4) ?? str(r.inputs.cidrIpv6);
+    // A CIDR kept secret in a state file is unreadable: it is judged as an unknown source (fail closed).
+    const secret = isOpaqueSecret(r.inputs.cidrIpv4) || isOpaqueSecret(r.inputs.cidrIpv6);
+    const cidr = secret ? OPAQUE_SECRET : (str(r.inputs.cidrIpv4) ?? str(r.inputs.cidrIpv6));
     const peer: Endpoint =
       r.inputs.referencedSecurityGroupId !== undefined
         ? groupOf(r, "referencedSecurityGroupId")

@@ -1,7 +1,7 @@
 import type { Endpoint, NetworkRule, Ports, Protocol, TierGroup } from "../model";
 import type { ResourceIndex } from "../index-resources";
 import type { PlannedResource } from "../resource";
-import { arr, num, obj, str, strs } from "../values";
+import { arr, isOpaqueSecret, num, obj, OPAQUE_SECRET, str, strs, UNKNOWN_VALUE } from "../values";
 import { originOf, tierTag } from "./origin";
 
 export const AZURE = {
@@ -13,6 +13,7 @@ export const AZURE = {
 const PROTOCOLS: Record<string, Protocol> = { "*": "all", tcp: "tcp", udp: "udp", icmp: "icmp" };
 
 function prefixEndpoint(prefix: string): Endpoint {
+  if (prefix === OPAQUE_SECRET || prefix === UNKNOWN_VALUE) return { kind: "unknown", ref: prefix };
   if (prefix === "*") return { kind: "any" };
   if (prefix === "Internet" || prefix === "0.0.0.0/0" || prefix === "::/0") return { kind: "internet" };
   if (prefix === "VirtualNetwork") return { kind: "vnet" };
@@ -56,6 +57,7 @@ export function readAzureNetwork(index: ResourceIndex): { groups: TierGroup[]; r
       ];
     }
     const prefixes = [
+      ...(isOpaqueSecret(props[`${side}AddressPrefix`]) ? [OPAQUE_SECRET] : []),
       ...(str(props[`${side}AddressPrefix`]) ? [str(props[`${side}AddressPrefix`])!] : []),
       ...strs(props[`${side}AddressPrefixes`]),
     ];

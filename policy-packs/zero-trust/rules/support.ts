@@ -1,5 +1,6 @@
 import ipaddr from "ipaddr.js";
 import { cidrWithin, isCidr } from "../../../posture/cidr";
+import { OPAQUE_SECRET } from "../../../posture/values";
 import type { CaPolicyPosture, Endpoint, NetworkRule, Origin } from "../../../posture/model";
 import { describeEndpoint, describeRulePorts, isAnyPort } from "../../../posture/model";
 
@@ -17,6 +18,8 @@ export function isPrivateCidr(cidr: string): boolean {
 /** Traffic from here comes from outside the estate: the internet, anywhere, or a public range. */
 export function isOutside(e: Endpoint): boolean {
   if (e.kind === "internet" || e.kind === "any") return true;
+  // An address a state file keeps secret cannot be read: it may be anywhere (fail closed).
+  if (e.kind === "unknown" && e.ref === OPAQUE_SECRET) return true;
   // A non-CIDR address is a service tag (such as AzureLoadBalancer), not the internet.
   return e.kind === "cidr" && isCidr(e.cidr) && !isPrivateCidr(e.cidr);
 }

@@ -1,0 +1,172 @@
+import { spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PACK_DIR } from "../analyzer/build-pack";
+import { PackServer } from "../analyzer/pack-server";
+import { packConfigFor } from "../plan/pack-config";
+import { planStack, type StackPlan } from "../plan/plan-stack";
+
+// Every lockfile, state file or preview a user could hand zt broken: refused with the file's name
+// and the path of the problem, exit 1 (usage errors exit 2), and nothing written.
+
+const ROOT = join(__dirname, "..");
+const TSX = join(ROOT, "node_modules", ".bin", "tsx");
+const ZT = join(ROOT, "cli", "zt.ts");
+const zt = (...args: string[]) => spawnSync(TSX, [ZT, ...args], { encoding: "utf8", cwd: ROOT });
+const LOCK = readFileSync(join(ROOT, "stacks", "example.posture-lock.json"), "utf8");
+const EXPORT = readFileSync(join(ROOT, "test", "fixtures", "states", "export-hand-written.json"), "utf8");
+
+const dir = mkdtempSync(join(tmpdir(), "zt-bad-"));
+const file = (name: string, text: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+const edited = (text: string, edit: (doc: any) => void) => {
+  const doc = JSON.parse(text);
+  edit(doc);
+  return JSON.stringify(doc, null, 2);
+};
+
+const BAD_LOCKS: [string, string, RegExp][] = [
+  ["truncated", LOCK.slice(0, 300), /\(file\): not JSON/],
+  ["empty", "", /\(file\): the file is empty/],
+  [
+    "a flow written as a string (the old format)",
+    edited(LOCK, (d) => (d.networkAllows[2] = "aws ingress internet>data tcp 5432")),
+    /networkAllows\[2\]: /,
+  ],
+  ["a missing layer", edited(LOCK, (d) => delete d.identity), /identity: /],
+  [
+    "a port range upside down",
+    edited(LOCK, (d) => (d.networkAllows[0].ports = { from: 443, to: 80 })),
+    /networkAllows\[0\]\.ports: a port range runs from its lower port/,
+  ],
+  [
+    "an unknown key in a policy",
+    edited(LOCK, (d) => ((Object.values(d.identity)[0] as any).enforced = true)),
+    /identity\.CA00\d-[\w-]+: unknown key enforced/,
+  ],
+  ["version 1", edited(LOCK, (d) => (d.version = 1)), /version: version 1 is not the current 2\n.*zt lock --stack/],
+];
+
+describe.each(BAD_LOCKS)("a lockfile with %s", (_title, text, problem) => {
+  it("is refused by zt diff with its name and the path of the problem; --out is not written", () => {
+    const lock = file(`lock-${_title.replace(/\W+/g, "-")}.json`, text);
+    const out = join(dir, `out-${_title.replace(/\W+/g, "-")}.md`);
+    const r = zt("diff", lock, "plan:example", "--out", out);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`zt: ${lock} is not a valid posture lockfile`);
+    expect(r.stderr).toMatch(problem);
+    expect(r.stderr).not.toMatch(/TypeError|at .*\.ts:\d+/);
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe("a stack's own lockfile, broken", () => {
+  const stacks = mkdtempSync(join(tmpdir(), "zt-bad-stacks-"));
+  copyFileSync(join(ROOT, "stacks", "Pulumi.example.yaml"), join(stacks, "Pulumi.example.yaml"));
+  const lockPath = join(stacks, "example.posture-lock.json");
+
+  it("zt plan and zt check refuse it, naming it", () => {
+    writeFileSync(lockPath, BAD_LOCKS[2]![1]);
+    for (const args of [
+      ["plan", "--stacks-dir", stacks],
+      [
+        "check",
+        "--state",
+        file("example.json", EXPORT.replaceAll("urn:pulumi:prod::", "urn:pulumi:example::")),
+        "--stack",
+        "example",
+        "--stacks-dir",
+        stacks,
+      ],
+    ]) {
+      const r = zt(...args);
+      expect(r.status, args[0]).toBe(1);
+      expect(r.stderr).toContain(`${lockPath} is not a valid posture lockfile`);
+      expect(r.stdout).toBe("");
+    }
+  });
+
+  it("zt lock --check calls it stale, and zt lock replaces it with a valid one", () => {
+    writeFileSync(lockPath, LOCK.slice(0, 100));
+    expect(zt("lock", "--check", "--stacks-dir", stacks).status).toBe(1);
+    expect(zt("lock", "--stacks-dir", stacks).status).toBe(0);
+    expect(readFileSync(lockPath, "utf8")).toBe(LOCK);
+  });
+});
+
+const BAD_STATES: [string, string, RegExp][] = [
+  ["truncated", EXPORT.slice(0, 500), /\(file\): not JSON/],
+  ["of another version", edited(EXPORT, (d) => (d.version = 2)), /version: expected 3 \(or 4\)/],
+  [
+    "a resource without a URN",
+    edited(EXPORT, (d) => delete d.deployment.resources[2].urn),
+    /deployment\.resources\[2\]\.urn: /,
+  ],
+  [
+    "dependencies that are not URNs",
+    edited(EXPORT, (d) => (d.deployment.resources[2].propertyDependencies = { ingress: "sg" })),
+    /deployment\.resources\[2\]\.propertyDependencies\.ingress: /,
+  ],
+];
+
+describe.each(BAD_STATES)("a state file %s", (_title, text, problem) => {
+  it("is refused by zt check and zt diff with its name and the path of the problem", () => {
+    const state = file(`state-${_title.replace(/\W+/g, "-")}.json`, text);
+    for (const args of [
+      ["check", "--state", state],
+      ["diff", "stacks/example.posture-lock.json", state],
+    ]) {
+      const r = zt(...args);
+      expect(r.status, args[0]).toBe(1);
+      expect(r.stderr).toMatch(new RegExp(`${state.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")} is not a valid`));
+      expect(r.stderr).toMatch(problem);
+      expect(r.stdout).toBe("");
+    }
+  });
+});
+
+describe("zt diff with one argument", () => {
+  it.each([
+    ["a lockfile", "stacks/example.posture-lock.json"],
+    ["an empty variable", ""],
+    ["a plan", "plan:example"],
+  ])("refuses %s alone as a usage error (exit 2): it would be compared with itself", (_t, spec) => {
+    const r = zt("diff", spec);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/zt diff needs two postures/);
+  });
+});
+
+describe("a hand-edited lockfile in the pack's config", () => {
+  let server: PackServer;
+  let plan: StackPlan;
+  beforeAll(async () => {
+    [server, plan] = await Promise.all([PackServer.start(PACK_DIR), planStack("stacks", "example")]);
+  });
+  afterAll(async () => server?.stop());
+
+  it("fails closed with the path of the problem, and every other policy still judges the stack", async () => {
+    const config = packConfigFor(plan.profile, JSON.parse(LOCK)) as any;
+    config["posture-within-lock"].lock.networkAllows[1] = "aws ingress internet>data tcp 5432";
+    delete config["posture-within-lock"].lock.access;
+    await server.configure(config);
+    const found = await server.analyzeAll(plan.resources);
+    const lock = found.filter((d) => d.policyName === "posture-within-lock");
+    expect(lock).toEqual([
+      expect.objectContaining({
+        enforcementLevel: "mandatory",
+        message: expect.stringMatching(
+          /config of policy 'posture-within-lock' is invalid \(.*lock\.networkAllows\.1.*lock\.access/,
+        ),
+      }),
+    ]);
+    expect(found.filter((d) => d.enforcementLevel === "mandatory" && d.policyName !== "posture-within-lock")).toEqual(
+      [],
+    );
+  });
+});
