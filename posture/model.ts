@@ -82,7 +82,9 @@ export function describeEndpoint(e: Endpoint): string {
     case "untagged":
       return `untagged group ${e.group}`;
     case "unknown":
-      return e.ref === OPAQUE_SECRET ? "a secret address (not decrypted, so judged as anywhere)" : `unresolved ${e.ref}`;
+      return e.ref === OPAQUE_SECRET
+        ? "a secret address (not decrypted, so judged as anywhere)"
+        : `unresolved ${e.ref}`;
     default:
       return e.kind;
   }
