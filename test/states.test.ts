@@ -29,6 +29,14 @@ describe("reading exported state and preview files", () => {
       (r) => `${r.to.kind === "tier" ? r.to.tier : "?"} ${r.ports?.from}`,
     );
     expect(rules).toEqual(["web 443", "web 22"]);
+    // What every real export holds: ids, null property dependencies, ciphertext never decrypted.
+    expect(resources.find((r) => r.name === "web-sg")).toMatchObject({
+      id: "sg-0aaa1111bbbb2222c",
+      propertyDependencies: { vpcId: [], tags: [], ingress: [] },
+    });
+    const provider = resources.find((r) => r.name === "default_7_0_0")!;
+    expect(JSON.stringify(provider.inputs)).toContain("(secret in the state file: not decrypted)");
+    expect(JSON.stringify(provider.inputs)).not.toContain("v1:9Lh3");
   });
 
   it("reads both sides of a preview: deletes only before, creates only after", () => {

@@ -260,23 +260,23 @@ describe.each(VIEWS)("in the %s view", (view) => {
   });
 });
 
-describe("a secret where a rule needs a value", () => {
-  const secretCidr: Change = {
-    add: (ref, urn) =>
-      handWritten(
-        "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
-        "db-from-secret-range",
-        {
-          securityGroupId: ref("contoso-aws-tiers-data"),
-          cidrIpv4: { [SIG_KEY]: SECRET_SIG, value: "0.0.0.0/0" },
-          ipProtocol: "tcp",
-          fromPort: 5432,
-          toPort: 5432,
-        },
-        { securityGroupId: [urn("contoso-aws-tiers-data")] },
-      ),
-  };
+const secretCidr: Change = {
+  add: (ref, urn) =>
+    handWritten(
+      "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+      "db-from-secret-range",
+      {
+        securityGroupId: ref("contoso-aws-tiers-data"),
+        cidrIpv4: { [SIG_KEY]: SECRET_SIG, value: "0.0.0.0/0" },
+        ipProtocol: "tcp",
+        fromPort: 5432,
+        toPort: 5432,
+      },
+      { securityGroupId: [urn("contoso-aws-tiers-data")] },
+    ),
+};
 
+describe("a secret where a rule needs a value", () => {
   it.each(VIEWS)("is judged fail-closed in the %s view (as the internet when it cannot be decrypted)", async (view) => {
     const found = (await mandatory(view, secretCidr)).filter(
       (d) => d.policyName === "network-no-internet-ingress-beyond-edge",
@@ -355,6 +355,28 @@ describe("round trip: plan a new stack, lock, deploy, export, check and diff wit
     expect(w.status).toBe(1);
     expect(JSON.parse(w.stdout).items).toContainEqual(
       expect.objectContaining({ change: "widening", message: expect.stringMatching(/web → data tcp\/5432/) }),
+    );
+  });
+
+  it('a preview blinds secrets as "[secret]": a secret address is judged as anywhere there too', () => {
+    const dir = mkdtempSync(join(tmpdir(), "zt-preview-secret-"));
+    const states = (toStackExport(resourcesOf("deployed", secretCidr)) as Json).deployment.resources as Json[];
+    // display.MassageSecrets: every secret value becomes the string "[secret]" in the preview digest.
+    const blind = (r: Json): Json =>
+      JSON.parse(JSON.stringify(r).replace(/\{"[0-9a-f]{32}":"[0-9a-f]{32}","ciphertext":"[^"]*"\}/g, '"[secret]"'));
+    const steps = states.map((r) => ({ op: "same", urn: r.urn, oldState: blind(r), newState: blind(r) }));
+    steps.at(-1)!.op = "create";
+    delete (steps.at(-1) as Json).oldState;
+    const preview = join(dir, "preview.json");
+    writeFileSync(preview, JSON.stringify({ steps }));
+    expect(readFileSync(preview, "utf8")).toContain('"cidrIpv4":"[secret]"');
+    const r = zt("diff", preview, "--format", "json");
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout).items).toContainEqual(
+      expect.objectContaining({
+        change: "widening",
+        message: expect.stringMatching(/a secret address \(not decrypted, so judged as anywhere\) → data tcp\/5432/),
+      }),
     );
   });
 
