@@ -258,6 +258,15 @@ describe.each(VIEWS)("in the %s view", (view) => {
       for (const p of policies) expect(names).toContain(p);
     });
   });
+
+  // Pins every verdict (policy, level, resource, message) so that moving code changes none of them.
+  it("gives the pinned verdicts on the example and on every widening", async () => {
+    const pinned = (ds: Diagnostic[]) =>
+      ds.map((d) => `${d.enforcementLevel} ${d.policyName} ${d.urn ?? "-"} ${d.message}`).sort();
+    const verdicts: Record<string, string[]> = { example: pinned(await verdict(view)) };
+    for (const [title, change] of WIDENINGS) verdicts[title] = pinned(await verdict(view, change));
+    expect(verdicts).toMatchSnapshot();
+  });
 });
 
 const secretCidr: Change = {
