@@ -1,4 +1,4 @@
-import { CONTROLS } from "../components/identity/controls";
+import { CONTROLS } from "../catalog/controls";
 import type { PackConfig } from "../analyzer/pack-server";
 import type { SettingName } from "../policy-packs/zero-trust/config";
 import { RULES } from "../policy-packs/zero-trust/rules";

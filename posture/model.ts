@@ -216,6 +216,19 @@ export interface PrivilegePosture {
   readonly grants: readonly PrivilegeGrant[];
 }
 
+/**
+ * The parts of the posture a resource rule reads. The pack runs a resource rule only on the types
+ * whose readers produce what it reads (posture/readers/read-from.ts), so no rule names a provider.
+ */
+export type PostureElement =
+  | "identity.policies"
+  | "network.groups"
+  | "network.rules"
+  | "access.apps"
+  | "access.policies"
+  | "access.serviceTokens"
+  | "privilege.grants";
+
 /** The whole posture of one stack. Layers are built on first use: a rule pays only for what it reads. */
 export interface Posture {
   /** The resources themselves, for rules about how they are deployed (providers), not what they grant. */

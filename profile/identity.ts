@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { CONTROL_IDS } from "../components/identity/controls";
-import { PRIVILEGED_ROLE_IDS } from "../components/identity/privileged-roles";
+import { CONTROL_IDS } from "../catalog/controls";
+import { PRIVILEGED_ROLE_IDS } from "../catalog/privileged-roles";
 import { CountryCode, Duration, Guid, Reason } from "./primitives";
 
 export const ControlId = z.enum(CONTROL_IDS as [string, ...string[]], {

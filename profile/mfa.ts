@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { STRENGTH_LEVELS } from "../catalog/authentication-strengths";
 
 /** How strong MFA must be for ordinary users; admins always need phishing-resistant MFA. */
-export const MfaStrength = z.enum(["mfa", "passwordless", "phishing-resistant"], {
+export const MfaStrength = z.enum(STRENGTH_LEVELS, {
   message: 'expected "mfa", "passwordless" or "phishing-resistant"',
 });
 export type MfaStrength = z.infer<typeof MfaStrength>;

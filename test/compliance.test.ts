@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CONTROLS } from "../components/identity/controls";
+import { CONTROLS } from "../catalog/controls";
 import { frameworkCoverage } from "../compliance/coverage";
 import { FRAMEWORK_ITEMS } from "../compliance/frameworks";
 import { MAPPING } from "../compliance/mapping";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CONTROLS } from "../components/identity/controls";
-import { PRIVILEGED_ROLE_IDS } from "../components/identity/privileged-roles";
+import { CONTROLS } from "../catalog/controls";
+import { PRIVILEGED_ROLE_IDS } from "../catalog/privileged-roles";
 import { selectControls } from "../components/identity/select-controls";
 import { parseProfile, ProfileError } from "../profile";
 import type { PlannedResource } from "../posture/resource";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseProfile, ProfileError } from "../profile";
 import { defaultFlows } from "../profile/tier-model";
-import { PRIVILEGED_ROLE_IDS } from "../components/identity/privileged-roles";
+import { PRIVILEGED_ROLE_IDS } from "../catalog/privileged-roles";
 import { exampleProfile, minimalProfile } from "./fixtures";
 
 function problems(raw: unknown) {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { PRIVILEGED_ROLE_IDS } from "../components/identity/privileged-roles";
+import { PRIVILEGED_ROLE_IDS } from "../catalog/privileged-roles";
 import { postureOf } from "../posture/build";
 import { requiredStrengths, whatIf, type SignIn } from "../posture/whatif";
 import { exampleProfile, minimalProfile } from "./fixtures";

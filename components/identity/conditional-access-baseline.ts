@@ -3,9 +3,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { durationMinutes } from "../../profile/primitives";
 import type { ClientProfile } from "../../profile/schema";
 import type { MfaStrength } from "../../profile/mfa";
-import { ADMIN_STRENGTH, AUTHENTICATION_STRENGTHS } from "./authentication-strengths";
-import type { ControlContext, ControlDefinition, Target } from "./control";
-import { CONTROLS } from "./controls";
+import { ADMIN_STRENGTH, AUTHENTICATION_STRENGTHS } from "../../catalog/authentication-strengths";
+import type { ControlContext, ControlDefinition, Target } from "../../catalog/control";
+import { CONTROLS } from "../../catalog/controls";
 import { selectControls, type ControlDecision } from "./select-controls";
 
 /** Guest and external user kinds, all of them: "members" means everyone but these. */

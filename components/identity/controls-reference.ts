@@ -1,4 +1,4 @@
-import { CONTROLS } from "./controls";
+import { CONTROLS } from "../../catalog/controls";
 
 /** docs/controls.md: every Conditional Access control with its id, references and licence. */
 export function controlsReference(): string {
@@ -16,7 +16,7 @@ export function controlsReference(): string {
   return [
     "# Conditional Access controls",
     "",
-    "Generated from `components/identity/controls/` by `npm run docs`; a test fails when it is stale.",
+    "Generated from `catalog/controls/` by `npm run docs`; a test fails when it is stale.",
     "Each control is one file named after its id. Opt out per client with `identity.optOuts` (a reason is required);",
     "every policy excludes the break-glass group and accounts.",
     "",

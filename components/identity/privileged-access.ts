@@ -3,10 +3,10 @@ import * as azuread from "@pulumi/azuread";
 import * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
 import type { PrivilegedAccessProfile } from "../../profile/privileged-access";
+import { AWS_ADMINISTRATOR_ACCESS } from "../../catalog/well-known-ids";
 import { durationMinutes } from "../../profile/primitives";
 
 export const GLOBAL_ADMINISTRATOR = "62e90394-69f5-4237-9190-012177145e10";
-const ADMINISTRATOR_ACCESS = "arn:aws:iam::aws:policy/AdministratorAccess";
 
 /** No standing admin access for one client. */
 export interface PrivilegedAccessArgs {
@@ -56,7 +56,7 @@ export class PrivilegedAccess extends pulumi.ComponentResource {
       );
       new RolePolicyAttachment(
         `${name}-aws-admin-policy`,
-        { role: role.name, policyArn: ADMINISTRATOR_ACCESS },
+        { role: role.name, policyArn: AWS_ADMINISTRATOR_ACCESS },
         { parent: this },
       );
       this.awsAdminRoleArn = role.arn;

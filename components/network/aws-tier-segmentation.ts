@@ -3,7 +3,8 @@ import { SecurityGroupEgressRule, SecurityGroupIngressRule } from "@pulumi/aws/v
 import * as pulumi from "@pulumi/pulumi";
 import type { Flow } from "../../profile/network";
 import type { PortRange } from "../../profile/primitives";
-import { CLIENT_TAG, flowDescription, flowSlug, internetCidrs, isInternet, TIER_TAG } from "./flow-names";
+import { CLIENT_TAG, TIER_TAG } from "../../catalog/tags";
+import { flowDescription, flowSlug, internetCidrs, isInternet } from "./flow-names";
 
 /** One security group per tier in a VPC, with exactly the declared flows as rules. */
 export interface AwsTierSegmentationArgs {

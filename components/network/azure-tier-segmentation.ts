@@ -2,7 +2,8 @@ import { ApplicationSecurityGroup, NetworkSecurityGroup, SecurityRule } from "@p
 import * as pulumi from "@pulumi/pulumi";
 import type { Flow } from "../../profile/network";
 import { describePorts } from "../../profile/primitives";
-import { CLIENT_TAG, flowDescription, flowSlug, internetCidrs, isInternet, TIER_TAG } from "./flow-names";
+import { CLIENT_TAG, TIER_TAG } from "../../catalog/tags";
+import { flowDescription, flowSlug, internetCidrs, isInternet } from "./flow-names";
 
 /** Where allow rules start, and the gap between them: room to insert a rule without renumbering. */
 export const ALLOW_PRIORITY_START = 1000;

@@ -2,10 +2,6 @@ import { INTERNET } from "../../profile/network-defaults";
 import type { Flow } from "../../profile/network";
 import { describePorts, type PortRange } from "../../profile/primitives";
 
-/** Tag every security group, NSG and ASG carries: the pack reads it, on hand-written stacks too. */
-export const TIER_TAG = "zt:tier";
-export const CLIENT_TAG = "zt:client";
-
 /** Stable, readable logical-name fragment for one port range of a flow: `web-to-app-tcp-8443`. */
 export function flowSlug(flow: Flow, ports?: PortRange): string {
   const p = ports ? `-${describePorts(ports)}` : "";

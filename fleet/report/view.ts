@@ -1,4 +1,4 @@
-import { CONTROLS } from "../../components/identity/controls";
+import { CONTROLS } from "../../catalog/controls";
 import { selectControls } from "../../components/identity/select-controls";
 import type { ClientProfile } from "../../profile/schema";
 import type { DeployedView } from "./deployed";

@@ -1,6 +1,6 @@
 import { selectControls } from "../../components/identity/select-controls";
-import { CONTROLS } from "../../components/identity/controls";
-import { PRIVILEGED_ROLES } from "../../components/identity/privileged-roles";
+import { CONTROLS } from "../../catalog/controls";
+import { PRIVILEGED_ROLES } from "../../catalog/privileged-roles";
 import type { ClientProfile } from "../../profile/schema";
 import type { PlannedResource } from "../../posture/resource";
 import { heading, plural, shortId, table } from "./text";

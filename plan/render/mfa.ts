@@ -1,4 +1,4 @@
-import { ADMIN_STRENGTH } from "../../components/identity/authentication-strengths";
+import { ADMIN_STRENGTH } from "../../catalog/authentication-strengths";
 import { REQUIRED_AUTH_METHOD } from "../../components/access/zero-trust-app";
 import type { ClientProfile } from "../../profile/schema";
 import type { PlannedResource } from "../../posture/resource";

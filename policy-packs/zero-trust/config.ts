@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PRIVILEGED_ROLE_IDS } from "../../components/identity/privileged-roles";
+import { PRIVILEGED_ROLE_IDS } from "../../catalog/privileged-roles";
 import { PostureLock } from "../../posture/lock";
 
 /**

@@ -7,6 +7,7 @@ import {
 } from "@pulumi/policy";
 import { z } from "zod";
 import { postureOf } from "../../posture/build";
+import { typesReading } from "../../posture/readers/read-from";
 import type { Posture } from "../../posture/model";
 import { settingsSchema, type Settings } from "./config";
 import { fromPolicyResource, fromResourceArgs } from "./engine-resources";
@@ -91,7 +92,7 @@ function policyOf(rule: Rule): StackValidationPolicy | ResourceValidationPolicy 
         evaluate(rule, settings, () => stackPosture(args.resources), args.getConfig(), report),
     };
   }
-  const types = new Set(rule.types);
+  const types = typesReading(rule.reads);
   return {
     ...base,
     validateResource: (args, report) => {

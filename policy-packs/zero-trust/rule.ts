@@ -1,4 +1,4 @@
-import type { Posture } from "../../posture/model";
+import type { Posture, PostureElement } from "../../posture/model";
 import type { SettingName, Settings } from "./config";
 
 export type Severity = "low" | "medium" | "high" | "critical";
@@ -37,8 +37,8 @@ export interface StackRule extends RuleBase {
 /** Judges one resource as it registers (the engine's Analyze), from that resource alone. */
 export interface ResourceRule extends RuleBase {
   readonly kind: "resource";
-  /** Type tokens it applies to: nothing else is even read. */
-  readonly types: readonly string[];
+  /** The parts of the posture it reads: the pack runs it only on the types they are read from. */
+  readonly reads: readonly PostureElement[];
   readonly check: (posture: Posture, settings: Settings) => Finding[];
 }
 

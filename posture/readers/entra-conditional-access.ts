@@ -1,5 +1,6 @@
 import type { CaPolicyPosture, CaState, IdentityPosture } from "../model";
 import type { PlannedResource } from "../resource";
+import { BUILT_IN_STRENGTHS } from "../../catalog/authentication-strengths";
 import { refNames, type ResourceIndex } from "../index-resources";
 import { arr, num, obj, str, strs } from "../values";
 import { originOf } from "./origin";
@@ -11,19 +12,6 @@ export const ENTRA = {
   roleAssignment: "azuread:index/directoryRoleAssignment:DirectoryRoleAssignment",
   roleEligibility: "azuread:index/directoryRoleEligibilityScheduleRequest:DirectoryRoleEligibilityScheduleRequest",
 } as const;
-
-/** Microsoft's built-in authentication strengths, by their well-known ids. */
-export const BUILT_IN_STRENGTHS: Readonly<Record<string, { name: string; combinations: readonly string[] }>> = {
-  "00000000-0000-0000-0000-000000000002": { name: "Multifactor authentication", combinations: ["(built-in MFA)"] },
-  "00000000-0000-0000-0000-000000000003": {
-    name: "Passwordless MFA",
-    combinations: ["windowsHelloForBusiness", "fido2", "x509CertificateMultiFactor", "deviceBasedPush"],
-  },
-  "00000000-0000-0000-0000-000000000004": {
-    name: "Phishing-resistant MFA",
-    combinations: ["windowsHelloForBusiness", "fido2", "x509CertificateMultiFactor"],
-  },
-};
 
 const STATES = new Set<CaState>(["enabled", "disabled", "enabledForReportingButNotEnforced"]);
 

@@ -1,7 +1,7 @@
 import type { Origin } from "../model";
 import type { PlannedResource } from "../resource";
 import { obj, str } from "../values";
-import { TIER_TAG } from "../../components/network/flow-names";
+import { TIER_TAG } from "../../catalog/tags";
 
 export const originOf = (r: PlannedResource): Origin => ({ urn: r.urn, type: r.type, name: r.name });
 

@@ -3,6 +3,7 @@ import { refNames, type ResourceIndex } from "../index-resources";
 import type { PlannedResource } from "../resource";
 import { arr, obj, plain, str, strs, UNKNOWN_VALUE } from "../values";
 import { originOf } from "./origin";
+import { AWS_ADMINISTRATOR_ACCESS, AZURE_PRIVILEGED_ROLES } from "../../catalog/well-known-ids";
 import { ENTRA } from "./entra-conditional-access";
 
 export const IAM = {
@@ -16,15 +17,6 @@ export const IAM = {
   policyAttachment: "aws:iam/policyAttachment:PolicyAttachment",
 } as const;
 export const AZURE_ROLE_ASSIGNMENT = "azure-native:authorization:RoleAssignment";
-
-const ADMINISTRATOR_ACCESS = "arn:aws:iam::aws:policy/AdministratorAccess";
-
-/** Azure built-in role definition ids (the same in every tenant) that grant control of a scope. */
-export const AZURE_PRIVILEGED_ROLES: Readonly<Record<string, string>> = {
-  "8e3af657-a8ff-443c-a75c-2fe8c4bcb635": "Owner",
-  "b24988ac-6180-42a0-ab88-20f7382dd24c": "Contributor",
-  "18d7d88d-d35e-4fb5-a5c3-7773c20a72d9": "User Access Administrator",
-};
 
 /** `*:*` when an IAM document allows every action on every resource, else a short summary. */
 export function iamPermission(document: unknown): string {
@@ -65,7 +57,7 @@ export function readPrivilege(index: ResourceIndex): PrivilegePosture {
   const push = (g: Omit<PrivilegeGrant, "origin">, r: PlannedResource) => grants.push({ ...g, origin: originOf(r) });
 
   const attachmentPermission = (r: PlannedResource) => {
-    if (str(r.inputs.policyArn) === ADMINISTRATOR_ACCESS) return "*:*";
+    if (str(r.inputs.policyArn) === AWS_ADMINISTRATOR_ACCESS) return "*:*";
     const [policy] = index.referenced(r, "policyArn", IAM.policy);
     return policy ? iamPermission(policy.inputs.policy) : `policy ${str(r.inputs.policyArn) ?? "(unknown)"}`;
   };

@@ -1,4 +1,3 @@
-import { CLOUDFLARE } from "../../../../posture/readers/cloudflare-access";
 import type { ResourceRule } from "../../rule";
 import { resourceName } from "../support";
 
@@ -16,7 +15,7 @@ export const accessNoBypass: ResourceRule = {
   remediation:
     "Use an allow policy with identity groups and MFA; for machines, a service token with a non-identity policy.",
   uses: [],
-  types: [CLOUDFLARE.policy, CLOUDFLARE.application, CLOUDFLARE.legacyPolicy],
+  reads: ["access.policies"],
   check: (posture) =>
     posture.access.policies
       .filter((p) => p.decision === "bypass")

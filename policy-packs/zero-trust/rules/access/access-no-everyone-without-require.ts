@@ -1,4 +1,3 @@
-import { CLOUDFLARE } from "../../../../posture/readers/cloudflare-access";
 import type { ResourceRule } from "../../rule";
 import { resourceName } from "../support";
 
@@ -12,7 +11,7 @@ export const accessNoEveryoneWithoutRequire: ResourceRule = {
   references: ["CISA ZTMM Identity: access decisions per request", "NIST SP 800-207 tenet 3"],
   remediation: "Include the identity groups that need the app instead of everyone, and require MFA.",
   uses: [],
-  types: [CLOUDFLARE.policy, CLOUDFLARE.application, CLOUDFLARE.legacyPolicy],
+  reads: ["access.policies"],
   check: (posture) =>
     posture.access.policies
       .filter((p) => p.decision === "allow" && p.include.includes("everyone") && p.require.length === 0)

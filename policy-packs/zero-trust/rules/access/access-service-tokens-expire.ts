@@ -1,4 +1,3 @@
-import { CLOUDFLARE } from "../../../../posture/readers/cloudflare-access";
 import type { ResourceRule } from "../../rule";
 import { resourceName } from "../support";
 
@@ -12,7 +11,7 @@ export const accessServiceTokensExpire: ResourceRule = {
   references: ["NIST SP 800-207 tenet 6 (dynamic, re-evaluated credentials)"],
   remediation: "Give the token a duration (e.g. 2160h) and rotate it before it expires.",
   uses: ["maxServiceTokenHours"],
-  types: [CLOUDFLARE.serviceToken, CLOUDFLARE.legacyServiceToken],
+  reads: ["access.serviceTokens"],
   check: (posture, s) =>
     posture.access.serviceTokens
       .filter((t) => t.duration === "forever" || (t.duration !== undefined && t.duration > s.maxServiceTokenHours * 60))

@@ -1,4 +1,3 @@
-import { CLOUDFLARE } from "../../../../posture/readers/cloudflare-access";
 import type { ResourceRule } from "../../rule";
 import { resourceName } from "../support";
 
@@ -12,7 +11,7 @@ export const accessSessionWithinCeiling: ResourceRule = {
   references: ["CISA ZTMM Identity: session re-evaluation", "NIST SP 800-207 tenet 4"],
   remediation: "Shorten sessionDuration to the ceiling or below.",
   uses: ["sessionCeilingHours"],
-  types: [CLOUDFLARE.policy, CLOUDFLARE.application, CLOUDFLARE.legacyApplication, CLOUDFLARE.legacyPolicy],
+  reads: ["access.apps", "access.policies"],
   check: (posture, s) => {
     const ceiling = s.sessionCeilingHours * 60;
     const items = [

@@ -1,10 +1,8 @@
 import type { CaPolicyPosture } from "../../../../posture/model";
-import { BUILT_IN_STRENGTHS } from "../../../../posture/readers/entra-conditional-access";
+import { PHISHING_RESISTANT_METHODS } from "../../../../catalog/authentication-strengths";
 import type { Settings } from "../../config";
 import type { StackRule } from "../../rule";
 import { blocks, coversEveryoneEverywhere } from "../support";
-
-const PHISHING_RESISTANT = new Set(BUILT_IN_STRENGTHS["00000000-0000-0000-0000-000000000004"]!.combinations);
 
 /** The controls a baseline may never lose, each as a test on one policy. */
 const COVERAGE: readonly {
@@ -40,7 +38,7 @@ const COVERAGE: readonly {
         p.apps.include.includes("All") &&
         combos !== undefined &&
         combos.length > 0 &&
-        combos.every((c) => PHISHING_RESISTANT.has(c))
+        combos.every((c) => PHISHING_RESISTANT_METHODS.has(c))
       );
     },
   },

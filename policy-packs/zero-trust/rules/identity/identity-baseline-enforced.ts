@@ -1,4 +1,3 @@
-import { ENTRA } from "../../../../posture/readers/entra-conditional-access";
 import type { ResourceRule } from "../../rule";
 import { resourceName } from "../support";
 
@@ -11,7 +10,7 @@ export const identityBaselineEnforced: ResourceRule = {
   enforcementLevel: "mandatory",
   references: ["Microsoft Zero Trust CA framework: report-only before enforce"],
   remediation: "Set the policy's state to enabled (or opt the control out in the profile, with a reason).",
-  types: [ENTRA.policy],
+  reads: ["identity.policies"],
   uses: ["rollout"],
   check: (posture, s) =>
     posture.identity.policies.flatMap((p) => {

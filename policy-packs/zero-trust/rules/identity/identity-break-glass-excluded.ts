@@ -1,4 +1,3 @@
-import { ENTRA } from "../../../../posture/readers/entra-conditional-access";
 import type { ResourceRule } from "../../rule";
 import { resourceName } from "../support";
 
@@ -12,7 +11,7 @@ export const identityBreakGlassExcluded: ResourceRule = {
   enforcementLevel: "mandatory",
   references: ["Microsoft Learn: manage emergency access accounts in Entra ID"],
   remediation: "Add the break-glass group and accounts to the policy's excluded groups and users.",
-  types: [ENTRA.policy],
+  reads: ["identity.policies"],
   uses: ["breakGlass"],
   check: (posture, s) => {
     const policies = posture.identity.policies.filter((p) => p.state !== "disabled");

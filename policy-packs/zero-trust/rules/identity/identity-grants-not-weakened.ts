@@ -1,6 +1,5 @@
-import type { ControlContext } from "../../../../components/identity/control";
-import { CONTROLS } from "../../../../components/identity/controls";
-import { ENTRA } from "../../../../posture/readers/entra-conditional-access";
+import type { ControlContext } from "../../../../catalog/control";
+import { CONTROLS } from "../../../../catalog/controls";
 import type { CaPolicyPosture } from "../../../../posture/model";
 import type { ResourceRule } from "../../rule";
 import { resourceName } from "../support";
@@ -48,7 +47,7 @@ export const identityGrantsNotWeakened: ResourceRule = {
   remediation:
     "Restore the control's grant (see docs/controls.md), or opt the control out in the profile with a reason.",
   uses: [],
-  types: [ENTRA.policy],
+  reads: ["identity.policies"],
   check: (posture) =>
     posture.identity.policies.flatMap((p) => {
       const found = weakenings(p);

@@ -1,4 +1,3 @@
-import { ENTRA } from "../../../../posture/readers/entra-conditional-access";
 import type { ResourceRule } from "../../rule";
 import { resourceName } from "../support";
 
@@ -16,7 +15,7 @@ export const identityNoUndeclaredExclusions: ResourceRule = {
   ],
   remediation:
     "Remove the exclusion, or declare it in the profile (identity.exclusions) with a reason, or record an exception.",
-  types: [ENTRA.policy],
+  reads: ["identity.policies"],
   uses: ["breakGlass", "declaredExclusions"],
   check: (posture, s) =>
     posture.identity.policies.flatMap((p) => {

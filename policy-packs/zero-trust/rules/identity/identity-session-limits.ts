@@ -1,4 +1,3 @@
-import { ENTRA } from "../../../../posture/readers/entra-conditional-access";
 import type { ResourceRule } from "../../rule";
 import { resourceName } from "../support";
 
@@ -12,7 +11,7 @@ export const identitySessionLimits: ResourceRule = {
   enforcementLevel: "mandatory",
   references: ["Maester Test-MtCaEnforceSignInFrequency", "Maester Test-MtCaEnforceNonPersistentBrowserSession"],
   remediation: "Lower signInFrequency to the ceiling, and set persistentBrowserMode to never on admin policies.",
-  types: [ENTRA.policy],
+  reads: ["identity.policies"],
   uses: ["maxSignInFrequencyHours", "maxAdminSignInFrequencyHours", "privilegedRoles"],
   check: (posture, s) =>
     posture.identity.policies.flatMap((p) => {

@@ -1,5 +1,3 @@
-import { AWS } from "../../../../posture/readers/aws-network";
-import { AZURE } from "../../../../posture/readers/azure-network";
 import type { ResourceRule } from "../../rule";
 import { coversPort, describeFlow, isAllowRule, isOutside, resourceName } from "../support";
 
@@ -25,7 +23,7 @@ export const networkNoAdminPortsFromInternet: ResourceRule = {
   ],
   remediation: "Remove the rule; reach hosts through the management tier and a ZTNA SSH/RDP app.",
   uses: [],
-  types: [AWS.securityGroup, AWS.ingressRule, AWS.legacyRule, AZURE.nsg, AZURE.rule],
+  reads: ["network.rules"],
   check: (posture) =>
     posture.network.rules
       .filter((r) => isAllowRule(r) && r.direction === "ingress" && isOutside(r.from))

@@ -1,5 +1,3 @@
-import { AWS } from "../../../../posture/readers/aws-network";
-import { AZURE } from "../../../../posture/readers/azure-network";
 import { isAnyPort } from "../../../../posture/model";
 import type { ResourceRule } from "../../rule";
 import { describeFlow, isAllowRule, resourceName } from "../support";
@@ -14,7 +12,7 @@ export const networkNoAnyPortRules: ResourceRule = {
   references: ["CKV_AWS_277", "NIST SP 800-207 tenet 3 (least privilege per session)"],
   remediation: "Name the protocol and the ports the flow needs.",
   uses: [],
-  types: [AWS.securityGroup, AWS.ingressRule, AWS.egressRule, AWS.legacyRule, AZURE.nsg, AZURE.rule],
+  reads: ["network.rules"],
   check: (posture) =>
     posture.network.rules
       .filter((r) => isAllowRule(r) && isAnyPort(r))

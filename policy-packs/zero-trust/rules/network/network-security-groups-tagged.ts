@@ -1,5 +1,3 @@
-import { AWS } from "../../../../posture/readers/aws-network";
-import { AZURE } from "../../../../posture/readers/azure-network";
 import type { ResourceRule } from "../../rule";
 import { resourceName } from "../support";
 
@@ -13,7 +11,7 @@ export const networkSecurityGroupsTagged: ResourceRule = {
   references: ["zt-baseline contract: zt:tier tag"],
   remediation: "Tag the group with zt:tier = its tier (edge, web, app, data, mgmt or a declared tier).",
   uses: [],
-  types: [AWS.securityGroup, AZURE.nsg, AZURE.asg],
+  reads: ["network.groups"],
   check: (posture) =>
     posture.network.groups
       .filter((g) => g.tier === undefined)

@@ -1,4 +1,3 @@
-import { AZURE_ROLE_ASSIGNMENT } from "../../../../posture/readers/privilege";
 import type { ResourceRule } from "../../rule";
 import { resourceName } from "../support";
 
@@ -15,7 +14,7 @@ export const privilegeNoBroadAzureRoles: ResourceRule = {
   references: ["Microsoft: PIM for Azure resources", "CISA ZTMM Identity: just-in-time access"],
   remediation: "Assign a narrower role at resource-group scope, or make the assignment eligible through PIM.",
   uses: [],
-  types: [AZURE_ROLE_ASSIGNMENT],
+  reads: ["privilege.grants"],
   check: (posture) =>
     posture.privilege.grants
       .filter(

@@ -1,4 +1,3 @@
-import { ENTRA } from "../../../../posture/readers/entra-conditional-access";
 import type { ResourceRule } from "../../rule";
 import { resourceName } from "../support";
 
@@ -14,7 +13,7 @@ export const privilegeNoPermanentGlobalAdmin: ResourceRule = {
   references: ["CISA SCuBA MS.AAD.7.4v1", "CIS Microsoft 365 v3 5.3.1", "Microsoft: PIM for Entra roles"],
   remediation: "Replace the assignment with an eligibility schedule (DirectoryRoleEligibilityScheduleRequest).",
   uses: ["breakGlass"],
-  types: [ENTRA.roleAssignment],
+  reads: ["privilege.grants"],
   check: (posture, s) =>
     posture.privilege.grants
       .filter((g) => g.kind === "entra-role" && g.permanent && g.permission === GLOBAL_ADMINISTRATOR)

@@ -1,5 +1,5 @@
 import { ALL_CLIENTS, type ControlDefinition } from "../control";
-import { AZURE_MANAGEMENT_APP_ID } from "../well-known";
+import { AZURE_MANAGEMENT_APP_ID } from "../well-known-ids";
 
 export const mfaAzureManagement: ControlDefinition = {
   id: "mfa-azure-management",

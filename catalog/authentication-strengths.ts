@@ -1,4 +1,6 @@
-import type { MfaStrength } from "../../profile/mfa";
+/** Strength levels a profile may ask of ordinary users (`mfa.strength`). */
+export const STRENGTH_LEVELS = ["mfa", "passwordless", "phishing-resistant"] as const;
+export type MfaStrength = (typeof STRENGTH_LEVELS)[number];
 
 /**
  * Allowed method combinations per strength. SMS and voice are left out of every strength on
@@ -33,3 +35,21 @@ export const AUTHENTICATION_STRENGTHS: Readonly<
 
 /** Admins never get less than this, whatever the profile asks of ordinary users. */
 export const ADMIN_STRENGTH: MfaStrength = "phishing-resistant";
+
+/** Microsoft's built-in authentication strengths, by their well-known ids (the same in every tenant). */
+export const BUILT_IN_STRENGTHS: Readonly<Record<string, { name: string; combinations: readonly string[] }>> = {
+  "00000000-0000-0000-0000-000000000002": { name: "Multifactor authentication", combinations: ["(built-in MFA)"] },
+  "00000000-0000-0000-0000-000000000003": {
+    name: "Passwordless MFA",
+    combinations: ["windowsHelloForBusiness", "fido2", "x509CertificateMultiFactor", "deviceBasedPush"],
+  },
+  "00000000-0000-0000-0000-000000000004": {
+    name: "Phishing-resistant MFA",
+    combinations: ["windowsHelloForBusiness", "fido2", "x509CertificateMultiFactor"],
+  },
+};
+
+/** Methods that resist phishing: a strength that allows only these is phishing-resistant. */
+export const PHISHING_RESISTANT_METHODS: ReadonlySet<string> = new Set(
+  BUILT_IN_STRENGTHS["00000000-0000-0000-0000-000000000004"]!.combinations,
+);

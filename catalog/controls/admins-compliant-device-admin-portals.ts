@@ -1,5 +1,5 @@
 import { ALL_CLIENTS, type ControlDefinition } from "../control";
-import { ADMIN_PORTALS_APP, AZURE_MANAGEMENT_APP_ID } from "../well-known";
+import { ADMIN_PORTALS_APP, AZURE_MANAGEMENT_APP_ID } from "../well-known-ids";
 
 export const adminsCompliantDeviceAdminPortals: ControlDefinition = {
   id: "admins-compliant-device-admin-portals",

@@ -1,0 +1,33 @@
+/**
+ * The pack's policy names, as data: stable kebab-case ids that users configure, and that recorded
+ * exceptions name. The profile validates exceptions against this list without loading the pack; a
+ * test keeps it equal to the pack's rules.
+ */
+export const POLICY_IDS = [
+  "identity-baseline-coverage",
+  "identity-break-glass-excluded",
+  "identity-no-undeclared-exclusions",
+  "identity-baseline-enforced",
+  "identity-grants-not-weakened",
+  "identity-session-limits",
+  "network-no-internet-ingress-beyond-edge",
+  "network-no-admin-ports-from-internet",
+  "network-no-any-port-rules",
+  "network-flows-follow-tier-model",
+  "network-tier-to-tier-by-reference",
+  "network-restricted-egress",
+  "network-azure-explicit-deny",
+  "network-no-mixed-rule-styles",
+  "network-security-groups-tagged",
+  "access-no-everyone-without-require",
+  "access-no-bypass",
+  "access-session-within-ceiling",
+  "access-require-mfa",
+  "access-service-tokens-expire",
+  "privilege-no-wildcard-admin-for-people",
+  "privilege-no-broad-azure-roles",
+  "privilege-no-permanent-global-admin",
+  "privilege-no-default-providers-in-msp-stacks",
+  "posture-within-lock",
+] as const;
+export type PolicyId = (typeof POLICY_IDS)[number];

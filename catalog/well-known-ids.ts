@@ -1,0 +1,14 @@
+/** Application id of "Windows Azure Service Management API" (portal, CLI, PowerShell, ARM). */
+export const AZURE_MANAGEMENT_APP_ID = "797f4846-ba00-4fd7-ba43-dac1f8f63013";
+/** Conditional Access keyword for the Microsoft admin portals. */
+export const ADMIN_PORTALS_APP = "MicrosoftAdminPortals";
+
+/** AWS's managed policy that allows every action on every resource. */
+export const AWS_ADMINISTRATOR_ACCESS = "arn:aws:iam::aws:policy/AdministratorAccess";
+
+/** Azure built-in role definition ids (the same in every tenant) that grant control of a scope. */
+export const AZURE_PRIVILEGED_ROLES: Readonly<Record<string, string>> = {
+  "8e3af657-a8ff-443c-a75c-2fe8c4bcb635": "Owner",
+  "b24988ac-6180-42a0-ab88-20f7382dd24c": "Contributor",
+  "18d7d88d-d35e-4fb5-a5c3-7773c20a72d9": "User Access Administrator",
+};

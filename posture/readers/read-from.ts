@@ -1,0 +1,21 @@
+import type { PostureElement } from "../model";
+import { AWS } from "./aws-network";
+import { AZURE } from "./azure-network";
+import { CLOUDFLARE } from "./cloudflare-access";
+import { ENTRA } from "./entra-conditional-access";
+import { AZURE_ROLE_ASSIGNMENT, IAM } from "./privilege";
+
+/** The resource types each part of the posture is read from: what the pack runs a resource rule on. */
+export const READ_FROM: Readonly<Record<PostureElement, readonly string[]>> = {
+  "identity.policies": [ENTRA.policy],
+  "network.groups": [AWS.securityGroup, AZURE.nsg, AZURE.asg],
+  "network.rules": [AWS.securityGroup, AWS.ingressRule, AWS.egressRule, AWS.legacyRule, AZURE.nsg, AZURE.rule],
+  "access.apps": [CLOUDFLARE.application, CLOUDFLARE.legacyApplication],
+  "access.policies": [CLOUDFLARE.policy, CLOUDFLARE.legacyPolicy, CLOUDFLARE.application, CLOUDFLARE.legacyApplication],
+  "access.serviceTokens": [CLOUDFLARE.serviceToken, CLOUDFLARE.legacyServiceToken],
+  "privilege.grants": [...Object.values(IAM), AZURE_ROLE_ASSIGNMENT, ENTRA.roleAssignment, ENTRA.roleEligibility],
+};
+
+/** The resource types whose readers produce any of these parts. */
+export const typesReading = (elements: readonly PostureElement[]): Set<string> =>
+  new Set(elements.flatMap((e) => READ_FROM[e]));
