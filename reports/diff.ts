@@ -1,6 +1,5 @@
 import type { Log, ReportingDescriptor, Result } from "sarif";
 import type { DiffItem, Layer } from "../posture/diff";
-import { postureWithinLock } from "../policy-packs/zero-trust/rules/posture/posture-within-lock";
 
 const LAYERS: readonly Layer[] = ["identity", "network", "access", "privilege"];
 const TOOL_VERSION = "0.1.0";
@@ -67,14 +66,21 @@ export function diffMarkdown(r: DiffReport): string {
   return lines.join("\n");
 }
 
-/** SARIF 2.1.0 for code scanning: rule ids are the pack's policy names. */
-export function diffSarif(r: DiffReport): Log {
+/** The pack policy a diff's results belong to, as code scanning names it. */
+export interface SarifRule {
+  readonly name: string;
+  readonly description: string;
+  readonly remediation: string;
+}
+
+/** SARIF 2.1.0 for code scanning: the rule id is the pack's policy name (`posture-within-lock`). */
+export function diffSarif(r: DiffReport, policy: SarifRule): Log {
   const rule: ReportingDescriptor = {
-    id: postureWithinLock.name,
+    id: policy.name,
     name: "PostureWithinLock",
     shortDescription: { text: "The change grants nothing beyond the approved posture." },
-    fullDescription: { text: postureWithinLock.description },
-    help: { text: postureWithinLock.remediation },
+    fullDescription: { text: policy.description },
+    help: { text: policy.remediation },
     properties: { tags: ["security", "zero-trust"], "security-severity": "9.0" },
   };
   const results: Result[] = r.items.map((i) => ({

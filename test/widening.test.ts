@@ -7,6 +7,7 @@ import { lockOf, type PostureLock } from "../posture/lock";
 import { postureOf } from "../posture/build";
 import type { PlannedResource } from "../posture/resource";
 import { diffJson, diffMarkdown, diffSarif, diffText } from "../reports/diff";
+import { postureWithinLock } from "../policy-packs/zero-trust/rules/posture/posture-within-lock";
 import { packConfigFor } from "../plan/pack-config";
 import { add, edit, find, handWritten, usePack } from "./pack-harness";
 
@@ -152,7 +153,7 @@ describe("widening against the posture lockfile", () => {
       const report = { title: "example", artifact: "stacks/Pulumi.example.yaml", items };
       expect(diffText(report)).toMatch(new RegExp(`^WIDENING {2}${layer}$`, "m"));
       expect(diffMarkdown(report)).toMatch(/^### Zero-trust posture: ⚠️ \d+ widening change/m);
-      const sarif = diffSarif(report);
+      const sarif = diffSarif(report, postureWithinLock);
       expect(validSarif(sarif), JSON.stringify(validSarif.errors)).toBe(true);
       expect(sarif.runs[0]!.results).toContainEqual(
         expect.objectContaining({
@@ -177,7 +178,7 @@ describe("widening against the posture lockfile", () => {
       const { approved, proposed, items } = diffOf(mutation());
       expect(items.length).toBeGreaterThan(0);
       expect(items.filter((i) => i.change === "widening")).toEqual([]);
-      const sarif = diffSarif({ title: "example", artifact: "stacks/Pulumi.example.yaml", items });
+      const sarif = diffSarif({ title: "example", artifact: "stacks/Pulumi.example.yaml", items }, postureWithinLock);
       expect(validSarif(sarif)).toBe(true);
       expect(sarif.runs[0]!.results!.every((r) => r.level === "note")).toBe(true);
       const verdict = await packVerdict(approved, proposed);

@@ -10,6 +10,7 @@ import { postureAtRef } from "../../plan/git-ref";
 import { planStack, PROGRAM_ENTRY, programModule } from "../../plan/plan-stack";
 import { loadStackProfile } from "../../plan/stack-profile";
 import { diffJson, diffMarkdown, diffSarif, diffText } from "../../reports/diff";
+import { postureWithinLock } from "../../policy-packs/zero-trust/rules/posture/posture-within-lock";
 import { Refused, stackName } from "../common";
 
 const FORMATS = ["text", "markdown", "sarif", "json"] as const;
@@ -100,7 +101,7 @@ export function diffCommand(program: Command): void {
         const format = opts.format as Format;
         const text =
           format === "sarif"
-            ? JSON.stringify(diffSarif(report), null, 2) + "\n"
+            ? JSON.stringify(diffSarif(report, postureWithinLock), null, 2) + "\n"
             : format === "markdown"
               ? diffMarkdown(report)
               : format === "json"

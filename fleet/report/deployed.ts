@@ -1,4 +1,4 @@
-import { withinFlowPorts } from "../../policy-packs/zero-trust/rules/tier-model";
+import { withinFlowPorts } from "../../posture/ports";
 import type { Endpoint, NetworkRule, Posture, Protocol } from "../../posture/model";
 import { INTERNET } from "../../profile/network-defaults";
 import type { NetworkProfile } from "../../profile/network";

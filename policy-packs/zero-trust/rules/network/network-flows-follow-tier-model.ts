@@ -1,7 +1,8 @@
 import type { NetworkRule } from "../../../../posture/model";
 import type { AllowedFlow, Settings } from "../../config";
 import type { StackRule } from "../../rule";
-import { allowedFlows, withinFlowPorts } from "../tier-model";
+import { withinFlowPorts } from "../../../../posture/ports";
+import { allowedFlows } from "../allowed-flows";
 import { describeFlow, isAllowRule, resourceName, tierOf } from "../support";
 
 function allowed(r: NetworkRule, flows: readonly AllowedFlow[]): boolean {

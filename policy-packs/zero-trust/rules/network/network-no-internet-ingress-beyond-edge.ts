@@ -1,5 +1,5 @@
 import type { StackRule } from "../../rule";
-import { allowedFlows } from "../tier-model";
+import { allowedFlows } from "../allowed-flows";
 import { describeEndpoint } from "../../../../posture/model";
 import { describeFlow, isAllowRule, isOutside, resourceName, tierOf, withinDeclared } from "../support";
 

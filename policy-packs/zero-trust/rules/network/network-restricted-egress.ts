@@ -1,5 +1,6 @@
 import type { StackRule } from "../../rule";
-import { allowedFlows, withinFlowPorts } from "../tier-model";
+import { withinFlowPorts } from "../../../../posture/ports";
+import { allowedFlows } from "../allowed-flows";
 import { describeFlow, isAllowRule, isOutside, resourceName, tierOf, withinDeclared } from "../support";
 
 export const networkRestrictedEgress: StackRule = {

@@ -1,5 +1,4 @@
 import { defaultFlows } from "../../../profile/tier-model";
-import type { NetworkRule } from "../../../posture/model";
 import type { AllowedFlow, Settings } from "../config";
 
 /** The flows the stack may have: the declared ones, or the tier model's defaults. */
@@ -12,13 +11,4 @@ export function allowedFlows(s: Settings): readonly AllowedFlow[] {
     allowHttpRedirect: s.webPorts.includes(80),
   };
   return defaultFlows(model).map((f) => ({ from: f.from, to: f.to, protocol: f.protocol, ports: [...f.ports] }));
-}
-
-/** The rule's protocol is the flow's, and its ports lie within one of the flow's ranges. */
-export function withinFlowPorts(r: Pick<NetworkRule, "protocol" | "ports">, f: AllowedFlow): boolean {
-  if (f.protocol !== r.protocol) return false;
-  return (
-    r.protocol === "icmp" ||
-    (r.ports !== undefined && f.ports.some((p) => p.from <= r.ports!.from && r.ports!.to <= p.to))
-  );
 }
