@@ -3,11 +3,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { analyzeStackRequest } from "../analyzer/requests";
-import { buildPack, PACK_DIR } from "../analyzer/build-pack";
-import { PackServer } from "../analyzer/pack-server";
-import { packConfigFor } from "../plan/pack-config";
-import { planStack } from "../plan/plan-stack";
+import { analyzeStackRequest } from "../engine/analyzer-requests";
+import { buildPack, PACK_DIR } from "../engine/build-pack";
+import { PackServer } from "../engine/pack-server";
+import { packConfigFor } from "../engine/pack-config";
+import { planStack } from "../engine/plan-stack";
 import { replicate } from "./replicate";
 
 const NOOP_DIR = join(__dirname, "noop-pack");

@@ -1,4 +1,4 @@
-import type { ClientResult } from "../fleet/check-client";
+import type { ClientResult } from "../fleet/client-verdict";
 
 /** Where progress goes: stderr, or a fake in tests. */
 export interface ProgressStream {

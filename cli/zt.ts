@@ -5,15 +5,11 @@ import { fleetCommand } from "./commands/fleet";
 import { newClientCommand } from "./commands/new-client";
 import { lockCommand } from "./commands/lock";
 import { whatifCommand } from "./commands/whatif";
-import { EXIT, Refused, stackName } from "./common";
-import { readLock } from "../sources/lockfile";
+import { planCommand } from "./commands/plan";
+import { policyConfigCommand } from "./commands/policy-config";
+import { EXIT, Refused } from "./common";
 import { ProfileError } from "../profile";
 import { FileError } from "../sources/file-error";
-import { checkPlan } from "../plan/check-plan";
-import { packConfigFor } from "../plan/pack-config";
-import { planStack, PROGRAM_ENTRY, programModule } from "../plan/plan-stack";
-import { renderPlan } from "../plan/render";
-import { renderVerdicts } from "../plan/render/verdicts";
 
 export function cli(): Command {
   const program = new Command("zt")
@@ -21,35 +17,8 @@ export function cli(): Command {
     .showHelpAfterError()
     .exitOverride();
 
-  program
-    .command("plan")
-    .description("plan a stack offline (no cloud account, no Pulumi CLI) and print what its baseline declares")
-    .option("-s, --stack <name>", "stack to plan (stacks/Pulumi.<name>.yaml)", stackName, "example")
-    .option("--stacks-dir <dir>", "folder holding the stack configs", "stacks")
-    .option("--json", "print the plan as JSON (profile, resources as the engine sees them, verdicts)")
-    .option("--no-pack", "skip the zero-trust policy pack")
-    .option("--program <file>", "the Pulumi program to plan", PROGRAM_ENTRY)
-    .action(async (opts: { stack: string; stacksDir: string; json?: boolean; pack: boolean; program: string }) => {
-      // The real entry (or --program): whatever a user added to stacks/index.ts is planned and judged too.
-      const plan = await planStack(opts.stacksDir, opts.stack, { program: programModule(opts.program) });
-      const verdict = opts.pack ? await checkPlan(plan, readLock(opts.stacksDir, opts.stack)) : undefined;
-      if (opts.json) process.stdout.write(JSON.stringify({ ...plan, verdict }, null, 2) + "\n");
-      else process.stdout.write([renderPlan(plan), ...(verdict ? renderVerdicts(verdict) : [])].join("\n") + "\n");
-      if (verdict && verdict.mandatory > 0) throw new Refused(`${verdict.mandatory} mandatory policy violation(s)`);
-    });
-
-  program
-    .command("policy-config")
-    .description("print the --policy-pack-config for a stack, derived from its profile")
-    .option("-s, --stack <name>", "stack (stacks/Pulumi.<name>.yaml)", stackName, "example")
-    .option("--stacks-dir <dir>", "folder holding the stack configs", "stacks")
-    .action(async (opts: { stack: string; stacksDir: string }) => {
-      const plan = await planStack(opts.stacksDir, opts.stack);
-      process.stdout.write(
-        JSON.stringify(packConfigFor(plan.profile, readLock(opts.stacksDir, opts.stack)), null, 2) + "\n",
-      );
-    });
-
+  planCommand(program);
+  policyConfigCommand(program);
   lockCommand(program);
   diffCommand(program);
   checkCommand(program);

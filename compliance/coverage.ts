@@ -1,8 +1,8 @@
 import { CONTROLS } from "../catalog/controls";
-import { selectControls } from "../components/identity/select-controls";
+import { selectControls } from "../profile/select-controls";
 import type { ClientProfile } from "../profile/schema";
 import { RULES } from "../policy-packs/zero-trust/rules";
-import { monitoringDecisions } from "../components/monitoring/decide";
+import { monitoringDecisions } from "../profile/monitoring-decisions";
 import { FRAMEWORK_ITEMS, type FrameworkItem } from "./frameworks";
 import { MAPPING } from "./mapping";
 

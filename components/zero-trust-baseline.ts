@@ -4,7 +4,7 @@ import { ZeroTrustApp } from "./access/zero-trust-app";
 import { PrivilegedAccess } from "./identity/privileged-access";
 import { AwsMonitoring } from "./monitoring/aws-monitoring";
 import { CloudflareLogpush } from "./monitoring/cloudflare-logpush";
-import { monitoringDecisions } from "./monitoring/decide";
+import { monitoringDecisions } from "../profile/monitoring-decisions";
 import { EntraLogMonitoring } from "./monitoring/entra-log-monitoring";
 import { ConditionalAccessBaseline } from "./identity/conditional-access-baseline";
 import { AwsMfaEnforcement } from "./mfa/aws-mfa-enforcement";

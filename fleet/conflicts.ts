@@ -1,5 +1,5 @@
 import type { ClientProfile } from "../profile/schema";
-import type { ClientResult } from "./check-client";
+import type { ClientResult } from "./client-verdict";
 
 /** Ids that belong to exactly one client: sharing one means one client's baseline reaches another's. */
 const OWNED: readonly { key: string; of: (p: ClientProfile) => readonly string[] }[] = [

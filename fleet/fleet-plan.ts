@@ -1,13 +1,13 @@
-import { startZeroTrustPack } from "../plan/check-plan";
-import { PROGRAM_ENTRY } from "../plan/plan-stack";
+import { startZeroTrustPack } from "../engine/run-pack";
+import { PROGRAM_ENTRY } from "../engine/plan-stack";
 import { fleetStacks } from "./stacks";
 import type { ClientProfile } from "../profile/schema";
-import { checkClient, failedClient, type ClientResult } from "./check-client";
+import { checkClient, failedClient, type ClientResult } from "./client-verdict";
 import { withIsolation } from "./conflicts";
 import { planInPool, type PoolStats } from "./pool";
 import { cpuSeconds } from "./proc";
 
-export type { ClientResult } from "./check-client";
+export type { ClientResult } from "./client-verdict";
 
 export interface FleetOptions {
   readonly stacksDir: string;

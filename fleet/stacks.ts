@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { listStacks } from "../plan/stack-config";
+import { listStacks } from "../sources/stack-config";
 
 /**
  * The fleet's client stacks. An empty or missing folder is an error, not an empty green fleet:

@@ -1,6 +1,6 @@
 // A fleet worker: plans stacks one after the other in its own process (the mock runtime is
 // process-global, so one plan at a time here; the pool runs one worker per core).
-import { planStack, programModule } from "../plan/plan-stack";
+import { planStack, programModule } from "../engine/plan-stack";
 import { ProfileError } from "../profile";
 import type { WorkerRequest, WorkerResponse } from "./protocol";
 

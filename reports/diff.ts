@@ -1,5 +1,5 @@
 import type { Log, ReportingDescriptor, Result } from "sarif";
-import type { DiffItem, Layer } from "../posture/diff";
+import type { DiffItem, Layer } from "../posture/lock-diff";
 
 const LAYERS: readonly Layer[] = ["identity", "network", "access", "privilege"];
 const TOOL_VERSION = "0.1.0";

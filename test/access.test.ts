@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { planConfig } from "../plan/plan-stack";
-import { PROJECT } from "../plan/stack-config";
+import { planConfig } from "../engine/plan-stack";
+import { PROJECT } from "../sources/stack-config";
 import { ResourceIndex } from "../posture/index-resources";
 import { readCloudflareAccess, CLOUDFLARE } from "../posture/readers/cloudflare-access";
 import type { PlannedResource } from "../posture/resource";

@@ -3,10 +3,10 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } fr
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PACK_DIR } from "../analyzer/build-pack";
-import { PackServer } from "../analyzer/pack-server";
-import { packConfigFor } from "../plan/pack-config";
-import { planStack, type StackPlan } from "../plan/plan-stack";
+import { PACK_DIR } from "../engine/build-pack";
+import { PackServer } from "../engine/pack-server";
+import { packConfigFor } from "../engine/pack-config";
+import { planStack, type StackPlan } from "../engine/plan-stack";
 
 // Every lockfile, state file or preview a user could hand zt broken: refused with the file's name
 // and the path of the problem, exit 1 (usage errors exit 2), and nothing written.

@@ -1,4 +1,4 @@
-import { loadStackConfig } from "../plan/stack-config";
+import { loadStackConfig } from "../sources/stack-config";
 
 /** The smallest profile that must produce a complete baseline. */
 export function minimalProfile(): Record<string, any> {

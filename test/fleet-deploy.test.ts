@@ -6,11 +6,11 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { PACK_DIR } from "../analyzer/build-pack";
+import { PACK_DIR } from "../engine/build-pack";
 import { deploySummary } from "../cli/commands/fleet-deploy";
 import { deployFleet, type DeployOp, type DeployOptions } from "../fleet/deploy/deploy-fleet";
 import type { DeployRunOptions, FleetWorkspace } from "../fleet/deploy/workspace";
-import { packConfigFor } from "../plan/pack-config";
+import { packConfigFor } from "../engine/pack-config";
 import { parseProfile } from "../profile";
 import { minimalProfile } from "./fixtures";
 

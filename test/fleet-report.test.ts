@@ -6,11 +6,11 @@ import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { checkFleet } from "../fleet/fleet-check";
+import { checkFleet } from "../fleet/fleet-states";
 import { planFleet, type ClientResult } from "../fleet/fleet-plan";
-import { fleetHtml } from "../fleet/report/html";
-import { tierDiagram } from "../fleet/report/tier-diagram";
-import { planStack } from "../plan/plan-stack";
+import { fleetHtml } from "../reports/fleet/html";
+import { tierDiagram } from "../reports/fleet/tier-diagram";
+import { planStack } from "../engine/plan-stack";
 import { parseProfile } from "../profile";
 import { exampleProfile, minimalProfile } from "./fixtures";
 

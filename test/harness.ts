@@ -1,6 +1,6 @@
-import { planConfig } from "../plan/plan-stack";
+import { planConfig } from "../engine/plan-stack";
 import type { PlannedResource } from "../posture/resource";
-import { PROJECT } from "../plan/stack-config";
+import { PROJECT } from "../sources/stack-config";
 
 /** Runs the real program under the mock engine for a raw profile, as `zt plan` does for a stack. */
 export async function planProfile(profile: unknown, stack = "test"): Promise<readonly PlannedResource[]> {

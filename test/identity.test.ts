@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CONTROLS } from "../catalog/controls";
 import { PRIVILEGED_ROLE_IDS } from "../catalog/privileged-roles";
-import { selectControls } from "../components/identity/select-controls";
+import { selectControls } from "../profile/select-controls";
 import { parseProfile, ProfileError } from "../profile";
 import type { PlannedResource } from "../posture/resource";
 import { exampleProfile, minimalProfile } from "./fixtures";

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { diffPostures } from "../posture/diff";
+import { diffLocks } from "../posture/lock-diff";
 import type { PostureLock } from "../posture/lock";
 import { readLock } from "../sources/lockfile";
 
-// diffPostures on the example's committed lockfile, one policy changed at a time: every way a
+// diffLocks on the example's committed lockfile, one policy changed at a time: every way a
 // grant lets more sign-ins through is a widening, and losing the break-glass exclusion is a lockout.
 
 const BREAK_GLASS = "group:9e4c2a7b-1f3d-4b6e-8a5c-2d7f0e1b3c94";
@@ -16,7 +16,7 @@ function changed(name: string, edit: (p: any) => void): PostureLock {
   return lock;
 }
 const widenings = (proposed: PostureLock, breakGlass?: string[]) =>
-  diffPostures(approved(), proposed, { breakGlass })
+  diffLocks(approved(), proposed, { breakGlass })
     .filter((i) => i.change === "widening")
     .map((i) => i.message);
 
@@ -37,7 +37,7 @@ describe("weakened grants", () => {
     const orBoth = structuredClone(andBoth);
     orBoth.identity[CA002].grant.operator = "OR";
     expect(
-      diffPostures(andBoth, orBoth)
+      diffLocks(andBoth, orBoth)
         .filter((i) => i.change === "widening")
         .map((i) => i.message),
     ).toEqual([`'${CA002}' turned AND into OR: one of compliantDevice, authentication strength is enough now`]);
@@ -52,7 +52,7 @@ describe("weakened grants", () => {
     disjoint.identity[CA002].grant = { operator: "AND", builtIn: ["mfa", "approvedApplication"], strength: null };
     const fewer = structuredClone(base);
     fewer.identity[CA002].grant.builtIn = ["compliantDevice"];
-    const w = (b: any) => diffPostures(base, b).filter((i) => i.change === "widening");
+    const w = (b: any) => diffLocks(base, b).filter((i) => i.change === "widening");
     expect(w(overlap)).toEqual([]);
     expect(w(fewer)).toEqual([]);
     expect(w(disjoint).map((i) => i.message)).toEqual([
@@ -83,7 +83,7 @@ describe("lockout risks", () => {
   it("removing an exclusion that is not break-glass is narrowing", () => {
     const other = "group:5a8e3f1d-6c2b-4d9a-8e7f-1b3c5d7e9f20"; // the example's declared exclusion
     const name = Object.keys(approved().identity).find((k) => approved().identity[k]!.exclude.includes(other))!;
-    const items = diffPostures(
+    const items = diffLocks(
       approved(),
       changed(name, (p) => (p.exclude = p.exclude.filter((x: string) => x !== other))),
       { breakGlass: [BREAK_GLASS] },

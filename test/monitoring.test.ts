@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { trailBucketPolicy } from "../components/monitoring/aws-monitoring";
-import { monitoringDecisions } from "../components/monitoring/decide";
+import { monitoringDecisions } from "../profile/monitoring-decisions";
 import { parseProfile, ProfileError } from "../profile";
 import { isSecretValue } from "../posture/resource";
 import { exampleProfile, minimalProfile } from "./fixtures";

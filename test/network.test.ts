@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DENY_PRIORITY } from "../components/network/azure-tier-segmentation";
+import { DENY_PRIORITY } from "../catalog/azure-priorities";
 import { parseProfile } from "../profile";
 import type { Flow } from "../profile/network";
 import { describePorts } from "../profile/primitives";

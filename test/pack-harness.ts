@@ -1,8 +1,8 @@
 import { afterAll, beforeAll } from "vitest";
-import { PACK_DIR } from "../analyzer/build-pack";
-import { PackServer, type Diagnostic } from "../analyzer/pack-server";
-import { packConfigFor } from "../plan/pack-config";
-import { planStack, type StackPlan } from "../plan/plan-stack";
+import { PACK_DIR } from "../engine/build-pack";
+import { PackServer, type Diagnostic } from "../engine/pack-server";
+import { packConfigFor } from "../engine/pack-config";
+import { planStack, type StackPlan } from "../engine/plan-stack";
 import type { PlannedResource } from "../posture/resource";
 
 type Json = Record<string, any>;

@@ -3,12 +3,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PACK_DIR } from "../analyzer/build-pack";
-import { PackServer, type Diagnostic } from "../analyzer/pack-server";
-import { packConfigFor } from "../plan/pack-config";
-import { planStack, type StackPlan } from "../plan/plan-stack";
+import { PACK_DIR } from "../engine/build-pack";
+import { PackServer, type Diagnostic } from "../engine/pack-server";
+import { packConfigFor } from "../engine/pack-config";
+import { planStack, type StackPlan } from "../engine/plan-stack";
 import { postureOf } from "../posture/build";
-import { diffPostures } from "../posture/diff";
+import { diffLocks } from "../posture/lock-diff";
 import { lockOf, serializeLock } from "../posture/lock";
 import { SECRET_SIG, SIG_KEY, type PlannedResource } from "../posture/resource";
 import { readLock } from "../sources/lockfile";
@@ -392,8 +392,8 @@ describe("round trip: plan a new stack, lock, deploy, export, check and diff wit
   it("the diff of a lock with itself after a deployment is empty, and the lockout is a widening there too", () => {
     const approved = committedLock();
     const lockout = lockOf(postureOf(resourcesOf("export", WIDENINGS[5]![1])));
-    expect(diffPostures(approved, lockOf(postureOf(resourcesOf("export"))))).toEqual([]);
-    expect(diffPostures(approved, lockout)).toContainEqual(
+    expect(diffLocks(approved, lockOf(postureOf(resourcesOf("export"))))).toEqual([]);
+    expect(diffLocks(approved, lockout)).toContainEqual(
       expect.objectContaining({ change: "widening", message: expect.stringMatching(/lockout risk/) }),
     );
   });

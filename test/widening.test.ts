@@ -2,13 +2,13 @@ import Ajv from "ajv";
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { diffPostures } from "../posture/diff";
+import { diffLocks } from "../posture/lock-diff";
 import { lockOf, type PostureLock } from "../posture/lock";
 import { postureOf } from "../posture/build";
 import type { PlannedResource } from "../posture/resource";
 import { diffJson, diffMarkdown, diffSarif, diffText } from "../reports/diff";
 import { postureWithinLock } from "../policy-packs/zero-trust/rules/posture/posture-within-lock";
-import { packConfigFor } from "../plan/pack-config";
+import { packConfigFor } from "../engine/pack-config";
 import { add, edit, find, handWritten, usePack } from "./pack-harness";
 
 const { ctx } = usePack();
@@ -127,7 +127,7 @@ const NARROWING: [string, () => Mutation][] = [
 function diffOf(mutation: Mutation) {
   const approved = lockOf(postureOf(ctx.plan.resources));
   const proposed = mutation(structuredClone(ctx.plan.resources) as PlannedResource[]);
-  return { approved, proposed, items: diffPostures(approved, lockOf(postureOf(proposed))) };
+  return { approved, proposed, items: diffLocks(approved, lockOf(postureOf(proposed))) };
 }
 
 async function packVerdict(lock: PostureLock, resources: PlannedResource[]) {

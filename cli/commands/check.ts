@@ -1,13 +1,13 @@
 import type { Command } from "commander";
-import type { PackConfig } from "../../analyzer/pack-server";
-import { checkResources } from "../../plan/check-plan";
-import { packConfigFor } from "../../plan/pack-config";
+import type { PackConfig } from "../../engine/pack-server";
+import { checkResources } from "../../engine/run-pack";
+import { packConfigFor } from "../../engine/pack-config";
 import { readLock } from "../../sources/lockfile";
-import { loadStackProfile } from "../../plan/stack-profile";
+import { loadStackProfile } from "../../sources/stack-profile";
 import { readJsonFile } from "../../sources/json-file";
 import { readStackExport } from "../../sources/stack-state";
-import { renderVerdicts } from "../../plan/render/verdicts";
-import { Refused } from "../common";
+import { renderVerdicts } from "../../reports/plan/verdicts";
+import { Refused, stacksDirOption } from "../common";
 
 export function checkCommand(program: Command): void {
   program
@@ -15,7 +15,7 @@ export function checkCommand(program: Command): void {
     .description("run the zero-trust pack on an exported stack state (`pulumi stack export`), without a preview")
     .requiredOption("--state <file>", "a `pulumi stack export` file")
     .option("-s, --stack <name>", "take the pack config from this stack's profile (and lockfile)")
-    .option("--stacks-dir <dir>", "folder holding the stack configs", "stacks")
+    .addOption(stacksDirOption())
     .option("--policy-config <file>", "a --policy-pack-config file (for stacks without a profile here)")
     .action(async (opts: { state: string; stack?: string; stacksDir: string; policyConfig?: string }) => {
       const doc = readStackExport(opts.state);

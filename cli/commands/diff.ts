@@ -1,17 +1,17 @@
 import type { Command } from "commander";
 import { writeFileSync } from "node:fs";
 import { lockOf, type PostureLock } from "../../posture/lock";
-import { diffPostures } from "../../posture/diff";
+import { diffLocks } from "../../posture/lock-diff";
 import { postureOf } from "../../posture/build";
 import { relative, resolve } from "node:path";
 import { readSourceFile } from "../../sources";
 import { readLockFile } from "../../sources/lockfile";
-import { postureAtRef } from "../../plan/git-ref";
-import { planStack, PROGRAM_ENTRY, programModule } from "../../plan/plan-stack";
-import { loadStackProfile } from "../../plan/stack-profile";
+import { postureAtRef } from "../../sources/git-ref";
+import { planStack, programModule } from "../../engine/plan-stack";
+import { loadStackProfile } from "../../sources/stack-profile";
 import { diffJson, diffMarkdown, diffSarif, diffText } from "../../reports/diff";
 import { postureWithinLock } from "../../policy-packs/zero-trust/rules/posture/posture-within-lock";
-import { Refused, stackName } from "../common";
+import { Refused, stackName, stacksDirOption, programOption } from "../common";
 
 const FORMATS = ["text", "markdown", "sarif", "json"] as const;
 type Format = (typeof FORMATS)[number];
@@ -61,8 +61,8 @@ export function diffCommand(program: Command): void {
     .option("-f, --format <format>", `output: ${FORMATS.join(", ")}`, "text")
     .option("-o, --out <file>", "write the report to a file instead of stdout")
     .option("--stack-file <path>", "the file code-scanning results point at", "stacks/Pulumi.example.yaml")
-    .option("--stacks-dir <dir>", "folder holding the stack configs", "stacks")
-    .option("--program <file>", "the Pulumi program that plan: and git: specs plan", PROGRAM_ENTRY)
+    .addOption(stacksDirOption())
+    .addOption(programOption("the Pulumi program that plan: and git: specs plan"))
     .option(
       "-s, --stack <name>",
       "take the break-glass accounts from this stack's profile (default: the stack a plan: or git: spec names)",
@@ -96,7 +96,7 @@ export function diffCommand(program: Command): void {
         const proposed = await postureFrom(after ?? before, ctx, "new");
         const stack = opts.stack ?? stackOfSpec(before) ?? (after ? stackOfSpec(after) : undefined);
         const breakGlass = stack ? breakGlassOf(opts.stacksDir, stack) : undefined;
-        const items = diffPostures(old, proposed, { breakGlass });
+        const items = diffLocks(old, proposed, { breakGlass });
         const report = { title: `${before} → ${after ?? `${before} (new)`}`, artifact: opts.stackFile, items };
         const format = opts.format as Format;
         const text =
@@ -114,7 +114,7 @@ export function diffCommand(program: Command): void {
         if (widening.length === 0) return;
         if (opts.approved) {
           const approval = readLockFile(opts.approved);
-          const unapproved = diffPostures(approval, proposed, { breakGlass }).filter((i) => i.change === "widening");
+          const unapproved = diffLocks(approval, proposed, { breakGlass }).filter((i) => i.change === "widening");
           if (unapproved.length === 0) return;
           throw new Refused(`${unapproved.length} widening change(s) not approved by ${opts.approved}`);
         }

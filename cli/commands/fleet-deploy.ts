@@ -3,10 +3,10 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline/promises";
 import { parse } from "yaml";
-import { ensurePackBuilt, PACK_DIR } from "../../analyzer/build-pack";
+import { ensurePackBuilt, PACK_DIR } from "../../engine/build-pack";
 import { deployFleet, type DeployOp, type DeployResult } from "../../fleet/deploy/deploy-fleet";
 import { automationWorkspace } from "../../fleet/deploy/workspace";
-import { table } from "../../plan/render/text";
+import { table } from "../../reports/plan/text";
 import { fleetStacks } from "../../fleet/stacks";
 import { positiveInt, Refused } from "../common";
 

@@ -1,15 +1,14 @@
 import type { Command } from "commander";
 import { existsSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { PROGRAM_ENTRY } from "../../plan/plan-stack";
-import type { ClientResult } from "../../fleet/check-client";
-import { checkFleet } from "../../fleet/fleet-check";
+import type { ClientResult } from "../../fleet/client-verdict";
+import { checkFleet } from "../../fleet/fleet-states";
 import { planFleet } from "../../fleet/fleet-plan";
-import { fleetHtml } from "../../fleet/report/html";
-import { fleetMarkdown } from "../../fleet/report/markdown";
-import { table } from "../../plan/render/text";
+import { fleetHtml } from "../../reports/fleet/html";
+import { fleetMarkdown } from "../../reports/fleet/markdown";
+import { table } from "../../reports/plan/text";
 import { fleetStacks } from "../../fleet/stacks";
-import { positiveInt, Refused } from "../common";
+import { positiveInt, Refused, stacksDirOption, programOption } from "../common";
 import { fleetProgress } from "../progress";
 import { fleetDeployCommands } from "./fleet-deploy";
 
@@ -47,7 +46,7 @@ function report(results: readonly ClientResult[], opts: ReportOptions): void {
 
 function withReportOptions(command: Command): Command {
   return command
-    .option("--stacks-dir <dir>", "folder holding the stack configs", "stacks")
+    .addOption(stacksDirOption())
     .option("--json", "print the results as JSON")
     .option(
       "--html <file>",
@@ -69,7 +68,7 @@ export function fleetCommand(program: Command): void {
       ),
   )
     .option("-j, --concurrency <n>", "worker processes (default: one per core)", positiveInt)
-    .option("--program <file>", "the Pulumi program each client runs", PROGRAM_ENTRY)
+    .addOption(programOption("the Pulumi program each client runs"))
     .action(async (opts: ReportOptions & { stacksDir: string; concurrency?: number; program: string }) => {
       const program = resolve(opts.program);
       if (!existsSync(program)) throw new Error(`--program ${opts.program}: no such file`);
@@ -103,7 +102,7 @@ export function fleetCommand(program: Command): void {
   fleet
     .command("list")
     .description("the client stacks, one per line (--json: an array, for a CI matrix)")
-    .option("--stacks-dir <dir>", "folder holding the stack configs", "stacks")
+    .addOption(stacksDirOption())
     .option("--json", "print a JSON array")
     .action((opts: { stacksDir: string; json?: boolean }) => {
       const stacks = fleetStacks(opts.stacksDir);

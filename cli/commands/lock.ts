@@ -1,8 +1,8 @@
 import type { Command } from "commander";
 import { lockPath, lockText, writeLock } from "../../sources/lockfile";
-import { planStack, PROGRAM_ENTRY, programModule } from "../../plan/plan-stack";
+import { planStack, programModule } from "../../engine/plan-stack";
 import { existsSync, readFileSync } from "node:fs";
-import { Refused, stackName } from "../common";
+import { Refused, stackName, stacksDirOption, programOption } from "../common";
 
 export function lockCommand(program: Command): void {
   program
@@ -11,8 +11,8 @@ export function lockCommand(program: Command): void {
       "write the approved posture of a stack (stacks/<stack>.posture-lock.json), to be reviewed like a package lock",
     )
     .option("-s, --stack <name>", "stack", stackName, "example")
-    .option("--stacks-dir <dir>", "folder holding the stack configs", "stacks")
-    .option("--program <file>", "the Pulumi program", PROGRAM_ENTRY)
+    .addOption(stacksDirOption())
+    .addOption(programOption("the Pulumi program"))
     .option("--check", "do not write: exit 1 if the lockfile is missing or differs from the plan")
     .option("--print", "do not write: print the lock to stdout")
     .action(async (opts: { stack: string; stacksDir: string; program: string; check?: boolean; print?: boolean }) => {

@@ -3,12 +3,12 @@ import { existsSync, writeFileSync } from "node:fs";
 import { createInterface } from "node:readline/promises";
 import { stringify } from "yaml";
 import { fleetConflicts } from "../../fleet/conflicts";
-import { checkPlan } from "../../plan/check-plan";
-import { planStack } from "../../plan/plan-stack";
-import { listStacks, loadStackConfig, PROJECT, stackFile } from "../../plan/stack-config";
+import { checkPlan } from "../../engine/run-pack";
+import { planStack } from "../../engine/plan-stack";
+import { listStacks, loadStackConfig, PROJECT, stackFile } from "../../sources/stack-config";
 import { parseProfile, ProfileError } from "../../profile";
 import type { ClientProfile } from "../../profile/schema";
-import { Refused, stackName } from "../common";
+import { Refused, stackName, stacksDirOption } from "../common";
 
 const list = (v: string, prev: string[] = []) => [...prev, v];
 
@@ -86,7 +86,7 @@ export function newClientCommand(program: Command): void {
       "scaffold stacks/Pulumi.<name>.yaml for a new client (flags for scripts, prompts on a terminal); it validates and plans at once",
     )
     .argument("<name>", "client name: lower-case kebab-case, also the stack name", stackName)
-    .option("--stacks-dir <dir>", "folder holding the stack configs", "stacks")
+    .addOption(stacksDirOption())
     .option("--tenant <guid>", "Entra ID tenant id")
     .option("--break-glass-group <guid>", "group of the break-glass accounts")
     .option("--break-glass-account <guid>", "a break-glass account (repeatable)", list, [])

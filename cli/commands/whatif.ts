@@ -1,8 +1,8 @@
 import { Option, type Command } from "commander";
 import { postureOf } from "../../posture/build";
 import { whatIf, type SignIn } from "../../posture/whatif";
-import { planStack } from "../../plan/plan-stack";
-import { stackName } from "../common";
+import { planStack } from "../../engine/plan-stack";
+import { stackName, stacksDirOption } from "../common";
 
 const list = (v: string, prev: string[] = []) => [...prev, v];
 
@@ -11,7 +11,7 @@ export function whatifCommand(program: Command): void {
     .command("whatif")
     .description("evaluate a stack's Conditional Access for one sign-in: blocked, or granted with what")
     .option("-s, --stack <name>", "stack", stackName, "example")
-    .option("--stacks-dir <dir>", "folder holding the stack configs", "stacks")
+    .addOption(stacksDirOption())
     .option("--user <id>", "user object id", "user")
     .option("--group <id>", "a group the user is in (repeatable)", list, [])
     .option("--role <id>", "a directory role template id the user holds (repeatable)", list, [])

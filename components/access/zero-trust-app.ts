@@ -11,19 +11,13 @@ import * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
 import type { AccessApp } from "../../profile/access";
 import { durationMinutes, type Duration } from "../../profile/primitives";
+import { REQUIRED_AUTH_METHOD } from "../../catalog/access";
 
 /** Cloudflare Access takes durations in hours or minutes ("8h", "90m"). */
 export function cloudflareDuration(d: Duration): string {
   const minutes = durationMinutes(d);
   return minutes % 60 === 0 ? `${minutes / 60}h` : `${minutes}m`;
 }
-
-/**
- * The AMR value Access requires of every session. Entra reports `mfa` for any second factor; the
- * profile's stronger strengths (passwordless, phishing-resistant) are enforced where the sign-in
- * happens, by the Conditional Access baseline, which covers the Access app like any other app.
- */
-export const REQUIRED_AUTH_METHOD = "mfa";
 
 /** One internal app behind Cloudflare Access: who may reach it, with what, for how long. */
 export interface ZeroTrustAppArgs {

@@ -6,7 +6,7 @@ import type { MfaStrength } from "../../profile/mfa";
 import { ADMIN_STRENGTH, AUTHENTICATION_STRENGTHS } from "../../catalog/authentication-strengths";
 import type { ControlContext, ControlDefinition, Target } from "../../catalog/control";
 import { CONTROLS } from "../../catalog/controls";
-import { selectControls, type ControlDecision } from "./select-controls";
+import { selectControls, type ControlDecision } from "../../profile/select-controls";
 
 /** Guest and external user kinds, all of them: "members" means everyone but these. */
 const ALL_GUEST_TYPES = [

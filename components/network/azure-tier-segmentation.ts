@@ -4,14 +4,7 @@ import type { Flow } from "../../profile/network";
 import { describePorts } from "../../profile/primitives";
 import { CLIENT_TAG, TIER_TAG } from "../../catalog/tags";
 import { flowDescription, flowSlug, internetCidrs, isInternet } from "./flow-names";
-
-/** Where allow rules start, and the gap between them: room to insert a rule without renumbering. */
-export const ALLOW_PRIORITY_START = 1000;
-export const PRIORITY_STEP = 10;
-/** Load balancer health probes to the edge, which the explicit deny would otherwise block. */
-export const PROBE_PRIORITY = 3900;
-/** The explicit deny: the last custom priority, still far above the defaults at 65000+. */
-export const DENY_PRIORITY = 4096;
+import { ALLOW_PRIORITY_START, DENY_PRIORITY, PRIORITY_STEP, PROBE_PRIORITY } from "../../catalog/azure-priorities";
 
 /** One ASG and one NSG per tier in a resource group, with exactly the declared flows as rules. */
 export interface AzureTierSegmentationArgs {

@@ -1,4 +1,4 @@
-import { diffPostures } from "../../../../posture/diff";
+import { diffLocks } from "../../../../posture/lock-diff";
 import { lockOf } from "../../../../posture/lock";
 import type { StackRule } from "../../rule";
 
@@ -28,7 +28,7 @@ export const postureWithinLock: StackRule = {
       ];
     }
     const breakGlass = [...s.breakGlass.groups.map((g) => `group:${g}`), ...s.breakGlass.users.map((u) => `user:${u}`)];
-    const items = diffPostures(s.lock, lockOf(posture), { breakGlass });
+    const items = diffLocks(s.lock, lockOf(posture), { breakGlass });
     const narrowing = items.filter((i) => i.change === "narrowing");
     return [
       ...items

@@ -1,13 +1,13 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import type { PackServer } from "../analyzer/pack-server";
-import { startZeroTrustPack } from "../plan/check-plan";
+import type { PackServer } from "../engine/pack-server";
+import { startZeroTrustPack } from "../engine/run-pack";
 import { fleetStacks } from "./stacks";
-import { loadStackProfile } from "../plan/stack-profile";
+import { loadStackProfile } from "../sources/stack-profile";
 import { readStackExport } from "../sources/stack-state";
 import { ProfileError } from "../profile";
 import type { ClientProfile } from "../profile/schema";
-import { checkClient, failedClient, type ClientResult } from "./check-client";
+import { checkClient, failedClient, type ClientResult } from "./client-verdict";
 import { withIsolation } from "./conflicts";
 
 export interface FleetCheckOptions {

@@ -1,5 +1,5 @@
-import { ensurePackBuilt, PACK_DIR } from "../analyzer/build-pack";
-import { PackServer, type Diagnostic, type PackConfig } from "../analyzer/pack-server";
+import { ensurePackBuilt, PACK_DIR } from "./build-pack";
+import { PackServer, type Diagnostic, type PackConfig } from "./pack-server";
 import type { PlannedResource } from "../posture/resource";
 import { packConfigFor } from "./pack-config";
 import type { StackPlan } from "./plan-stack";

@@ -1,4 +1,4 @@
-import { DENY_PRIORITY } from "../../components/network/azure-tier-segmentation";
+import { DENY_PRIORITY } from "../../catalog/azure-priorities";
 import { workloadTiers } from "../../profile/tier-model";
 import type { ClientProfile } from "../../profile/schema";
 import { ResourceIndex } from "../../posture/index-resources";

@@ -7,7 +7,7 @@ import { createInterface } from "node:readline";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import type { PlannedResource } from "../posture/resource";
-import { analyzeRequest, analyzeStackRequest } from "./requests";
+import { analyzeRequest, analyzeStackRequest } from "./analyzer-requests";
 
 export type EnforcementLevel = "advisory" | "mandatory" | "disabled" | "remediate";
 const LEVELS: Record<number, EnforcementLevel> = { 0: "advisory", 1: "mandatory", 2: "disabled", 3: "remediate" };

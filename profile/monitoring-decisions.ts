@@ -1,5 +1,5 @@
-import type { MonitoringFeature } from "../../profile/monitoring";
-import type { ClientProfile } from "../../profile/schema";
+import type { MonitoringFeature } from "./monitoring";
+import type { ClientProfile } from "./schema";
 
 export type FeatureDecision = { readonly declared: true } | { readonly declared: false; readonly why: string };
 

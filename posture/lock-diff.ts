@@ -168,7 +168,7 @@ function policyCovered(p: LockedAccessPolicy, approved: readonly LockedAccessPol
 }
 
 /** Everything the proposed posture grants beyond the approved one (widening), and what it gives up (narrowing). */
-export function diffPostures(approved: PostureLock, proposed: PostureLock, opts: DiffOptions = {}): DiffItem[] {
+export function diffLocks(approved: PostureLock, proposed: PostureLock, opts: DiffOptions = {}): DiffItem[] {
   const out: DiffItem[] = [];
   const flow = (change: DiffItem["change"], f: LockedFlow, what: string) =>
     out.push({ layer: "network", change, subject: describeFlow(f), message: `${what}: ${describeFlow(f)}` });

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { PostureLock } from "../posture/lock";
-import { FileError } from "../sources/file-error";
-import { parseLock } from "../sources/lockfile";
+import { FileError } from "./file-error";
+import { parseLock } from "./lockfile";
 
 const ROOT = join(__dirname, "..");
 

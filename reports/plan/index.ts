@@ -1,4 +1,4 @@
-import type { StackPlan } from "../plan-stack";
+import type { StackPlan } from "../../engine/plan-stack";
 import { renderAccess } from "./access";
 import { renderCompliance } from "./compliance";
 import { renderIdentity } from "./identity";

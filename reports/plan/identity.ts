@@ -1,4 +1,4 @@
-import { selectControls } from "../../components/identity/select-controls";
+import { selectControls } from "../../profile/select-controls";
 import { CONTROLS } from "../../catalog/controls";
 import { PRIVILEGED_ROLES } from "../../catalog/privileged-roles";
 import type { ClientProfile } from "../../profile/schema";

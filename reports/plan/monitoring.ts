@@ -1,4 +1,4 @@
-import { monitoringDecisions } from "../../components/monitoring/decide";
+import { monitoringDecisions } from "../../profile/monitoring-decisions";
 import type { ClientProfile } from "../../profile/schema";
 import { heading } from "./text";
 

@@ -1,5 +1,5 @@
 import { ADMIN_STRENGTH } from "../../catalog/authentication-strengths";
-import { REQUIRED_AUTH_METHOD } from "../../components/access/zero-trust-app";
+import { REQUIRED_AUTH_METHOD } from "../../catalog/access";
 import type { ClientProfile } from "../../profile/schema";
 import type { PlannedResource } from "../../posture/resource";
 import { heading } from "./text";

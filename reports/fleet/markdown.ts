@@ -1,5 +1,5 @@
 import { CONTROL_CODES, CONTROL_IDS, controlCells, exceptionsOf } from "./view";
-import type { ClientResult } from "../fleet-plan";
+import type { ClientResult } from "../../fleet/fleet-plan";
 
 const MARK = { enforced: "✓", "report-only": "R", absent: "–", missing: "✗", unknown: "?" } as const;
 

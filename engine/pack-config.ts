@@ -1,5 +1,5 @@
 import { CONTROLS } from "../catalog/controls";
-import type { PackConfig } from "../analyzer/pack-server";
+import type { PackConfig } from "./pack-server";
 import type { SettingName } from "../policy-packs/zero-trust/config";
 import { RULES } from "../policy-packs/zero-trust/rules";
 import { edgePorts } from "../profile/tier-model";

@@ -1,5 +1,5 @@
 import type { ClientProfile } from "../../profile/schema";
-import type { ClientResult } from "../fleet-plan";
+import type { ClientResult } from "../../fleet/fleet-plan";
 import { escapeHtml as h } from "./escape";
 import { tierDiagram } from "./tier-diagram";
 import { CONTROL_CODES, CONTROL_IDS, controlCells, exceptionsOf, type CellState } from "./view";

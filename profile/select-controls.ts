@@ -1,5 +1,5 @@
-import type { ClientProfile } from "../../profile/schema";
-import type { ControlDefinition } from "../../catalog/control";
+import type { ClientProfile } from "./schema";
+import type { ControlDefinition } from "../catalog/control";
 
 export type PolicyState = "enabled" | "enabledForReportingButNotEnforced";
 

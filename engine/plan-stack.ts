@@ -4,7 +4,7 @@ import { parseProfile } from "../profile";
 import type { ClientProfile } from "../profile/schema";
 import { runProgramOffline, type StackMode } from "./mock-engine";
 import type { PlannedResource } from "../posture/resource";
-import { loadStackConfig, PROJECT, stackFile } from "./stack-config";
+import { loadStackConfig, PROJECT, stackFile } from "../sources/stack-config";
 
 export interface StackPlan {
   readonly stack: string;

@@ -1,4 +1,4 @@
-import type { Verdict } from "../check-plan";
+import type { Verdict } from "../../engine/run-pack";
 import { heading, plural } from "./text";
 
 /** The pack's verdicts: every violation with the resource and the fix, mandatory first. */

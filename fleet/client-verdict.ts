@@ -1,13 +1,13 @@
-import type { Diagnostic, PackServer } from "../analyzer/pack-server";
-import { checkResources } from "../plan/check-plan";
+import type { Diagnostic, PackServer } from "../engine/pack-server";
+import { checkResources } from "../engine/run-pack";
 import { readLock } from "../sources/lockfile";
-import { packConfigFor } from "../plan/pack-config";
+import { packConfigFor } from "../engine/pack-config";
 import { postureOf } from "../posture/build";
-import { diffPostures } from "../posture/diff";
+import { diffLocks } from "../posture/lock-diff";
 import { lockOf } from "../posture/lock";
 import type { PlannedResource } from "../posture/resource";
 import type { ClientProfile } from "../profile/schema";
-import { deployedView, type DeployedView } from "./report/deployed";
+import { deployedView, type DeployedView } from "../reports/fleet/deployed";
 
 /** One client's verdict in a fleet run (plan or check). */
 export interface ClientResult {
@@ -47,7 +47,7 @@ export async function checkClient(
   const lock = readLock(stacksDir, stack);
   const { diagnostics, mandatory } = await checkResources(resources, packConfigFor(profile, lock), server);
   const posture = postureOf(resources);
-  const widening = lock ? diffPostures(lock, lockOf(posture)).filter((i) => i.change === "widening").length : undefined;
+  const widening = lock ? diffLocks(lock, lockOf(posture)).filter((i) => i.change === "widening").length : undefined;
   const problems = [
     ...(mandatory ? [`${mandatory} mandatory policy violation(s)`] : []),
     ...(widening ? [`${widening} widening change(s) against the lockfile`] : []),

@@ -1,5 +1,5 @@
 import { CONTROLS } from "../../catalog/controls";
-import { selectControls } from "../../components/identity/select-controls";
+import { selectControls } from "../../profile/select-controls";
 import type { ClientProfile } from "../../profile/schema";
 import type { DeployedView } from "./deployed";
 

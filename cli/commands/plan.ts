@@ -1,0 +1,26 @@
+import type { Command } from "commander";
+import { planStack, programModule } from "../../engine/plan-stack";
+import { checkPlan } from "../../engine/run-pack";
+import { renderPlan } from "../../reports/plan";
+import { renderVerdicts } from "../../reports/plan/verdicts";
+import { readLock } from "../../sources/lockfile";
+import { programOption, Refused, stackName, stacksDirOption } from "../common";
+
+export function planCommand(program: Command): void {
+  program
+    .command("plan")
+    .description("plan a stack offline (no cloud account, no Pulumi CLI) and print what its baseline declares")
+    .option("-s, --stack <name>", "stack to plan (stacks/Pulumi.<name>.yaml)", stackName, "example")
+    .addOption(stacksDirOption())
+    .option("--json", "print the plan as JSON (profile, resources as the engine sees them, verdicts)")
+    .option("--no-pack", "skip the zero-trust policy pack")
+    .addOption(programOption("the Pulumi program to plan"))
+    .action(async (opts: { stack: string; stacksDir: string; json?: boolean; pack: boolean; program: string }) => {
+      // The real entry (or --program): whatever a user added to stacks/index.ts is planned and judged too.
+      const plan = await planStack(opts.stacksDir, opts.stack, { program: programModule(opts.program) });
+      const verdict = opts.pack ? await checkPlan(plan, readLock(opts.stacksDir, opts.stack)) : undefined;
+      if (opts.json) process.stdout.write(JSON.stringify({ ...plan, verdict }, null, 2) + "\n");
+      else process.stdout.write([renderPlan(plan), ...(verdict ? renderVerdicts(verdict) : [])].join("\n") + "\n");
+      if (verdict && verdict.mandatory > 0) throw new Refused(`${verdict.mandatory} mandatory policy violation(s)`);
+    });
+}
