@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_SESSION_CEILING_HOURS } from "../catalog/limits";
 import { Domain, Duration, Email, Guid, Slug } from "./primitives";
 
 /** A key the profile must never carry, with the reason it is refused. */
@@ -80,6 +81,6 @@ export const AccessProfile = z.strictObject({
     ),
   }),
   defaultSessionDuration: Duration.default("8h").describe("Session length of apps that do not set one."),
-  sessionCeiling: Duration.default("24h").describe("No app's session may be longer."),
+  sessionCeiling: Duration.default(`${DEFAULT_SESSION_CEILING_HOURS}h`).describe("No app's session may be longer."),
   apps: z.array(AccessApp).default([]).describe("Internal apps published through Cloudflare Access."),
 });

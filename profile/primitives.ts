@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MIN_REASON_LENGTH } from "../catalog/limits";
 
 /** Entra ID / Azure object ids and tenant ids are GUIDs; a typo here silently targets nobody. */
 export const Guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, {
@@ -29,7 +30,9 @@ export function durationMinutes(d: Duration): number {
 export const Reason = z
   .string()
   .trim()
-  .min(20, { message: "a reason must be a sentence (at least 20 characters) that says why" });
+  .min(MIN_REASON_LENGTH, {
+    message: `a reason must be a sentence (at least ${MIN_REASON_LENGTH} characters) that says why`,
+  });
 
 /** ISO 3166-1 alpha-2 country code, as Entra named locations take them. */
 export const CountryCode = z

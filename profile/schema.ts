@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_SERVICE_TOKEN_HOURS } from "../catalog/limits";
 import { AccessProfile } from "./access";
 import { PolicyException } from "./exceptions";
 import { MonitoringProfile } from "./monitoring";
@@ -8,7 +9,7 @@ import { MfaProfile } from "./mfa";
 import { NetworkProfile } from "./network";
 import { durationMinutes, Email, Slug } from "./primitives";
 
-const MAX_SERVICE_TOKEN_MINUTES = 365 * 24 * 60;
+const MAX_SERVICE_TOKEN_MINUTES = MAX_SERVICE_TOKEN_HOURS * 60;
 
 export const ClientSection = z.strictObject({
   name: Slug.describe("Stable kebab-case client id: prefixes every logical resource name."),

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { PRIVILEGED_ROLE_IDS } from "../../catalog/privileged-roles";
 import { PostureLock } from "../../posture/lock";
+import { ExceptionRecord } from "../../profile/exceptions";
+import { DEFAULT_SESSION_CEILING_HOURS, MAX_SERVICE_TOKEN_HOURS } from "../../catalog/limits";
 
 /**
  * What the pack knows of a stack's intent, beyond the resources: given per policy through
@@ -19,14 +21,8 @@ export const AllowedFlow = z.strictObject({
 });
 export type AllowedFlow = z.output<typeof AllowedFlow>;
 
-export const Exception = z.strictObject({
-  /** The resource it covers: a URN, or a logical-name pattern where `*` matches anything. */
-  resource: z.string().min(1),
-  reason: z.string(),
-  approvedBy: z.string().min(1),
-  /** Last day it applies (YYYY-MM-DD); afterwards the violation stands again. */
-  expires: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-});
+/** A recorded exception, as the profile records it (without the policy: each policy has its own list). */
+export const Exception = ExceptionRecord;
 export type Exception = z.output<typeof Exception>;
 
 export const PackSettings = {
@@ -63,9 +59,13 @@ export const PackSettings = {
     .array(AllowedFlow)
     .optional()
     .describe("Flows the tier model allows (tier or 'internet' ends); default: each tier to the next one in."),
-  sessionCeilingHours: z.number().positive().default(24).describe("Longest Access session."),
+  sessionCeilingHours: z.number().positive().default(DEFAULT_SESSION_CEILING_HOURS).describe("Longest Access session."),
   requireMfa: z.boolean().default(true).describe("Every Access allow policy must require MFA."),
-  maxServiceTokenHours: z.number().positive().default(8760).describe("Longest service token lifetime."),
+  maxServiceTokenHours: z
+    .number()
+    .positive()
+    .default(MAX_SERVICE_TOKEN_HOURS)
+    .describe("Longest service token lifetime."),
   exceptions: z.array(Exception).default([]).describe("Recorded exceptions to this policy."),
   mspManaged: z
     .boolean()

@@ -1,8 +1,6 @@
 import type { Exception } from "./config";
 import type { Finding } from "./rule";
-
-/** Shorter than this, a reason is a word, not a reason. */
-export const MIN_REASON_LENGTH = 20;
+import { MIN_REASON_LENGTH } from "../../catalog/limits";
 
 export interface Judged {
   /** Findings that stand: no exception covers them. */

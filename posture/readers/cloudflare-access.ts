@@ -3,6 +3,7 @@ import { refNames, type ResourceIndex } from "../index-resources";
 import type { PlannedResource } from "../resource";
 import { arr, obj, plain, str, strs } from "../values";
 import { originOf } from "./origin";
+import { MAX_SERVICE_TOKEN_HOURS } from "../../catalog/limits";
 
 export const CLOUDFLARE = {
   application: "cloudflare:index/zeroTrustAccessApplication:ZeroTrustAccessApplication",
@@ -14,8 +15,8 @@ export const CLOUDFLARE = {
   legacyServiceToken: "cloudflare:index/accessServiceToken:AccessServiceToken",
 } as const;
 
-/** Cloudflare's service token lifetime when none is given (8760h). */
-const DEFAULT_SERVICE_TOKEN_MINUTES = 8760 * 60;
+/** Cloudflare's service token lifetime when none is given (a year). */
+const DEFAULT_SERVICE_TOKEN_MINUTES = MAX_SERVICE_TOKEN_HOURS * 60;
 
 /** `8h`, `30m`, `1h30m`, `24h0m0s` to minutes; Cloudflare's Go-style durations. */
 export function durationToMinutes(v: unknown): number | undefined {

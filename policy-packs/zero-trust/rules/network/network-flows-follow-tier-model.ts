@@ -2,7 +2,7 @@ import type { NetworkRule } from "../../../../posture/model";
 import type { AllowedFlow, Settings } from "../../config";
 import type { StackRule } from "../../rule";
 import { withinFlowPorts } from "../../../../posture/ports";
-import { allowedFlows } from "../allowed-flows";
+import { allowedFlows, TIER_MODEL_SETTINGS } from "../allowed-flows";
 import { describeFlow, isAllowRule, resourceName, tierOf } from "../support";
 
 function allowed(r: NetworkRule, flows: readonly AllowedFlow[]): boolean {
@@ -29,7 +29,7 @@ export const networkFlowsFollowTierModel: StackRule = {
   references: ["NIST SP 800-207 tenet 2", "CISA ZTMM Networks: macro-segmentation", "PCI DSS 4.0 1.3"],
   remediation:
     "Route the traffic through the next tier in, or declare the flow in the profile (network.flows) with a reason.",
-  uses: ["tiers", "edgeTier", "managementTier", "webPorts", "allowedFlows"],
+  uses: TIER_MODEL_SETTINGS,
   check: (posture, s) => {
     const flows = allowedFlows(s);
     return posture.network.rules

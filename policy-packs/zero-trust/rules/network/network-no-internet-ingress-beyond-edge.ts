@@ -1,5 +1,5 @@
 import type { StackRule } from "../../rule";
-import { allowedFlows } from "../allowed-flows";
+import { allowedFlows, TIER_MODEL_SETTINGS } from "../allowed-flows";
 import { describeEndpoint } from "../../../../posture/model";
 import { describeFlow, isAllowRule, isOutside, resourceName, tierOf, withinDeclared } from "../support";
 
@@ -13,7 +13,7 @@ export const networkNoInternetIngressBeyondEdge: StackRule = {
   enforcementLevel: "mandatory",
   references: ["CIS AWS Foundations 5.2-5.3", "CKV_AWS_260", "CKV_AZURE_160", "trivy AVD-AWS-0107"],
   remediation: "Put the workload behind the edge tier, or reach it through ZTNA; at the edge, open only the web ports.",
-  uses: ["tiers", "edgeTier", "managementTier", "webPorts", "allowedFlows"],
+  uses: TIER_MODEL_SETTINGS,
   check: (posture, s) => {
     const sources = allowedFlows(s).filter((f) => f.from === "internet" && f.to === s.edgeTier);
     const cidrs = sources.some((f) => !f.cidrs) ? undefined : sources.flatMap((f) => f.cidrs ?? []);

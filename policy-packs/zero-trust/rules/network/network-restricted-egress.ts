@@ -1,6 +1,6 @@
 import type { StackRule } from "../../rule";
 import { withinFlowPorts } from "../../../../posture/ports";
-import { allowedFlows } from "../allowed-flows";
+import { allowedFlows, TIER_MODEL_SETTINGS } from "../allowed-flows";
 import { describeFlow, isAllowRule, isOutside, resourceName, tierOf, withinDeclared } from "../support";
 
 export const networkRestrictedEgress: StackRule = {
@@ -14,7 +14,7 @@ export const networkRestrictedEgress: StackRule = {
   references: ["trivy AVD-AWS-0104", "CISA ZTMM Networks: traffic filtering", "PCI DSS 4.0 1.4.2"],
   remediation:
     "Remove the egress rule, send the traffic through a proxy, or declare the flow (from the tier to internet) with a reason.",
-  uses: ["tiers", "edgeTier", "managementTier", "webPorts", "allowedFlows"],
+  uses: TIER_MODEL_SETTINGS,
   check: (posture, s) => {
     const declared = allowedFlows(s).filter((f) => f.to === "internet");
     return posture.network.rules

@@ -1,0 +1,8 @@
+/** Limits the baseline holds everywhere: the profile refuses beyond them, the pack blocks beyond them. */
+
+/** Longest a service token may live: a year (Cloudflare's own default when none is given). */
+export const MAX_SERVICE_TOKEN_HOURS = 8760;
+/** Longest Access session when the profile sets no ceiling. */
+export const DEFAULT_SESSION_CEILING_HOURS = 24;
+/** A reason shorter than this is a word, not a reason (exceptions, opt-outs, declared exclusions). */
+export const MIN_REASON_LENGTH = 20;
