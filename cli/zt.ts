@@ -57,5 +57,10 @@ export async function run(argv: readonly string[]): Promise<number> {
 }
 
 if (require.main === module) {
-  run(process.argv.slice(2)).then((code) => process.exit(code));
+  run(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+    // Exit only once stdout has drained: a pipe takes a large output in pieces, and exiting at
+    // once cut it at 64 KiB with exit code 0. Writes are ordered, so this callback comes last.
+    process.stdout.write("", () => process.exit(code));
+  });
 }

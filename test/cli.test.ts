@@ -139,6 +139,17 @@ describe("zt plan", () => {
     );
   });
 
+  it("writes a large --json whole through a pipe (no cut at 64 KiB), and exits 0", () => {
+    const r = spawnSync(TSX, [ZT, "plan", "--json"], {
+      encoding: "utf8",
+      cwd: join(__dirname, ".."),
+      maxBuffer: 64 << 20,
+    });
+    expect(r.status).toBe(0);
+    expect(r.stdout.length).toBeGreaterThan(256 * 1024);
+    expect(JSON.parse(r.stdout).resources.length).toBeGreaterThan(100);
+  });
+
   it("prints the pack config derived from a profile", () => {
     const { code, stdout } = zt("policy-config", "--stack", "example");
     expect(code).toBe(0);
