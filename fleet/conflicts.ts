@@ -23,7 +23,9 @@ export function fleetConflicts(profiles: ReadonlyMap<string, ClientProfile>): Co
   const out: Conflict[] = [];
   for (const { key, of } of OWNED) {
     const owners = new Map<string, string[]>();
-    for (const [stack, p] of profiles) for (const v of new Set(of(p))) owners.set(v, [...(owners.get(v) ?? []), stack]);
+    // GUIDs and Azure ids compare case-insensitively (and no other id kind here differs only in case).
+    for (const [stack, p] of profiles)
+      for (const v of new Set(of(p).map((id) => id.toLowerCase()))) owners.set(v, [...(owners.get(v) ?? []), stack]);
     for (const [value, stacks] of owners) if (stacks.length > 1) out.push({ key, value, stacks });
   }
   const names = new Map<string, string[]>();

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -123,6 +123,49 @@ describe("an MSP's first day, as a new user would do it", () => {
     );
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/identity\.tenantId: 3f2b6c1e-8a4d-4f7b-9c2e-5d1a0b9e7f42 already belongs to example/);
+  });
+
+  // GUIDs (and Azure ids) compare case-insensitively: the same id in upper case is the same id.
+  it.each([
+    ["identity.tenantId", "--tenant", () => exampleProfile().identity.tenantId],
+    ["identity.breakGlass.groupId", "--break-glass-group", () => exampleProfile().identity.breakGlass.groupId],
+    ["identity.breakGlass.accounts", "--break-glass-account", () => exampleProfile().identity.breakGlass.accounts[0]],
+    ["network.azure.subscriptionId", "--azure-subscription", () => exampleProfile().network.azure.subscriptionId],
+  ])("refuses another client's %s in upper case", (key, flag, id) => {
+    const dir = mkdtempSync(join(tmpdir(), "zt-fleet-case-"));
+    copyFileSync(join(__dirname, "..", "stacks", "Pulumi.example.yaml"), join(dir, "Pulumi.example.yaml"));
+    const own = new Map([
+      ["--tenant", guid(6, 1)],
+      ["--break-glass-group", guid(6, 2)],
+    ]);
+    own.set(flag, id().toUpperCase());
+    const azure =
+      flag === "--azure-subscription" ? ["--azure-resource-group", "rg-copycat", "--azure-location", "westeurope"] : [];
+    const args = [...own].flat();
+    const r = zt("new-client", "copycat", "--stacks-dir", dir, ...args, ...azure, "--no-plan");
+    expect(r.stderr).toContain(`${key}: ${id().toLowerCase()} already belongs to example`);
+    expect(r.status).toBe(1);
+    expect(existsSync(join(dir, "Pulumi.copycat.yaml"))).toBe(false);
+  });
+
+  it("refuses a flag with a control character (a newline would write keys of its own), naming the flag", () => {
+    const dir = mkdtempSync(join(tmpdir(), "zt-fleet-nl-"));
+    const r = zt(
+      "new-client",
+      "acme",
+      "--stacks-dir",
+      dir,
+      "--tenant",
+      guid(7, 1),
+      "--break-glass-group",
+      guid(7, 2),
+      "--display-name",
+      "Acme\nenvironment:\n  - evil-env",
+      "--no-plan",
+    );
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/option '--display-name <text>' argument .* is invalid\. control characters/s);
+    expect(existsSync(join(dir, "Pulumi.acme.yaml"))).toBe(false);
   });
 });
 

@@ -1,7 +1,7 @@
-import type { Command } from "commander";
+import { InvalidArgumentError, type Command } from "commander";
 import { existsSync, writeFileSync } from "node:fs";
 import { createInterface } from "node:readline/promises";
-import { stringify } from "yaml";
+import { Document } from "yaml";
 import { fleetConflicts } from "../../fleet/conflicts";
 import { checkPlan } from "../../engine/run-pack";
 import { planStack } from "../../engine/plan-stack";
@@ -10,7 +10,13 @@ import { parseProfile, ProfileError } from "../../profile";
 import type { ClientProfile } from "../../profile/schema";
 import { Refused, stackName, stacksDirOption } from "../common";
 
-const list = (v: string, prev: string[] = []) => [...prev, v];
+/** A flag's text, refused when it holds a control character (a newline could write keys of its own). */
+const plain = (v: string) => {
+  if (/[\u0000-\u001f\u007f]/.test(v))
+    throw new InvalidArgumentError("control characters (a newline, a tab...) are not allowed");
+  return v;
+};
+const list = (v: string, prev: string[] = []) => [...prev, plain(v)];
 
 interface Options {
   stacksDir: string;
@@ -87,19 +93,19 @@ export function newClientCommand(program: Command): void {
     )
     .argument("<name>", "client name: lower-case kebab-case, also the stack name", stackName)
     .addOption(stacksDirOption())
-    .option("--tenant <guid>", "Entra ID tenant id")
-    .option("--break-glass-group <guid>", "group of the break-glass accounts")
+    .option("--tenant <guid>", "Entra ID tenant id", plain)
+    .option("--break-glass-group <guid>", "group of the break-glass accounts", plain)
     .option("--break-glass-account <guid>", "a break-glass account (repeatable)", list, [])
-    .option("--display-name <text>", "human-readable name")
-    .option("--licence <P1|P2>", "Entra ID licence")
-    .option("--rollout <reportOnly|enforce>", "Conditional Access rollout")
+    .option("--display-name <text>", "human-readable name", plain)
+    .option("--licence <P1|P2>", "Entra ID licence", plain)
+    .option("--rollout <reportOnly|enforce>", "Conditional Access rollout", plain)
     .option("--contact <email>", "who receives alerts (repeatable)", list, [])
-    .option("--aws-account <id>", "AWS account id")
-    .option("--aws-region <region>", "AWS region")
-    .option("--aws-vpc <id>", "VPC id")
-    .option("--azure-subscription <guid>", "Azure subscription id")
-    .option("--azure-resource-group <name>", "Azure resource group")
-    .option("--azure-location <location>", "Azure location")
+    .option("--aws-account <id>", "AWS account id", plain)
+    .option("--aws-region <region>", "AWS region", plain)
+    .option("--aws-vpc <id>", "VPC id", plain)
+    .option("--azure-subscription <guid>", "Azure subscription id", plain)
+    .option("--azure-resource-group <name>", "Azure resource group", plain)
+    .option("--azure-location <location>", "Azure location", plain)
     .option("--no-plan", "write the stack without planning it")
     .action(async (name: string, opts: Options) => {
       const file = stackFile(opts.stacksDir, name);
@@ -127,8 +133,10 @@ export function newClientCommand(program: Command): void {
           })),
         );
       }
-      const header = `# ${profile.client.displayName ?? name}: scaffolded by \`zt new-client\`. Every key: docs/configuration.md.\n`;
-      writeFileSync(file, header + stringify({ config: { [`${PROJECT}:profile`]: raw } }));
+      // Written by the YAML library, the header too: no flag's text can become a key of its own.
+      const doc = new Document({ config: { [`${PROJECT}:profile`]: raw } });
+      doc.commentBefore = ` ${profile.client.displayName ?? name}: scaffolded by \`zt new-client\`. Every key: docs/configuration.md.`;
+      writeFileSync(file, doc.toString());
       process.stdout.write(`wrote ${file}\n`);
       if (!opts.plan) return;
       const plan = await planStack(opts.stacksDir, name);
