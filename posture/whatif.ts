@@ -99,7 +99,15 @@ export function applies(p: CaPolicyPosture, s: SignIn, identity: IdentityPosture
 }
 
 /** Evaluates the identity posture for one sign-in, as Entra would: any block wins, every grant must hold. */
-export function whatIf(identity: IdentityPosture, s: SignIn, opts: WhatIfOptions = {}): WhatIf {
+export function whatIf(identity: IdentityPosture, signIn: SignIn, opts: WhatIfOptions = {}): WhatIf {
+  // Object ids compare case-insensitively; the posture keeps them in lower case.
+  const lower = (xs: readonly string[]) => xs.map((x) => x.toLowerCase());
+  const s: SignIn = {
+    ...signIn,
+    user: signIn.user.toLowerCase(),
+    groups: lower(signIn.groups),
+    roles: lower(signIn.roles),
+  };
   const counted = identity.policies.filter(
     (p) =>
       p.state === "enabled" || (opts.includeReportOnly === true && p.state === "enabledForReportingButNotEnforced"),

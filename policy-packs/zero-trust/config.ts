@@ -9,6 +9,9 @@ import { DEFAULT_SESSION_CEILING_HOURS, MAX_SERVICE_TOKEN_HOURS } from "../../ca
  * `--policy-pack-config` (`zt policy-config` writes it from a profile; hand-written stacks write
  * it themselves). Every field has a fail-closed default.
  */
+/** An object id: GUIDs compare case-insensitively, so the pack keeps them in lower case. */
+const Id = z.string().transform((id) => id.toLowerCase());
+
 const Port = z.strictObject({ from: z.number().int().min(0).max(65535), to: z.number().int().min(0).max(65535) });
 
 export const AllowedFlow = z.strictObject({
@@ -27,7 +30,7 @@ export type Exception = z.output<typeof Exception>;
 
 export const PackSettings = {
   breakGlass: z
-    .strictObject({ groups: z.array(z.string()).default([]), users: z.array(z.string()).default([]) })
+    .strictObject({ groups: z.array(Id).default([]), users: z.array(Id).default([]) })
     .prefault({})
     .describe("Break-glass group and account object ids: excluded from every blocking policy, never targeted."),
   rollout: z
@@ -35,11 +38,11 @@ export const PackSettings = {
     .default("enforce")
     .describe("reportOnly counts report-only policies towards coverage; enforce counts only enabled ones."),
   privilegedRoles: z
-    .array(z.string())
+    .array(Id)
     .default(PRIVILEGED_ROLE_IDS)
     .describe("Directory role template ids treated as privileged."),
   declaredExclusions: z
-    .array(z.strictObject({ policy: z.string(), ids: z.array(z.string()), reason: z.string() }))
+    .array(z.strictObject({ policy: z.string(), ids: z.array(Id), reason: z.string() }))
     .default([])
     .describe("Exclusions besides break-glass that the client declared, by policy display name."),
   maxSignInFrequencyHours: z.number().positive().default(24).describe("Longest sign-in frequency any policy may set."),

@@ -13,6 +13,10 @@ export const ENTRA = {
   roleEligibility: "azuread:index/directoryRoleEligibilityScheduleRequest:DirectoryRoleEligibilityScheduleRequest",
 } as const;
 
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Object ids as Entra compares them, case-insensitively (kept in lower case); keywords as they are. */
+const ids = (v: unknown) => strs(v).map((x) => (GUID.test(x) ? x.toLowerCase() : x));
+
 const STATES = new Set<CaState>(["enabled", "disabled", "enabledForReportingButNotEnforced"]);
 
 /** Reads Conditional Access policies and the authentication strengths they require. */
@@ -67,17 +71,17 @@ export function readConditionalAccess(index: ResourceIndex): IdentityPosture {
       displayName: str(p.inputs.displayName) ?? p.name,
       state: state && STATES.has(state) ? state : undefined,
       users: {
-        include: strs(users.includedUsers),
-        includeGroups: strs(users.includedGroups),
-        includeRoles: strs(users.includedRoles),
-        exclude: strs(users.excludedUsers),
-        excludeGroups: strs(users.excludedGroups),
-        excludeRoles: strs(users.excludedRoles),
+        include: ids(users.includedUsers),
+        includeGroups: ids(users.includedGroups),
+        includeRoles: ids(users.includedRoles),
+        exclude: ids(users.excludedUsers),
+        excludeGroups: ids(users.excludedGroups),
+        excludeRoles: ids(users.excludedRoles),
         excludesGuests: users.excludedGuestsOrExternalUsers !== undefined,
       },
       apps: {
-        include: strs(apps.includedApplications),
-        exclude: strs(apps.excludedApplications),
+        include: ids(apps.includedApplications),
+        exclude: ids(apps.excludedApplications),
         userActions: strs(apps.includedUserActions),
       },
       clientAppTypes: strs(c.clientAppTypes),

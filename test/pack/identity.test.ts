@@ -78,6 +78,24 @@ describe("identity-break-glass-excluded", () => {
       }),
     );
   });
+  it("compares object ids case-insensitively: the break-glass ids in upper case, in a policy or in the config, still pass", async () => {
+    const upper = (xs: string[]) => xs.map((x) => x.toUpperCase());
+    const inPolicy = await mandatory(
+      edit("contoso-identity-block-legacy-auth", (i) => {
+        i.conditions.users.excludedGroups = upper(i.conditions.users.excludedGroups);
+        i.conditions.users.excludedUsers = upper(i.conditions.users.excludedUsers);
+      }),
+      // The lock names the ids as Entra compares them: the same policy, so nothing widens.
+    );
+    expect(inPolicy).toEqual([]);
+    const inConfig = await mandatory(undefined, (config) => {
+      for (const policy of Object.values(config) as any[]) {
+        if (policy.breakGlass)
+          policy.breakGlass = { groups: upper(policy.breakGlass.groups), users: upper(policy.breakGlass.users) };
+      }
+    });
+    expect(inConfig).toEqual([]);
+  });
   it("blocks a hand-written policy that targets the break-glass group", async () => {
     const policy = handWritten("azuread:index/conditionalAccessPolicy:ConditionalAccessPolicy", "block-bg", {
       displayName: "Block break glass",
