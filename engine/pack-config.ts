@@ -37,6 +37,8 @@ export function packSettings(profile: ClientProfile, lock?: PostureLock): { [K i
     requireMfa: true,
     exceptions: [],
     mspManaged: profile.client.mspManaged,
+    // The baseline always declares Conditional Access: losing every policy must still block.
+    ownedLayers: ["identity", ...(network.aws || network.azure ? ["network"] : []), ...(access ? ["access"] : [])],
     lock,
   };
 }

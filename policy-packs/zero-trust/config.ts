@@ -74,6 +74,12 @@ export const PackSettings = {
     .boolean()
     .default(false)
     .describe("The stack is MSP-managed: default providers (ambient credentials) are refused."),
+  ownedLayers: z
+    .array(z.enum(["identity", "network", "access", "privilege"]))
+    .default([])
+    .describe(
+      "Layers the stack owns: their coverage rules apply even when none of their resources is left. A stack that declares a layer's resources is judged on it anyway; one that declares none (a plain AWS or Azure program) is not held to another layer's baseline.",
+    ),
   lock: PostureLock.optional().describe("The approved posture (zt lock): anything granted beyond it is a widening."),
 } as const;
 

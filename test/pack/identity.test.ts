@@ -64,6 +64,42 @@ describe("identity-baseline-coverage", () => {
   });
 });
 
+describe("identity-baseline-coverage binds only stacks that declare or own identity", () => {
+  const rule = "identity-baseline-coverage";
+  const CA = "azuread:index/conditionalAccessPolicy:ConditionalAccessPolicy";
+  it("a plain AWS program (no Entra resource, no config) is not held to the Entra baseline", async () => {
+    const web = handWritten("aws:ec2/securityGroup:SecurityGroup", "web-sg", {
+      vpcId: "vpc-0123456789abcdef0",
+      ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] }],
+    });
+    const found = await mandatory(
+      (rs) => [...rs.filter((r) => r.type === "pulumi:pulumi:Stack"), web],
+      (config) => {
+        for (const key of Object.keys(config)) config[key] = {};
+      },
+    );
+    expect(names(found)).not.toContain(rule);
+  });
+  it("a stack whose config owns identity and has lost every Conditional Access policy is blocked", async () => {
+    const found = await mandatory((rs) =>
+      rs.filter(
+        (r) =>
+          r.type !== CA &&
+          r.type !== "azuread:index/namedLocation:NamedLocation" &&
+          r.type !== "azuread:index/authenticationStrengthPolicy:AuthenticationStrengthPolicy",
+      ),
+    );
+    expect(found.filter((d) => d.policyName === rule)).toHaveLength(4);
+  });
+  it("a stack that declares one policy is judged on the whole baseline, config or not", async () => {
+    const found = await mandatory(
+      (rs) => rs.filter((r) => r.type !== CA || r.name === "contoso-identity-block-legacy-auth"),
+      (config) => (config[rule] = {}),
+    );
+    expect(found.filter((d) => d.policyName === rule).length).toBeGreaterThanOrEqual(3);
+  });
+});
+
 describe("identity-break-glass-excluded", () => {
   const rule = "identity-break-glass-excluded";
   it("blocks a policy that stops excluding the break-glass group", async () => {

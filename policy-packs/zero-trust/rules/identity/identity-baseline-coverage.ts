@@ -66,8 +66,12 @@ export const identityBaselineCoverage: StackRule = {
   ],
   remediation:
     "Keep the baseline's Conditional Access policies enabled (or report-only during a reportOnly rollout), unscoped, with their grants.",
-  uses: ["rollout", "privilegedRoles", "breakGlass", "declaredExclusions"],
+  uses: ["rollout", "privilegedRoles", "breakGlass", "declaredExclusions", "ownedLayers"],
   check: (posture, s) => {
+    // Coverage (something must exist) binds a stack that declares identity, or owns it by config.
+    const { policies, namedLocations, strengths } = posture.identity;
+    const declares = policies.length + namedLocations.length + strengths.length > 0;
+    if (!declares && !s.ownedLayers.includes("identity")) return [];
     const counted = posture.identity.policies.filter(
       (p) => p.state === "enabled" || (s.rollout === "reportOnly" && p.state === "enabledForReportingButNotEnforced"),
     );
