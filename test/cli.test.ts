@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -148,6 +148,30 @@ describe("zt plan", () => {
     expect(r.status).toBe(0);
     expect(r.stdout.length).toBeGreaterThan(256 * 1024);
     expect(JSON.parse(r.stdout).resources.length).toBeGreaterThan(100);
+  });
+
+  it("the README's try-to-break-it snippet works as pasted, and fails as the README shows", () => {
+    const root = join(__dirname, "..");
+    const readme = readFileSync(join(root, "README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("### Try to break it"));
+    const [, code] = /```ts\n([\s\S]*?)```/.exec(section)!;
+    const [, expected] = /```\n( {2}FAIL[\s\S]*?)```/.exec(section)!;
+    const lines = code!.split("\n");
+    const entry = readFileSync(join(root, "stacks", "index.ts"), "utf8");
+    expect(entry).toContain("const { outputs } = declare();");
+    const program = [
+      ...lines.filter((l) => l.startsWith("import ")),
+      entry.replace("const { outputs } = declare();", lines.filter((l) => !l.startsWith("import ")).join("\n")),
+    ].join("\n");
+    const file = join(root, "stacks", "readme-snippet.generated.ts");
+    writeFileSync(file, program);
+    try {
+      const { code: exit, stdout } = zt("plan", "--program", file);
+      expect(exit).toBe(1);
+      expect(stdout).toContain(expected!.trimEnd());
+    } finally {
+      rmSync(file);
+    }
   });
 
   it("prints the pack config derived from a profile", () => {
