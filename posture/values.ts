@@ -71,3 +71,14 @@ export function isUnknown(v: unknown): boolean {
 export function isOpaqueSecret(v: unknown): boolean {
   return v === OPAQUE_SECRET || (isSecretValue(v) && isOpaqueSecret(v.value));
 }
+
+/**
+ * A value with every secret blinded as "[secret]", as the Pulumi CLI displays them: for output
+ * (`zt plan --json`), never for reading. Unknowns stay as they are.
+ */
+export function redactSecrets(v: unknown): unknown {
+  if (isSecretValue(v)) return "[secret]";
+  if (Array.isArray(v)) return v.map(redactSecrets);
+  if (typeof v !== "object" || v === null) return v;
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, redactSecrets(x)]));
+}

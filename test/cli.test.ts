@@ -147,7 +147,13 @@ describe("zt plan", () => {
     });
     expect(r.status).toBe(0);
     expect(r.stdout.length).toBeGreaterThan(256 * 1024);
-    expect(JSON.parse(r.stdout).resources.length).toBeGreaterThan(100);
+    const plan = JSON.parse(r.stdout);
+    expect(plan.resources.length).toBeGreaterThan(100);
+    // No secret value is printed: the Logpush destination (a secret input) and the secret outputs are blinded.
+    const logpush = plan.resources.find((x: any) => x.type === "cloudflare:index/logpushJob:LogpushJob");
+    expect(logpush.inputs.destinationConf).toBe("[secret]");
+    expect(plan.outputs.tunnelTokens).toBe("[secret]");
+    expect(r.stdout).not.toContain('"1b47061264138c4ac30d75fd1eb44270"');
   });
 
   it("the README's try-to-break-it snippet works as pasted, and fails as the README shows", () => {

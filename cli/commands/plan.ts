@@ -4,6 +4,7 @@ import { checkPlan } from "../../engine/run-pack";
 import { renderPlan } from "../../reports/plan";
 import { renderVerdicts } from "../../reports/plan/verdicts";
 import { readLock } from "../../sources/lockfile";
+import { redactSecrets } from "../../posture/values";
 import { programOption, Refused, stackName, stacksDirOption } from "../common";
 
 export function planCommand(program: Command): void {
@@ -19,7 +20,8 @@ export function planCommand(program: Command): void {
       // The real entry (or --program): whatever a user added to stacks/index.ts is planned and judged too.
       const plan = await planStack(opts.stacksDir, opts.stack, { program: programModule(opts.program) });
       const verdict = opts.pack ? await checkPlan(plan, readLock(opts.stacksDir, opts.stack)) : undefined;
-      if (opts.json) process.stdout.write(JSON.stringify({ ...plan, verdict }, null, 2) + "\n");
+      // Secret inputs and outputs are blinded, as the Pulumi CLI displays them: no secret is printed.
+      if (opts.json) process.stdout.write(JSON.stringify(redactSecrets({ ...plan, verdict }), null, 2) + "\n");
       else process.stdout.write([renderPlan(plan), ...(verdict ? renderVerdicts(verdict) : [])].join("\n") + "\n");
       if (verdict && verdict.mandatory > 0) throw new Refused(`${verdict.mandatory} mandatory policy violation(s)`);
     });
