@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { main, PROFILE_KEY } from "../program/main";
 import { parseProfile } from "../profile";
@@ -22,6 +23,7 @@ export const PROGRAM_ENTRY = join(__dirname, "..", "stacks", "index.ts");
  */
 export function programModule(file: string): () => unknown {
   const entry = resolve(file);
+  if (!existsSync(entry)) throw new Error(`--program ${file}: no such file`);
   return () => {
     delete require.cache[require.resolve(entry)]; // a fresh run registers its resources again
     return require(entry) as unknown;

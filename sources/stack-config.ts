@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
+import { FileError } from "./file-error";
 
 export const PROJECT = "zt-baseline";
 const STACK_FILE = /^Pulumi\.([\w.-]+)\.yaml$/;
@@ -27,10 +28,27 @@ export function loadStackConfig(stacksDir: string, stack: string): Record<string
     const known = existsSync(stacksDir) ? listStacks(stacksDir) : [];
     throw new Error(`No stack "${stack}": ${file} does not exist. Known stacks: ${known.join(", ") || "none"}.`);
   }
-  const doc = (parse(readFileSync(file, "utf8")) ?? {}) as { config?: Record<string, unknown> };
+  let doc: { config?: Record<string, unknown> };
+  try {
+    doc = (parse(readFileSync(file, "utf8")) ?? {}) as typeof doc;
+  } catch (e) {
+    // The YAML library's message says where (line, column); the file name is ours to add.
+    throw new FileError(file, "stack config", [
+      { path: "(file)", message: `not YAML: ${(e as Error).message.split("\n")[0]}` },
+    ]);
+  }
   const config: Record<string, string> = {};
   for (const [key, value] of Object.entries(doc.config ?? {})) {
     const fullKey = key.includes(":") ? key : `${PROJECT}:${key}`;
+    // `pulumi config set` without --path writes a dotted key that no program ever reads.
+    if (fullKey.startsWith(`${PROJECT}:profile.`)) {
+      throw new FileError(file, "stack config", [
+        {
+          path: `config.${key}`,
+          message: `a profile key set on its own is never read: set it with \`pulumi config set --path '${fullKey.slice(PROJECT.length + 1)}' <value>\``,
+        },
+      ]);
+    }
     if (typeof value === "object" && value !== null && "secure" in value) continue; // ciphertext: offline plans never see secrets
     config[fullKey] = typeof value === "string" ? value : JSON.stringify(value);
   }

@@ -170,3 +170,32 @@ describe("a hand-edited lockfile in the pack's config", () => {
     );
   });
 });
+
+describe("a stack config or a program that cannot be used", () => {
+  const stacks = mkdtempSync(join(tmpdir(), "zt-bad-yaml-"));
+  const example = readFileSync(join(ROOT, "stacks", "Pulumi.example.yaml"), "utf8");
+
+  it("malformed YAML is refused with the file and where it went wrong (exit 1), nothing planned", () => {
+    writeFileSync(join(stacks, "Pulumi.bad.yaml"), "config:\n  zt-baseline:profile:\n    client: { name: x\n");
+    const r = zt("plan", "--stacks-dir", stacks, "--stack", "bad");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`${join(stacks, "Pulumi.bad.yaml")} is not a valid stack config`);
+    expect(r.stderr).toMatch(/not YAML: .* at line \d+, column \d+/);
+    expect(r.stdout).toBe("");
+  });
+
+  it("a profile key set without --path is refused, with the command that sets it", () => {
+    writeFileSync(join(stacks, "Pulumi.dotted.yaml"), `${example}  zt-baseline:profile.identity.licence: P2\n`);
+    const r = zt("plan", "--stacks-dir", stacks, "--stack", "dotted");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(
+      "config.zt-baseline:profile.identity.licence: a profile key set on its own is never read: set it with `pulumi config set --path 'profile.identity.licence' <value>`",
+    );
+  });
+
+  it("a missing --program is a usage error naming the flag, not Node's require stack", () => {
+    const r = zt("plan", "--program", "no-such-program.ts");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe("zt: --program no-such-program.ts: no such file\n");
+  });
+});
