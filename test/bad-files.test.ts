@@ -199,3 +199,21 @@ describe("a stack config or a program that cannot be used", () => {
     expect(r.stderr).toBe("zt: --program no-such-program.ts: no such file\n");
   });
 });
+
+describe("fleet flags checked before any client is planned", () => {
+  it.each([
+    [["fleet", "check", "--state-dir", "/no/such/states"], "zt: --state-dir /no/such/states: no such folder\n"],
+    [
+      ["fleet", "plan", "--html", "/no/such/folder/fleet.html"],
+      "zt: --html /no/such/folder/fleet.html: the folder /no/such/folder does not exist\n",
+    ],
+    [
+      ["fleet", "check", "--state-dir", "stacks", "--markdown", "/no/such/folder/fleet.md"],
+      "zt: --markdown /no/such/folder/fleet.md: the folder /no/such/folder does not exist\n",
+    ],
+  ])("zt %j is a usage error at once", (args, message) => {
+    const r = zt(...args);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(message);
+  });
+});

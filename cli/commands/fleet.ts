@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { existsSync, writeFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import type { ClientResult } from "../../fleet/client-verdict";
 import { checkFleet } from "../../fleet/fleet-states";
 import { planFleet } from "../../fleet/fleet-plan";
@@ -33,6 +33,17 @@ function summary(results: readonly ClientResult[]): string {
   ];
   const failures = results.filter((r) => r.failure).flatMap((r) => [`\n${r.stack}: ${r.failure}`]);
   return [...table(rows, ""), ...failures].join("\n") + "\n";
+}
+
+/** Report files go into folders that exist: checked before any client is planned, not after. */
+function checkReportTargets(opts: ReportOptions): void {
+  for (const [flag, file] of [
+    ["--html", opts.html],
+    ["--markdown", opts.markdown],
+  ] as const) {
+    if (file && !existsSync(dirname(resolve(file))))
+      throw new Error(`${flag} ${file}: the folder ${dirname(file)} does not exist`);
+  }
 }
 
 /** Writes the reports asked for, prints the summary, and refuses when any client failed. */
@@ -72,6 +83,7 @@ export function fleetCommand(program: Command): void {
     .action(async (opts: ReportOptions & { stacksDir: string; concurrency?: number; program: string }) => {
       const program = resolve(opts.program);
       if (!existsSync(program)) throw new Error(`--program ${opts.program}: no such file`);
+      checkReportTargets(opts);
       const progress = fleetProgress(process.stderr);
       progress.start(fleetStacks(opts.stacksDir).length, "planning");
       const results = await planFleet({ stacksDir: opts.stacksDir, program, concurrency: opts.concurrency, progress });
@@ -87,6 +99,8 @@ export function fleetCommand(program: Command): void {
   )
     .requiredOption("--state-dir <dir>", "folder holding one `pulumi stack export` file per client: <stack>.json")
     .action(async (opts: ReportOptions & { stacksDir: string; stateDir: string }) => {
+      if (!existsSync(opts.stateDir)) throw new Error(`--state-dir ${opts.stateDir}: no such folder`);
+      checkReportTargets(opts);
       const progress = fleetProgress(process.stderr);
       progress.start(fleetStacks(opts.stacksDir).length, "checking");
       const { results, orphanStates } = await checkFleet({
