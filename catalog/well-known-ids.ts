@@ -6,6 +6,15 @@ export const ADMIN_PORTALS_APP = "MicrosoftAdminPortals";
 /** AWS's managed policy that allows every action on every resource. */
 export const AWS_ADMINISTRATOR_ACCESS = "arn:aws:iam::aws:policy/AdministratorAccess";
 
+/**
+ * AWS managed policies that amount to full admin, by name (any partition: aws, aws-us-gov,
+ * aws-cn): AdministratorAccess itself, and IAMFullAccess, with which a holder grants itself anything.
+ */
+export const AWS_ADMIN_EQUIVALENT_POLICIES: readonly string[] = ["AdministratorAccess", "IAMFullAccess"];
+
+/** Actions (in lower case: IAM compares them so) that amount to full admin on `*`: every action, or every IAM action (self-escalation). */
+export const AWS_ADMIN_EQUIVALENT_ACTIONS: readonly string[] = ["*", "*:*", "iam:*"];
+
 /** Azure built-in role definition ids (the same in every tenant) that grant control of a scope. */
 export const AZURE_PRIVILEGED_ROLES: Readonly<Record<string, string>> = {
   "8e3af657-a8ff-443c-a75c-2fe8c4bcb635": "Owner",

@@ -1,9 +1,13 @@
 import type { PrivilegeGrant, PrivilegePosture } from "../model";
 import { refNames, type ResourceIndex } from "../index-resources";
 import type { PlannedResource } from "../resource";
-import { arr, obj, plain, str, strs, UNKNOWN_VALUE } from "../values";
+import { obj, plain, str, strs, UNKNOWN_VALUE } from "../values";
 import { originOf } from "./origin";
-import { AWS_ADMINISTRATOR_ACCESS, AZURE_PRIVILEGED_ROLES } from "../../catalog/well-known-ids";
+import {
+  AWS_ADMIN_EQUIVALENT_ACTIONS,
+  AWS_ADMIN_EQUIVALENT_POLICIES,
+  AZURE_PRIVILEGED_ROLES,
+} from "../../catalog/well-known-ids";
 import { ENTRA } from "./entra-conditional-access";
 
 export const IAM = {
@@ -18,7 +22,14 @@ export const IAM = {
 } as const;
 export const AZURE_ROLE_ASSIGNMENT = "azure-native:authorization:RoleAssignment";
 
-/** `*:*` when an IAM document allows every action on every resource, else a short summary. */
+/** A statement's field as a list: IAM takes one string or a list. */
+const listOf = (v: unknown) => (typeof plain(v) === "string" ? [str(v)!] : strs(v));
+
+/**
+ * `*:*` when an IAM document allows full admin: every action (or every IAM action, which grants
+ * itself the rest) on every resource, or every action but a few (`NotAction`); else "limited".
+ * `Statement` may be one object or a list, and the document a JSON string or an object.
+ */
 export function iamPermission(document: unknown): string {
   const text = plain(document);
   let doc: unknown = text;
@@ -29,19 +40,22 @@ export function iamPermission(document: unknown): string {
       return "(unparsed policy)";
     }
   }
-  const statements = arr(obj(doc).Statement ?? (doc as Record<string, unknown> | undefined)?.Statement);
-  const list = (v: unknown) => (typeof plain(v) === "string" ? [str(v)!] : strs(v));
-  const admin = statements
-    .map(obj)
-    .some(
-      (s) =>
-        str(s.Effect) === "Allow" &&
-        list(s.Action).includes("*") &&
-        list(s.Resource).includes("*") &&
-        s.Condition === undefined,
-    );
+  const raw = plain(obj(doc).Statement);
+  const statements = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map(obj);
+  const admin = statements.some((s) => {
+    if (str(s.Effect) !== "Allow" || s.Condition !== undefined) return false;
+    const everywhere = listOf(s.Resource).includes("*") || s.NotResource !== undefined;
+    const everything =
+      listOf(s.Action).some((a) => AWS_ADMIN_EQUIVALENT_ACTIONS.includes(a.toLowerCase())) || s.NotAction !== undefined;
+    return everywhere && everything;
+  });
   return admin ? "*:*" : "limited";
 }
+
+/** True for an AWS managed policy that amounts to full admin, in any partition. */
+const isAdminEquivalentArn = (arn: string | undefined) =>
+  arn !== undefined &&
+  AWS_ADMIN_EQUIVALENT_POLICIES.some((name) => new RegExp(`^arn:aws[\\w-]*:iam::aws:policy/${name}$`).test(arn));
 
 type PrincipalType = PrivilegeGrant["principalType"];
 
@@ -57,7 +71,7 @@ export function readPrivilege(index: ResourceIndex): PrivilegePosture {
   const push = (g: Omit<PrivilegeGrant, "origin">, r: PlannedResource) => grants.push({ ...g, origin: originOf(r) });
 
   const attachmentPermission = (r: PlannedResource) => {
-    if (str(r.inputs.policyArn) === AWS_ADMINISTRATOR_ACCESS) return "*:*";
+    if (isAdminEquivalentArn(str(r.inputs.policyArn))) return "*:*";
     const [policy] = index.referenced(r, "policyArn", IAM.policy);
     return policy ? iamPermission(policy.inputs.policy) : `policy ${str(r.inputs.policyArn) ?? "(unknown)"}`;
   };

@@ -29,6 +29,56 @@ describe("privilege-no-wildcard-admin-for-people", () => {
     const policy = handWritten("aws:iam/groupPolicy:GroupPolicy", "ops-admin", { group: "ops", policy: doc });
     expect(names(await mandatory(add(policy)))).toContain(rule);
   });
+  // IAM documents in the shapes public programs write them: one Statement object, NotAction,
+  // every IAM action (self-escalation), and managed policies that amount to admin in any partition.
+  it.each([
+    ["a Statement that is one object", { Effect: "Allow", Action: "*", Resource: "*" }],
+    [
+      "Allow NotAction (everything but a few actions)",
+      [{ Effect: "Allow", NotAction: ["s3:DeleteBucket"], Resource: "*" }],
+    ],
+    ["every IAM action, which grants itself the rest", [{ Effect: "Allow", Action: ["IAM:*"], Resource: ["*"] }]],
+    ["Allow * on NotResource", [{ Effect: "Allow", Action: "*", NotResource: "arn:aws:s3:::audit/*" }]],
+  ])("blocks %s on a user", async (_title, statement) => {
+    const doc = JSON.stringify({ Version: "2012-10-17", Statement: statement });
+    const policy = handWritten("aws:iam/userPolicy:UserPolicy", "bob-inline", { user: "bob", policy: doc });
+    expect(names(await mandatory(add(policy)))).toContain(rule);
+  });
+  it.each(["arn:aws:iam::aws:policy/IAMFullAccess", "arn:aws-us-gov:iam::aws:policy/AdministratorAccess"])(
+    "blocks %s attached to a group",
+    async (policyArn) => {
+      const attachment = handWritten("aws:iam/groupPolicyAttachment:GroupPolicyAttachment", "ops-admin", {
+        group: "ops",
+        policyArn,
+      });
+      expect(names(await mandatory(add(attachment)))).toContain(rule);
+    },
+  );
+  it("passes a limited policy, one with a condition, and ReadOnlyAccess", async () => {
+    const doc = (statement: object) => JSON.stringify({ Version: "2012-10-17", Statement: statement });
+    const found = await mandatory(
+      add(
+        handWritten("aws:iam/userPolicy:UserPolicy", "carol-read", {
+          user: "carol",
+          policy: doc({ Effect: "Allow", Action: ["s3:GetObject"], Resource: "*" }),
+        }),
+        handWritten("aws:iam/userPolicy:UserPolicy", "carol-mfa", {
+          user: "carol",
+          policy: doc({
+            Effect: "Allow",
+            Action: "*",
+            Resource: "*",
+            Condition: { Bool: { "aws:MultiFactorAuthPresent": "true" } },
+          }),
+        }),
+        handWritten("aws:iam/groupPolicyAttachment:GroupPolicyAttachment", "auditors-read", {
+          group: "auditors",
+          policyArn: "arn:aws:iam::aws:policy/ReadOnlyAccess",
+        }),
+      ),
+    );
+    expect(names(found)).not.toContain(rule);
+  });
   it("passes admin on a role (assumed with MFA), and the baseline's deny-without-MFA group", async () => {
     const attachment = handWritten("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "breakfix-admin", {
       role: "breakfix",
