@@ -113,7 +113,8 @@ export function readPrivilege(index: ResourceIndex): PrivilegePosture {
 
   for (const r of index.ofType(AZURE_ROLE_ASSIGNMENT)) {
     const definition = str(r.inputs.roleDefinitionId) ?? "";
-    const id = definition.split("/").pop() ?? definition;
+    // Role definition ids are GUIDs: Azure compares them case-insensitively.
+    const id = (definition.split("/").pop() ?? definition).toLowerCase();
     const type = (str(r.inputs.principalType) ?? "").toLowerCase();
     push(
       {

@@ -114,6 +114,21 @@ describe("privilege-no-broad-azure-roles", () => {
     );
     expect(names(found)).toContain(rule);
   });
+  it.each([
+    [
+      "Owner with its role id in upper case",
+      "8E3AF657-A8FF-443C-A75C-2FE8C4BCB635",
+      "/subscriptions/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+    ],
+    ["Owner at the root scope", "8e3af657-a8ff-443c-a75c-2fe8c4bcb635", "/"],
+    [
+      "RBAC Administrator at subscription scope",
+      "f58310d9-a9f6-439a-9e8d-f62e7b41a168",
+      "/subscriptions/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+    ],
+  ])("blocks %s", async (_title, role, scope) => {
+    expect(names(await mandatory(add(assignment(role, scope))))).toContain(rule);
+  });
   it("passes Contributor on one resource group", async () => {
     const found = await mandatory(
       add(

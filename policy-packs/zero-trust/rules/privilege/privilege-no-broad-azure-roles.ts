@@ -1,14 +1,21 @@
 import type { ResourceRule } from "../../rule";
 import { resourceName } from "../support";
 
-const BROAD_ROLES = new Set(["Owner", "Contributor", "User Access Administrator"]);
-const BROAD_SCOPE = /^\/(subscriptions\/[^/]+|providers\/Microsoft\.Management\/managementGroups\/[^/]+)\/?$/i;
+const BROAD_ROLES = new Set([
+  "Owner",
+  "Contributor",
+  "User Access Administrator",
+  "Role Based Access Control Administrator",
+]);
+/** The root (`/`), a management group or a subscription: everything below it. */
+const BROAD_SCOPE = /^\/((subscriptions\/[^/]+|providers\/Microsoft\.Management\/managementGroups\/[^/]+)\/?)?$/i;
 
 export const privilegeNoBroadAzureRoles: ResourceRule = {
   kind: "resource",
   name: "privilege-no-broad-azure-roles",
   layer: "privilege",
-  description: "No standing Owner, Contributor or User Access Administrator at subscription or management-group scope.",
+  description:
+    "No standing Owner, Contributor, User Access Administrator or RBAC Administrator at root, management-group or subscription scope.",
   severity: "critical",
   enforcementLevel: "mandatory",
   references: ["Microsoft: PIM for Azure resources", "CISA ZTMM Identity: just-in-time access"],
