@@ -3,6 +3,7 @@ import { refNames, type ResourceIndex } from "../index-resources";
 import type { PlannedResource } from "../resource";
 import { arr, obj, plain, str, strs } from "../values";
 import { originOf } from "./origin";
+import { goDurationMinutes } from "../durations";
 import { MAX_SERVICE_TOKEN_HOURS } from "../../catalog/limits";
 
 export const CLOUDFLARE = {
@@ -18,13 +19,10 @@ export const CLOUDFLARE = {
 /** Cloudflare's service token lifetime when none is given (a year). */
 const DEFAULT_SERVICE_TOKEN_MINUTES = MAX_SERVICE_TOKEN_HOURS * 60;
 
-/** `8h`, `30m`, `1h30m`, `24h0m0s` to minutes; Cloudflare's Go-style durations. */
+/** A Cloudflare duration (Go style: `8h`, `1h30m`, `1.5h`, `24h0m0s`, `300ms`) in minutes. */
 export function durationToMinutes(v: unknown): number | undefined {
   const text = str(v);
-  if (!text) return undefined;
-  const m = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(text);
-  if (!m || text === "") return undefined;
-  return Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0) + Math.ceil(Number(m[3] ?? 0) / 60);
+  return text === undefined ? undefined : goDurationMinutes(text);
 }
 
 /**

@@ -66,6 +66,15 @@ describe("access-session-within-ceiling", () => {
       rule,
     );
   });
+  // Cloudflare takes Go durations: decimals, combined units, sub-second units.
+  it.each(["24.5h", "1440m30s", "86401s", "1470m0.5s"])("blocks a session of %s (beyond 24h)", async (d) => {
+    expect(names(await mandatory(edit("contoso-app-intranet-application", (i) => (i.sessionDuration = d))))).toContain(
+      rule,
+    );
+  });
+  it.each(["1.5h", "90m0s", "300ms"])("passes a session of %s", async (d) => {
+    expect(await mandatory(edit("contoso-app-intranet-application", (i) => (i.sessionDuration = d)))).toEqual([]);
+  });
   it("passes a shorter session", async () => {
     expect(await mandatory(edit("contoso-app-intranet-application", (i) => (i.sessionDuration = "1h")))).toEqual([]);
   });
