@@ -18,6 +18,10 @@ export interface ResolvedRefs {
 /** Provider ids (GUIDs, ARNs, Azure resource ids, hex) hold a digit; Entra keywords (`All`, `AllTrusted`) do not. */
 const LOOKS_LIKE_ID = /\d/;
 
+/** True when a resource is of the type (or one of the types) asked for; no type: any. */
+const isOfType = (r: PlannedResource, type: string | readonly string[] | undefined) =>
+  type === undefined || (typeof type === "string" ? r.type === type : type.includes(r.type));
+
 /** Ids are compared case-insensitively: Azure resource ids and GUIDs are, and no provider's differ only in case. */
 const idKey = (id: string) => id.toLowerCase();
 
@@ -43,19 +47,19 @@ export class ResourceIndex {
   }
 
   /** The resource with this provider id, when the stack declares it and its id is known. */
-  byId(id: string, type?: string): PlannedResource | undefined {
+  byId(id: string, type?: string | readonly string[]): PlannedResource | undefined {
     const r = this.ids.get(idKey(id));
-    return r && (type === undefined || r.type === type) ? r : undefined;
+    return r && isOfType(r, type) ? r : undefined;
   }
 
   /**
    * The resources an input property's value came from. During a preview the ids of new resources
    * are unknown, so references are resolved through property dependencies, never through ids.
    */
-  referenced(r: PlannedResource, property: string, type?: string): PlannedResource[] {
+  referenced(r: PlannedResource, property: string, type?: string | readonly string[]): PlannedResource[] {
     return (r.propertyDependencies[property] ?? [])
       .map((urn) => this.byUrn.get(urn))
-      .filter((x): x is PlannedResource => x !== undefined && (type === undefined || x.type === type));
+      .filter((x): x is PlannedResource => x !== undefined && isOfType(x, type));
   }
 
   /**
@@ -68,7 +72,7 @@ export class ResourceIndex {
     r: PlannedResource,
     property: string,
     groups: readonly (readonly unknown[])[],
-    type?: string,
+    type?: string | readonly string[],
   ): ResolvedRefs[] {
     const pinned = new Set<PlannedResource>();
     const pending = groups.map(() => [] as unknown[]);

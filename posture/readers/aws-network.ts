@@ -6,10 +6,15 @@ import { originOf, tierTag } from "./origin";
 
 export const AWS = {
   securityGroup: "aws:ec2/securityGroup:SecurityGroup",
+  /** The VPC's default group, managed as a resource of its own: same rules as any group. */
+  defaultSecurityGroup: "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
   ingressRule: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
   egressRule: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
   legacyRule: "aws:ec2/securityGroupRule:SecurityGroupRule",
 } as const;
+
+/** Types that are a security group (their own inline rules, and what rules attach to). */
+const GROUP_TYPES: readonly string[] = [AWS.securityGroup, AWS.defaultSecurityGroup];
 
 const PROTOCOLS: Record<string, Protocol> = {
   "-1": "all",
@@ -45,7 +50,7 @@ function cidrEndpoint(cidr: string): Endpoint {
 
 /** Reads AWS security groups (inline rules included) and standalone rules of both generations. */
 export function readAwsNetwork(index: ResourceIndex): { groups: TierGroup[]; rules: NetworkRule[] } {
-  const groups = index.ofType(AWS.securityGroup);
+  const groups = index.ofType(...GROUP_TYPES);
   const rules: NetworkRule[] = [];
   /** AWS rules are allows attached to one group: ingress comes from the peer, egress goes to it. */
   const push = (
@@ -72,7 +77,7 @@ export function readAwsNetwork(index: ResourceIndex): { groups: TierGroup[]; rul
     });
   /** The groups a reference names, by id once known or literal, else through the dependency. */
   const groupsOf = (r: PlannedResource, property: string, values: unknown[]): Endpoint[] => {
-    const [refs] = index.resolve(r, property, [values], AWS.securityGroup);
+    const [refs] = index.resolve(r, property, [values], GROUP_TYPES);
     return [
       ...refs!.targets.map(groupEndpoint),
       ...refs!.others.map((ref): Endpoint => ({ kind: "unknown", ref })),
@@ -85,7 +90,7 @@ export function readAwsNetwork(index: ResourceIndex): { groups: TierGroup[]; rul
     return ends.length === 1 ? ends[0]! : { kind: "unknown", ref: str(r.inputs[property]) ?? property };
   };
   const ownerUrn = (r: PlannedResource) => {
-    const [owner] = index.resolve(r, "securityGroupId", [[r.inputs.securityGroupId]], AWS.securityGroup);
+    const [owner] = index.resolve(r, "securityGroupId", [[r.inputs.securityGroupId]], GROUP_TYPES);
     return owner!.targets.length === 1 ? owner!.targets[0]!.urn : undefined;
   };
 

@@ -8,7 +8,18 @@ export const AZURE = {
   nsg: "azure-native:network:NetworkSecurityGroup",
   asg: "azure-native:network:ApplicationSecurityGroup",
   rule: "azure-native:network:SecurityRule",
+  /** The classic `@pulumi/azure` provider: the same ARM objects, ASGs referenced by plain ids. */
+  classicNsg: "azure:network/networkSecurityGroup:NetworkSecurityGroup",
+  classicAsg: "azure:network/applicationSecurityGroup:ApplicationSecurityGroup",
+  classicRule: "azure:network/networkSecurityRule:NetworkSecurityRule",
 } as const;
+
+const NSG_TYPES: readonly string[] = [AZURE.nsg, AZURE.classicNsg];
+const ASG_TYPES: readonly string[] = [AZURE.asg, AZURE.classicAsg];
+const RULE_TYPES: readonly string[] = [AZURE.rule, AZURE.classicRule];
+
+/** An NSG's name: azure-native's input (or its output once deployed), the classic provider's `name`. */
+const nsgName = (n: PlannedResource) => (str(n.inputs.networkSecurityGroupName) ?? str(n.inputs.name))?.toLowerCase();
 
 const PROTOCOLS: Record<string, Protocol> = { "*": "all", tcp: "tcp", udp: "udp", icmp: "icmp" };
 
@@ -34,8 +45,8 @@ function portRanges(single: unknown, many: unknown): (Ports | undefined)[] {
  * address side is `*` on a tier's NSG applies to that tier: that is what the NSG protects.
  */
 export function readAzureNetwork(index: ResourceIndex): { groups: TierGroup[]; rules: NetworkRule[] } {
-  const nsgs = index.ofType(AZURE.nsg);
-  const asgs = index.ofType(AZURE.asg);
+  const nsgs = index.ofType(...NSG_TYPES);
+  const asgs = index.ofType(...ASG_TYPES);
   const rules: NetworkRule[] = [];
 
   const tierEndpoint = (g: PlannedResource | undefined, fallback: string): Endpoint => {
@@ -45,11 +56,18 @@ export function readAzureNetwork(index: ResourceIndex): { groups: TierGroup[]; r
   };
 
   const sides = (r: PlannedResource, props: Record<string, unknown>, side: "source" | "destination", own: Endpoint) => {
-    const asgRefs = arr(props[`${side}ApplicationSecurityGroups`]);
+    // azure-native: `[{ id }]`; the classic provider: `...Ids`, a list of ids.
+    const classic = `${side}ApplicationSecurityGroupIds`;
+    const asgRefs = [...arr(props[`${side}ApplicationSecurityGroups`]).map((a) => obj(a).id), ...arr(props[classic])];
     if (asgRefs.length > 0) {
       // Inline rules share the NSG's one dependency list: an unknown id is pinned only when one ASG is left.
-      const property = r.type === AZURE.rule ? `${side}ApplicationSecurityGroups` : "securityRules";
-      const [refs] = index.resolve(r, property, [asgRefs.map((a) => obj(a).id)], AZURE.asg);
+      const standalone = RULE_TYPES.includes(r.type);
+      const property = standalone
+        ? props[classic] !== undefined
+          ? classic
+          : `${side}ApplicationSecurityGroups`
+        : "securityRules";
+      const [refs] = index.resolve(r, property, [asgRefs], ASG_TYPES);
       return [
         ...refs!.targets.map((g) => tierEndpoint(g, g.name)),
         ...refs!.others.map((ref): Endpoint => ({ kind: "unknown", ref })),
@@ -102,9 +120,11 @@ export function readAzureNetwork(index: ResourceIndex): { groups: TierGroup[]; r
   for (const nsg of nsgs) {
     for (const entry of arr(nsg.inputs.securityRules).map(obj)) read(nsg, entry, nsg, true);
   }
-  for (const r of index.ofType(AZURE.rule)) {
-    const [byDependency] = index.referenced(r, "networkSecurityGroupName", AZURE.nsg);
-    const byName = nsgs.find((n) => str(n.inputs.networkSecurityGroupName) === str(r.inputs.networkSecurityGroupName));
+  for (const r of index.ofType(...RULE_TYPES)) {
+    const [byDependency] = index.referenced(r, "networkSecurityGroupName", NSG_TYPES);
+    // Azure names compare case-insensitively.
+    const name = str(r.inputs.networkSecurityGroupName)?.toLowerCase();
+    const byName = name === undefined ? undefined : nsgs.find((n) => nsgName(n) === name);
     read(r, r.inputs, byDependency ?? byName, false);
   }
 

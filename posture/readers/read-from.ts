@@ -8,8 +8,25 @@ import { AZURE_ROLE_ASSIGNMENT, IAM } from "./privilege";
 /** The resource types each part of the posture is read from: what the pack runs a resource rule on. */
 export const READ_FROM: Readonly<Record<PostureElement, readonly string[]>> = {
   "identity.policies": [ENTRA.policy],
-  "network.groups": [AWS.securityGroup, AZURE.nsg, AZURE.asg],
-  "network.rules": [AWS.securityGroup, AWS.ingressRule, AWS.egressRule, AWS.legacyRule, AZURE.nsg, AZURE.rule],
+  "network.groups": [
+    AWS.securityGroup,
+    AWS.defaultSecurityGroup,
+    AZURE.nsg,
+    AZURE.asg,
+    AZURE.classicNsg,
+    AZURE.classicAsg,
+  ],
+  "network.rules": [
+    AWS.securityGroup,
+    AWS.defaultSecurityGroup,
+    AWS.ingressRule,
+    AWS.egressRule,
+    AWS.legacyRule,
+    AZURE.nsg,
+    AZURE.rule,
+    AZURE.classicNsg,
+    AZURE.classicRule,
+  ],
   "access.apps": [CLOUDFLARE.application, CLOUDFLARE.legacyApplication],
   "access.policies": [CLOUDFLARE.policy, CLOUDFLARE.legacyPolicy, CLOUDFLARE.application, CLOUDFLARE.legacyApplication],
   "access.serviceTokens": [CLOUDFLARE.serviceToken, CLOUDFLARE.legacyServiceToken],

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { postureOf } from "../../posture/build";
 import type { PlannedResource } from "../../posture/resource";
 import { add, edit, find, handWritten, names, remove, usePack } from "../pack-harness";
 
@@ -113,6 +114,63 @@ describe("network-no-admin-ports-from-internet", () => {
         message: expect.stringMatching(/exposes SSH \(22\) to the internet/),
       }),
     );
+  });
+  it("blocks SSH from the internet on the VPC's default security group", async () => {
+    const group = handWritten("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", "default", {
+      vpcId: "vpc-0a1b2c3d4e5f60718",
+      ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"] }],
+    });
+    expect(await mandatory(add(group))).toContainEqual(
+      expect.objectContaining({
+        policyName: rule,
+        urn: group.urn,
+        message: expect.stringMatching(/exposes SSH \(22\)/),
+      }),
+    );
+  });
+  it("blocks RDP from the internet on a classic @pulumi/azure NSG, inline or as a rule naming it in another case", async () => {
+    const nsg = handWritten("azure:network/networkSecurityGroup:NetworkSecurityGroup", "legacy-nsg", {
+      name: "NSG-Legacy",
+      resourceGroupName: "rg-legacy",
+      location: "westeurope",
+      tags: { "zt:tier": "app" },
+      securityRules: [
+        {
+          name: "rdp",
+          priority: 100,
+          direction: "Inbound",
+          access: "Allow",
+          protocol: "Tcp",
+          sourcePortRange: "*",
+          destinationPortRange: "3389",
+          sourceAddressPrefix: "Internet",
+          destinationAddressPrefix: "*",
+        },
+      ],
+    });
+    const standalone = handWritten("azure:network/networkSecurityRule:NetworkSecurityRule", "legacy-ssh", {
+      name: "ssh",
+      resourceGroupName: "rg-legacy",
+      networkSecurityGroupName: "nsg-legacy",
+      priority: 110,
+      direction: "Inbound",
+      access: "Allow",
+      protocol: "Tcp",
+      sourcePortRange: "*",
+      destinationPortRange: "22",
+      sourceAddressPrefix: "*",
+      destinationAddressPrefix: "*",
+    });
+    const found = (await mandatory(add(nsg, standalone))).filter((d) => d.policyName === rule);
+    expect(found).toContainEqual(
+      expect.objectContaining({ urn: nsg.urn, message: expect.stringMatching(/RDP \(3389\)/) }),
+    );
+    expect(found).toContainEqual(
+      expect.objectContaining({ urn: standalone.urn, message: expect.stringMatching(/SSH \(22\)/) }),
+    );
+    // Read as a stack, the rule belongs to its NSG although it names it in another case.
+    const ssh = postureOf([nsg, standalone]).network.rules.find((r) => r.origin.urn === standalone.urn)!;
+    expect(ssh).toMatchObject({ group: nsg.urn, to: { kind: "tier", tier: "app" } });
   });
   it("blocks RDP from the internet through an Azure rule", async () => {
     const found = await mandatory(
