@@ -26,6 +26,24 @@ describe("access-no-everyone-without-require", () => {
     });
     expect(names(await mandatory(add(legacy)))).toContain(rule);
   });
+  it.each([
+    [
+      "non_identity with everyone (no identity at all)",
+      { decision: "non_identity", includes: [{ everyone: {} }], requires: [] },
+      /without any identity/,
+    ],
+    ["an IP range covering the internet", { includes: [{ ip: { ip: "0.0.0.0/0" } }], requires: [] }, /allows everyone/],
+    [
+      "everyone beside a require anyone meets",
+      { includes: [{ everyone: {} }], requires: [{ ip: { ip: "::/0" } }] },
+      /allows everyone/,
+    ],
+  ])("blocks %s", async (_title, policy, message) => {
+    const found = await mandatory(edit("contoso-app-intranet-allow", (i) => Object.assign(i, policy)));
+    expect(found).toContainEqual(
+      expect.objectContaining({ policyName: rule, message: expect.stringMatching(message) }),
+    );
+  });
   it("does not fire when everyone must still pass MFA", async () => {
     const found = await mandatory(edit("contoso-app-intranet-allow", (i) => (i.includes = [{ everyone: {} }])));
     expect(names(found)).not.toContain(rule);

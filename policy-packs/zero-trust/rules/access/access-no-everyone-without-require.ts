@@ -1,11 +1,16 @@
+import type { AccessRule } from "../../../../posture/model";
 import type { ResourceRule } from "../../rule";
 import { resourceName } from "../support";
+
+/** A rule anyone meets: everyone, or an IP range that covers the whole internet. */
+const isAnyone = (r: AccessRule) => r === "everyone" || /^ip:(0\.0\.0\.0|::)\/0$/.test(r);
 
 export const accessNoEveryoneWithoutRequire: ResourceRule = {
   kind: "resource",
   name: "access-no-everyone-without-require",
   layer: "access",
-  description: "No Access policy allows everyone unless it also requires something (MFA, a group, a healthy device).",
+  description:
+    "No Access policy lets everyone in (or any IP, or without identity) unless it also requires something anyone does not have (MFA, a group, a healthy device).",
   severity: "critical",
   enforcementLevel: "mandatory",
   references: ["CISA ZTMM Identity: access decisions per request", "NIST SP 800-207 tenet 3"],
@@ -14,9 +19,17 @@ export const accessNoEveryoneWithoutRequire: ResourceRule = {
   reads: ["access.policies"],
   check: (posture) =>
     posture.access.policies
-      .filter((p) => p.decision === "allow" && p.include.includes("everyone") && p.require.length === 0)
+      .filter(
+        (p) =>
+          (p.decision === "allow" || p.decision === "non_identity") &&
+          p.include.some(isAnyone) &&
+          p.require.every(isAnyone),
+      )
       .map((p) => ({
         urn: p.origin.urn,
-        message: `${resourceName(p.origin)} allows everyone with nothing required: anyone with any account at the identity provider gets in. Include the groups that need the app and require MFA.`,
+        message:
+          p.decision === "non_identity"
+            ? `${resourceName(p.origin)} lets everyone in without any identity (non_identity with ${p.include.filter(isAnyone).join(", ")}): the app is public. Admit service tokens or named ranges only.`
+            : `${resourceName(p.origin)} allows everyone with nothing required: anyone with any account at the identity provider gets in. Include the groups that need the app and require MFA.`,
       })),
 };
