@@ -201,6 +201,35 @@ export function diffLocks(approved: PostureLock, proposed: PostureLock, opts: Di
     else out.push({ layer: "identity", change: "narrowing", subject: name, message: `'${name}' is a new policy` });
   }
 
+  for (const [name, b] of Object.entries(proposed.namedLocations)) {
+    const a = approved.namedLocations[name];
+    const loc = (change: DiffItem["change"], message: string) =>
+      out.push({
+        layer: "identity",
+        change,
+        subject: `location:${name}`,
+        message: `named location '${name}' ${message}`,
+      });
+    if (!a) {
+      if (b.trusted) loc("widening", "is new and trusted: sign-ins from it skip what excludes trusted locations");
+      continue;
+    }
+    if (b.trusted && !a.trusted)
+      loc("widening", "is trusted now: sign-ins from it skip what excludes trusted locations");
+    if (!b.trusted && a.trusted) loc("narrowing", "is no longer trusted");
+    // Who a location covers changes every policy that names it; more is a widening where it is excluded.
+    const countries = minus(b.countries, a.countries);
+    const ranges = b.ipRanges.filter(
+      (r) => !a.ipRanges.some((x) => r === x || (isCidr(r) && isCidr(x) && cidrWithin(r, x))),
+    );
+    if (countries.length || ranges.length)
+      loc(
+        "widening",
+        `covers more: ${[...countries, ...ranges].join(", ")} (policies that exclude it now let those in)`,
+      );
+    if (minus(a.countries, b.countries).length || minus(a.ipRanges, b.ipRanges).length) loc("narrowing", "covers less");
+  }
+
   for (const [name, b] of Object.entries(proposed.access)) {
     const a = approved.access[name];
     if (!a) {

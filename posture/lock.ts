@@ -65,6 +65,14 @@ export const LockedCaPolicy = z.strictObject({
 });
 export type LockedCaPolicy = z.output<typeof LockedCaPolicy>;
 
+export const LockedLocation = z.strictObject({
+  /** Trusted locations skip what policies exclude `AllTrusted` from. */
+  trusted: z.boolean(),
+  countries: Strings,
+  ipRanges: Strings,
+});
+export type LockedLocation = z.output<typeof LockedLocation>;
+
 export const LockedAccessPolicy = z.strictObject({
   decision: z.string(),
   include: Strings,
@@ -92,6 +100,8 @@ export const PostureLock = z.strictObject({
   /** Explicit denies: removing one widens. */
   networkDenies: z.array(LockedFlow),
   identity: z.record(z.string(), LockedCaPolicy),
+  /** Named locations by display name: what policies that name them include or exclude. */
+  namedLocations: z.record(z.string(), LockedLocation),
   access: z.record(z.string(), LockedApp),
   /** Service tokens by name: lifetime in minutes, `forever`, or null when unknown. */
   serviceTokens: z.record(z.string(), z.union([z.number(), z.literal("forever"), z.null()])),
@@ -195,6 +205,11 @@ export function lockOf(posture: Posture): PostureLock {
     networkAllows: sortedFlows(posture.network.rules.filter((r) => r.access === "allow").map(flowOf)),
     networkDenies: sortedFlows(posture.network.rules.filter((r) => r.access === "deny").map(flowOf)),
     identity,
+    namedLocations: Object.fromEntries(
+      [...posture.identity.namedLocations]
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map((l) => [l.name, { trusted: l.trusted, countries: sorted(l.countries), ipRanges: sorted(l.ipRanges) }]),
+    ),
     access,
     serviceTokens,
     privilege: sorted(

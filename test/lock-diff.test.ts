@@ -105,3 +105,39 @@ describe("lockout risks", () => {
     expect(widenings(withNew(approved().identity[CA001]!.exclude as string[]), [BREAK_GLASS])).toEqual([]);
   });
 });
+
+describe("named locations", () => {
+  const locations = (edit: (l: Record<string, any>) => void): PostureLock => {
+    const lock = structuredClone(approved()) as any;
+    edit(lock.namedLocations);
+    return lock;
+  };
+  const changes = (proposed: PostureLock) =>
+    diffLocks(approved(), proposed)
+      .filter((i) => i.subject.startsWith("location:"))
+      .map((i) => `${i.change}: ${i.message}`);
+
+  it("a new trusted location, or one trusted now, widens who skips trusted-location exclusions", () => {
+    expect(
+      changes(locations((l) => (l["Office"] = { trusted: true, countries: [], ipRanges: ["198.51.100.0/24"] }))),
+    ).toEqual([
+      "widening: named location 'Office' is new and trusted: sign-ins from it skip what excludes trusted locations",
+    ]);
+    const name = Object.keys(approved().namedLocations).find((n) => !approved().namedLocations[n]!.trusted)!;
+    expect(changes(locations((l) => (l[name].trusted = true)))).toContainEqual(
+      expect.stringMatching(/^widening: .* is trusted now/),
+    );
+  });
+
+  it("a country added to the allowed countries (excluded from the country block) is a widening; one removed, narrowing", () => {
+    const name = Object.keys(approved().namedLocations).find(
+      (n) => approved().namedLocations[n]!.countries.length > 0,
+    )!;
+    expect(changes(locations((l) => l[name].countries.push("KP")))).toEqual([
+      `widening: named location '${name}' covers more: KP (policies that exclude it now let those in)`,
+    ]);
+    expect(changes(locations((l) => l[name].countries.pop()))).toEqual([
+      `narrowing: named location '${name}' covers less`,
+    ]);
+  });
+});
