@@ -285,6 +285,68 @@ const secretCidr: Change = {
     ),
 };
 
+describe("a refreshed export", () => {
+  // After `pulumi refresh`, a group's outputs list the rules its standalone rule resources created
+  // (AWS `ingress`/`egress`, Azure `securityRules`), as the cloud reports them.
+  function refreshed(): PlannedResource[] {
+    const rs = resourcesOf("export");
+    const byUrn = new Map(rs.map((r) => [r.urn, r]));
+    const owner = (r: PlannedResource, key: string) => byUrn.get(r.propertyDependencies[key]?.[0] ?? "");
+    const copies = new Map<string, Json[]>();
+    const add = (group: PlannedResource | undefined, key: string, entry: Json) => {
+      if (!group) return;
+      const k = `${group.urn} ${key}`;
+      copies.set(k, [...(copies.get(k) ?? []), entry]);
+    };
+    for (const r of rs) {
+      const i = r.inputs as Json;
+      if (r.type.startsWith("aws:vpc/securityGroup")) {
+        const peer = i.referencedSecurityGroupId
+          ? { securityGroups: [i.referencedSecurityGroupId] }
+          : { cidrBlocks: [i.cidrIpv4] };
+        add(owner(r, "securityGroupId"), r.type.includes("Ingress") ? "ingress" : "egress", {
+          protocol: i.ipProtocol,
+          fromPort: i.fromPort,
+          toPort: i.toPort,
+          ...peer,
+        });
+      }
+      if (r.type === "azure-native:network:SecurityRule") {
+        const { networkSecurityGroupName: nsgName, resourceGroupName: _group, securityRuleName, ...rule } = i;
+        const nsg = rs.find(
+          (x) =>
+            x.type === "azure-native:network:NetworkSecurityGroup" &&
+            (x.inputs as Json).networkSecurityGroupName === nsgName,
+        );
+        add(nsg, "securityRules", { name: securityRuleName, ...rule });
+      }
+    }
+    return rs.map((r) => {
+      const extra = Object.fromEntries(
+        ["ingress", "egress", "securityRules"].flatMap((k) =>
+          copies.has(`${r.urn} ${k}`) ? [[k, copies.get(`${r.urn} ${k}`)]] : [],
+        ),
+      );
+      return Object.keys(extra).length ? { ...r, outputs: { ...r.outputs, ...extra } } : r;
+    });
+  }
+
+  it("reads each standalone rule once: the same lock, and no mixed rule styles", async () => {
+    const rs = refreshed();
+    expect(
+      rs.filter((r) => Array.isArray((r.outputs as Json | undefined)?.ingress) && (r.outputs as Json).ingress.length)
+        .length,
+    ).toBeGreaterThan(0);
+    const refreshedNsgs = rs.filter(
+      (r) => r.type === "azure-native:network:NetworkSecurityGroup" && (r.outputs as Json).securityRules?.length,
+    );
+    expect(refreshedNsgs.length).toBeGreaterThan(0);
+    expect(serializeLock(lockOf(postureOf(rs)))).toBe(serializeLock(committedLock()));
+    await server.configure(packConfigFor(plans.new.profile, committedLock()));
+    expect((await server.analyzeAll(rs)).filter((d) => d.enforcementLevel === "mandatory")).toEqual([]);
+  });
+});
+
 describe("a secret where a rule needs a value", () => {
   it.each(VIEWS)("is judged fail-closed in the %s view (as the internet when it cannot be decrypted)", async (view) => {
     const found = (await mandatory(view, secretCidr)).filter(
