@@ -1,3 +1,6 @@
+/** An Entra or Azure object id: a GUID, in any case (Entra and Azure compare them case-insensitively). */
+export const GUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Application id of "Windows Azure Service Management API" (portal, CLI, PowerShell, ARM). */
 export const AZURE_MANAGEMENT_APP_ID = "797f4846-ba00-4fd7-ba43-dac1f8f63013";
 /** Conditional Access keyword for the Microsoft admin portals. */

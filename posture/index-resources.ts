@@ -97,15 +97,14 @@ export class ResourceIndex {
       values.filter((v) => (anyUnknown ? isUnknown(v) : LOOKS_LIKE_ID.test(str(v) ?? ""))),
     );
     const withSlots = slots.filter((p) => p.length > 0).length;
+    const asIs = (v: unknown) => (isUnknown(v) ? UNKNOWN_VALUE : (str(v) ?? UNKNOWN_VALUE));
     pending.forEach((values, i) => {
       const res = out[i]!;
-      for (const v of values.filter((x) => !slots[i]!.includes(x)))
-        res.others.push(isUnknown(v) ? UNKNOWN_VALUE : (str(v) ?? UNKNOWN_VALUE));
-      const n = slots[i]!.length;
+      // Without a candidate, every value stays as it is; with some, only the non-slots do.
+      const n = open.length === 0 ? 0 : slots[i]!.length;
+      for (const v of n === 0 ? values : values.filter((x) => !slots[i]!.includes(x))) res.others.push(asIs(v));
       if (n === 0) return;
-      if (open.length === 0) {
-        for (const v of slots[i]!) res.others.push(isUnknown(v) ? UNKNOWN_VALUE : (str(v) ?? UNKNOWN_VALUE));
-      } else if (open.length === 1 || (withSlots === 1 && n === open.length)) {
+      if (open.length === 1 || (withSlots === 1 && n === open.length)) {
         // One candidate for every value left; or one list holding all of them, as many as the candidates.
         res.targets.push(...open);
       } else for (let k = 0; k < n; k++) res.anyOf.push(open);

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { MIN_REASON_LENGTH } from "../catalog/limits";
+import { GUID_PATTERN } from "../catalog/well-known-ids";
 
 /** Entra ID / Azure object ids and tenant ids are GUIDs; a typo here silently targets nobody. */
-export const Guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, {
+export const Guid = z.string().regex(GUID_PATTERN, {
   message: 'expected a GUID like "00000000-0000-0000-0000-000000000000"',
 });
 

@@ -2,7 +2,7 @@ import type { Endpoint, NetworkRule, Ports, Protocol, TierGroup } from "../model
 import type { ResourceIndex } from "../index-resources";
 import type { PlannedResource } from "../resource";
 import { arr, isOpaqueSecret, num, obj, OPAQUE_SECRET, str, strs, UNKNOWN_VALUE } from "../values";
-import { originOf, tierTag } from "./origin";
+import { endpointsOf, originOf, tierTag } from "./origin";
 
 export const AWS = {
   securityGroup: "aws:ec2/securityGroup:SecurityGroup",
@@ -78,12 +78,7 @@ export function readAwsNetwork(index: ResourceIndex): { groups: TierGroup[]; rul
   /** The groups a reference names, by id once known or literal, else through the dependency. */
   const groupsOf = (r: PlannedResource, property: string, values: unknown[]): Endpoint[] => {
     const [refs] = index.resolve(r, property, [values], GROUP_TYPES);
-    return [
-      ...refs!.targets.map(groupEndpoint),
-      ...refs!.others.map((ref): Endpoint => ({ kind: "unknown", ref })),
-      // A value derived from several groups (one built from a map of ids): any of them.
-      ...refs!.anyOf.map((c): Endpoint => ({ kind: "unknown", ref: `one of ${c.map((g) => g.name).join(", ")}` })),
-    ];
+    return endpointsOf(refs!, groupEndpoint);
   };
   const groupOf = (r: PlannedResource, property: string): Endpoint => {
     const ends = [...new Map(groupsOf(r, property, [r.inputs[property]]).map((e) => [JSON.stringify(e), e])).values()];

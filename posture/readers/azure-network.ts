@@ -2,7 +2,7 @@ import type { Endpoint, NetworkRule, Ports, Protocol, TierGroup } from "../model
 import type { ResourceIndex } from "../index-resources";
 import type { PlannedResource } from "../resource";
 import { arr, isOpaqueSecret, num, obj, OPAQUE_SECRET, str, strs, UNKNOWN_VALUE } from "../values";
-import { originOf, tierTag } from "./origin";
+import { endpointsOf, originOf, tierTag } from "./origin";
 
 export const AZURE = {
   nsg: "azure-native:network:NetworkSecurityGroup",
@@ -68,11 +68,7 @@ export function readAzureNetwork(index: ResourceIndex): { groups: TierGroup[]; r
           : `${side}ApplicationSecurityGroups`
         : "securityRules";
       const [refs] = index.resolve(r, property, [asgRefs], ASG_TYPES);
-      return [
-        ...refs!.targets.map((g) => tierEndpoint(g, g.name)),
-        ...refs!.others.map((ref): Endpoint => ({ kind: "unknown", ref })),
-        ...refs!.anyOf.map((c): Endpoint => ({ kind: "unknown", ref: `one of ${c.map((g) => g.name).join(", ")}` })),
-      ];
+      return endpointsOf(refs!, (g) => tierEndpoint(g, g.name));
     }
     const prefixes = [
       ...(isOpaqueSecret(props[`${side}AddressPrefix`]) ? [OPAQUE_SECRET] : []),

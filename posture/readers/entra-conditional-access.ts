@@ -1,6 +1,7 @@
 import type { CaPolicyPosture, CaState, IdentityPosture } from "../model";
 import type { PlannedResource } from "../resource";
 import { BUILT_IN_STRENGTHS } from "../../catalog/authentication-strengths";
+import { GUID_PATTERN } from "../../catalog/well-known-ids";
 import { refNames, type ResourceIndex } from "../index-resources";
 import { arr, num, obj, str, strs } from "../values";
 import { originOf } from "./origin";
@@ -13,9 +14,8 @@ export const ENTRA = {
   roleEligibility: "azuread:index/directoryRoleEligibilityScheduleRequest:DirectoryRoleEligibilityScheduleRequest",
 } as const;
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Object ids as Entra compares them, case-insensitively (kept in lower case); keywords as they are. */
-const ids = (v: unknown) => strs(v).map((x) => (GUID.test(x) ? x.toLowerCase() : x));
+const ids = (v: unknown) => strs(v).map((x) => (GUID_PATTERN.test(x) ? x.toLowerCase() : x));
 
 const STATES = new Set<CaState>(["enabled", "disabled", "enabledForReportingButNotEnforced"]);
 

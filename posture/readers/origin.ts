@@ -1,4 +1,5 @@
-import type { Origin } from "../model";
+import type { Endpoint, Origin } from "../model";
+import type { ResolvedRefs } from "../index-resources";
 import type { PlannedResource } from "../resource";
 import { obj, str } from "../values";
 import { TIER_TAG } from "../../catalog/tags";
@@ -8,4 +9,16 @@ export const originOf = (r: PlannedResource): Origin => ({ urn: r.urn, type: r.t
 /** The `zt:tier` tag of a group, if it has one. */
 export function tierTag(r: PlannedResource): string | undefined {
   return str(obj(r.inputs.tags)[TIER_TAG]);
+}
+
+/**
+ * The network ends a group reference names: each resolved group as `endpoint` says, the rest as
+ * unresolved (an outside id, an unknown value, or one of several candidates: rules treat it as any).
+ */
+export function endpointsOf(refs: ResolvedRefs, endpoint: (g: PlannedResource) => Endpoint): Endpoint[] {
+  return [
+    ...refs.targets.map(endpoint),
+    ...refs.others.map((ref): Endpoint => ({ kind: "unknown", ref })),
+    ...refs.anyOf.map((c): Endpoint => ({ kind: "unknown", ref: `one of ${c.map((g) => g.name).join(", ")}` })),
+  ];
 }
