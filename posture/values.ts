@@ -72,13 +72,16 @@ export function isOpaqueSecret(v: unknown): boolean {
   return v === OPAQUE_SECRET || (isSecretValue(v) && isOpaqueSecret(v.value));
 }
 
+/** A value with every secret replaced by what `replace` gives for it and the path where it sits. */
+export function replaceSecrets(v: unknown, replace: (where: string) => unknown, where = ""): unknown {
+  if (isSecretValue(v)) return replace(where);
+  if (Array.isArray(v)) return v.map((x, i) => replaceSecrets(x, replace, `${where}[${i}]`));
+  if (typeof v !== "object" || v === null) return v;
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, replaceSecrets(x, replace, `${where}.${k}`)]));
+}
+
 /**
  * A value with every secret blinded as "[secret]", as the Pulumi CLI displays them: for output
  * (`zt plan --json`), never for reading. Unknowns stay as they are.
  */
-export function redactSecrets(v: unknown): unknown {
-  if (isSecretValue(v)) return "[secret]";
-  if (Array.isArray(v)) return v.map(redactSecrets);
-  if (typeof v !== "object" || v === null) return v;
-  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, redactSecrets(x)]));
-}
+export const redactSecrets = (v: unknown): unknown => replaceSecrets(v, () => "[secret]");

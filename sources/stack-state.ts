@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { isSecretValue, SECRET_SIG, SIG_KEY, type PlannedResource } from "../posture/resource";
-import { OPAQUE_SECRET } from "../posture/values";
+import { SECRET_SIG, SIG_KEY, type PlannedResource } from "../posture/resource";
+import { OPAQUE_SECRET, replaceSecrets } from "../posture/values";
 import { FileError, fileProblems } from "./file-error";
 import { readJsonFile } from "./json-file";
 
@@ -38,28 +38,34 @@ const StackExport = z.looseObject({
   }),
 });
 
+/** The secret the readers see for one the file holds only as ciphertext (or blinded). */
+const OPAQUE = { [SIG_KEY]: SECRET_SIG, value: OPAQUE_SECRET };
+
 /**
- * Secrets as the CLI writes them: `{sig, ciphertext}` (never decrypted here: they stay opaque,
- * and every reader treats them as unknown), or `{sig, plaintext}` with `--show-secrets`. Both
- * become the wire's secret wrapper, the shape the readers and the pack already know.
+ * Secrets as the CLI writes them: `{sig, ciphertext}` in a stack export (never decrypted here: it
+ * stays opaque, and every reader treats it as unknown), `{sig, plaintext}` with `--show-secrets`,
+ * and, with `blinded`, the string "[secret]" that `pulumi preview --json` writes for every secret
+ * (display.MassageSecrets), so that no rule takes "[secret]" for an address or a name. All become
+ * the wire's secret wrapper, the shape the readers and the pack already know.
  */
-function decodeSecrets(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(decodeSecrets);
+function decodeSecrets(v: unknown, blinded: boolean): unknown {
+  if (blinded && v === "[secret]") return OPAQUE;
+  if (Array.isArray(v)) return v.map((x) => decodeSecrets(x, blinded));
   if (typeof v !== "object" || v === null) return v;
   const o = v as Record<string, unknown>;
   if (o[SIG_KEY] === SECRET_SIG) {
     if (typeof o.plaintext === "string") {
       try {
-        return { [SIG_KEY]: SECRET_SIG, value: decodeSecrets(JSON.parse(o.plaintext)) };
+        return { [SIG_KEY]: SECRET_SIG, value: decodeSecrets(JSON.parse(o.plaintext), blinded) };
       } catch {
-        return { [SIG_KEY]: SECRET_SIG, value: OPAQUE_SECRET };
+        return OPAQUE;
       }
     }
-    if ("value" in o) return { [SIG_KEY]: SECRET_SIG, value: decodeSecrets(o.value) };
-    return { [SIG_KEY]: SECRET_SIG, value: OPAQUE_SECRET };
+    if ("value" in o) return { [SIG_KEY]: SECRET_SIG, value: decodeSecrets(o.value, blinded) };
+    return OPAQUE;
   }
   const out: Record<string, unknown> = {};
-  for (const [k, x] of Object.entries(o)) out[k] = decodeSecrets(x);
+  for (const [k, x] of Object.entries(o)) out[k] = decodeSecrets(x, blinded);
   return out;
 }
 
@@ -68,8 +74,11 @@ const WHAT = "`pulumi stack export` file";
 /** The resource's name: the URN's last part (`urn:pulumi:<stack>::<project>::<type>::<name>`). */
 const nameOf = (urn: string) => urn.split("::").slice(3).join("::");
 
-/** A ResourceV3 in the readers' shape: id, inputs and outputs kept, `null` dependencies empty. */
-export function fromV3(r: ResourceV3): PlannedResource {
+/**
+ * A ResourceV3 in the readers' shape: id, inputs and outputs kept, `null` dependencies empty.
+ * `blinded`: secrets are the string "[secret]" (a `pulumi preview --json` file).
+ */
+export function fromV3(r: ResourceV3, blinded = false): PlannedResource {
   const propertyDependencies: Record<string, string[]> = {};
   for (const [k, urns] of Object.entries(r.propertyDependencies ?? {})) propertyDependencies[k] = urns ?? [];
   const custom = r.custom ?? true;
@@ -83,8 +92,8 @@ export function fromV3(r: ResourceV3): PlannedResource {
     provider: r.provider,
     dependencies: r.dependencies ?? [],
     propertyDependencies,
-    inputs: decodeSecrets(r.inputs ?? {}) as Record<string, unknown>,
-    ...(custom && r.outputs ? { outputs: decodeSecrets(r.outputs) as Record<string, unknown> } : {}),
+    inputs: decodeSecrets(r.inputs ?? {}, blinded) as Record<string, unknown>,
+    ...(custom && r.outputs ? { outputs: decodeSecrets(r.outputs, blinded) as Record<string, unknown> } : {}),
   };
 }
 
@@ -102,8 +111,17 @@ export const stackOfUrn = (urn: string) => urn.slice("urn:pulumi:".length).split
 export function stackStateOf(doc: unknown, file: string): StackState {
   const parsed = StackExport.safeParse(doc);
   if (!parsed.success) throw new FileError(file, WHAT, fileProblems(parsed.error));
-  const resources = (parsed.data.deployment.resources ?? []).filter((r) => !r.delete).map(fromV3);
+  const resources = (parsed.data.deployment.resources ?? []).filter((r) => !r.delete).map((r) => fromV3(r));
   return { stacks: [...new Set(resources.map((r) => stackOfUrn(r.urn)))], resources };
+}
+
+/**
+ * Why a state file cannot be judged as `stack`'s: it holds another stack's resources (saved under
+ * the wrong name, it would pass or fail against the wrong profile). Undefined when it is the stack's.
+ */
+export function foreignStateProblem(state: StackState, file: string, stack: string): string | undefined {
+  const foreign = state.stacks.filter((s) => s !== stack);
+  return foreign.length ? `${file} holds the state of stack ${foreign.join(", ")}, not ${stack}` : undefined;
 }
 
 /** Reads and validates a `pulumi stack export` file. */
@@ -117,14 +135,9 @@ function ciphertext(where: string): string {
   return `v1:${h.subarray(0, 12).toString("base64")}:${Buffer.concat([h, h]).toString("base64")}`;
 }
 
-function encryptSecrets(v: unknown, where: string): unknown {
-  if (Array.isArray(v)) return v.map((x, i) => encryptSecrets(x, `${where}[${i}]`));
-  if (isSecretValue(v)) return { [SIG_KEY]: SECRET_SIG, ciphertext: ciphertext(where) };
-  if (typeof v !== "object" || v === null) return v;
-  const out: Record<string, unknown> = {};
-  for (const [k, x] of Object.entries(v)) out[k] = encryptSecrets(x, `${where}.${k}`);
-  return out;
-}
+/** Secrets as a passphrase secrets provider writes them: ciphertext, no value. */
+const encryptSecrets = (v: unknown, where: string): unknown =>
+  replaceSecrets(v, (at) => ({ [SIG_KEY]: SECRET_SIG, ciphertext: ciphertext(at) }), where);
 
 export interface ExportOptions {
   /** The root stack's outputs (the program's exports). */
