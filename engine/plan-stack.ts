@@ -22,12 +22,18 @@ export const PROGRAM_ENTRY = join(__dirname, "..", "stacks", "index.ts");
  * becoming the stack's outputs. Needs a TypeScript-aware require (the CLI runs under tsx).
  */
 export function programModule(file: string): () => unknown {
-  const entry = resolve(file);
-  if (!existsSync(entry)) throw new Error(`--program ${file}: no such file`);
+  const entry = programFile(file);
   return () => {
     delete require.cache[require.resolve(entry)]; // a fresh run registers its resources again
     return require(entry) as unknown;
   };
+}
+
+/** The program file `--program` names, as an absolute path; a usage error when there is none. */
+export function programFile(file: string): string {
+  const entry = resolve(file);
+  if (!existsSync(entry)) throw new Error(`--program ${file}: no such file`);
+  return entry;
 }
 
 /** How a stack is planned offline. */

@@ -4,7 +4,7 @@ import type { PackServer } from "../engine/pack-server";
 import { startZeroTrustPack } from "../engine/run-pack";
 import { fleetStacks } from "./stacks";
 import { loadStackProfile } from "../sources/stack-profile";
-import { readStackExport } from "../sources/stack-state";
+import { foreignStateProblem, readStackExport } from "../sources/stack-state";
 import { ProfileError } from "../profile";
 import type { ClientProfile } from "../profile/schema";
 import { checkClient, failedClient, type ClientResult } from "./client-verdict";
@@ -69,11 +69,8 @@ async function checkOne(
   }
   try {
     const doc = readStackExport(state);
-    // A state file saved under the wrong name would be judged against another client's profile.
-    const foreign = doc.stacks.filter((o) => o !== stack);
-    if (foreign.length) {
-      return failedClient(stack, `${state} holds the state of stack ${foreign.join(", ")}, not ${stack}`, profile);
-    }
+    const foreign = foreignStateProblem(doc, state, stack);
+    if (foreign) return failedClient(stack, foreign, profile);
     return await checkClient(server, opts.stacksDir, stack, profile, doc.resources);
   } catch (e) {
     return failedClient(stack, `${state}: ${(e as Error).message}`, profile);

@@ -21,17 +21,15 @@ const STATE_RANK: Record<string, number> = {
 };
 const minus = (a: readonly string[], b: readonly string[]) => a.filter((x) => !b.includes(x));
 
+/** An address range inside another: the same text, or a CIDR within a CIDR. */
+const rangeWithin = (inner: string, outer: string) =>
+  inner === outer || (isCidr(inner) && isCidr(outer) && cidrWithin(inner, outer));
+
 function endpointWithin(inner: Endpoint, outer: Endpoint): boolean {
   if (JSON.stringify(inner) === JSON.stringify(outer)) return true;
   if (outer.kind === "internet" || outer.kind === "any")
     return inner.kind === "internet" || (inner.kind === "cidr" && isCidr(inner.cidr));
-  return (
-    inner.kind === "cidr" &&
-    outer.kind === "cidr" &&
-    isCidr(inner.cidr) &&
-    isCidr(outer.cidr) &&
-    cidrWithin(inner.cidr, outer.cidr)
-  );
+  return inner.kind === "cidr" && outer.kind === "cidr" && rangeWithin(inner.cidr, outer.cidr);
 }
 
 function portsWithin(inner: LockedFlow, outer: LockedFlow): boolean {
@@ -219,9 +217,7 @@ export function diffLocks(approved: PostureLock, proposed: PostureLock, opts: Di
     if (!b.trusted && a.trusted) loc("narrowing", "is no longer trusted");
     // Who a location covers changes every policy that names it; more is a widening where it is excluded.
     const countries = minus(b.countries, a.countries);
-    const ranges = b.ipRanges.filter(
-      (r) => !a.ipRanges.some((x) => r === x || (isCidr(r) && isCidr(x) && cidrWithin(r, x))),
-    );
+    const ranges = b.ipRanges.filter((r) => !a.ipRanges.some((x) => rangeWithin(r, x)));
     if (countries.length || ranges.length)
       loc(
         "widening",

@@ -5,7 +5,7 @@ import { packConfigFor } from "../../engine/pack-config";
 import { readLock } from "../../sources/lockfile";
 import { loadStackProfile } from "../../sources/stack-profile";
 import { readJsonFile } from "../../sources/json-file";
-import { readStackExport } from "../../sources/stack-state";
+import { foreignStateProblem, readStackExport } from "../../sources/stack-state";
 import { renderVerdicts } from "../../reports/plan/verdicts";
 import { Refused, stacksDirOption } from "../common";
 
@@ -19,11 +19,10 @@ export function checkCommand(program: Command): void {
     .option("--policy-config <file>", "a --policy-pack-config file (for stacks without a profile here)")
     .action(async (opts: { state: string; stack?: string; stacksDir: string; policyConfig?: string }) => {
       const doc = readStackExport(opts.state);
-      // Judging another stack's state against this stack's profile would pass or fail it for nothing.
-      const foreign = opts.stack ? doc.stacks.filter((s) => s !== opts.stack) : [];
-      if (foreign.length) {
+      const foreign = opts.stack ? foreignStateProblem(doc, opts.state, opts.stack) : undefined;
+      if (foreign) {
         throw new Refused(
-          `${opts.state} holds the state of stack ${foreign.join(", ")}, not ${opts.stack}: export the right stack (\`pulumi stack export --stack ${opts.stack}\`) or name its own`,
+          `${foreign}: export the right stack (\`pulumi stack export --stack ${opts.stack}\`) or name its own`,
         );
       }
       let config: PackConfig = {};

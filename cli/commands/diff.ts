@@ -86,14 +86,18 @@ export function diffCommand(program: Command): void {
         if (!FORMATS.includes(opts.format as Format))
           throw new Error(`unknown format "${opts.format}": use ${FORMATS.join(", ")}`);
         // One argument is a preview file's two sides; anything else alone would be compared with itself.
-        if (after === undefined && (!/\.json$/i.test(before) || readSourceFile(before).kind !== "preview")) {
+        const alone = after === undefined && /\.json$/i.test(before) ? readSourceFile(before) : undefined;
+        if (after === undefined && alone?.kind !== "preview") {
           throw new Error(
             `zt diff needs two postures (<before> <after>); one alone must be a \`pulumi preview --json\` file, and ${before || "''"} is not`,
           );
         }
         const ctx = { stacksDir: opts.stacksDir, program: opts.program };
-        const old = await postureFrom(before, ctx, "old");
-        const proposed = await postureFrom(after ?? before, ctx, "new");
+        // The preview read once for both of its sides.
+        const [old, proposed] =
+          alone?.kind === "preview"
+            ? [lockOf(postureOf(alone.old)), lockOf(postureOf(alone.new))]
+            : [await postureFrom(before, ctx, "old"), await postureFrom(after!, ctx, "new")];
         const stack = opts.stack ?? stackOfSpec(before) ?? (after ? stackOfSpec(after) : undefined);
         const breakGlass = stack ? breakGlassOf(opts.stacksDir, stack) : undefined;
         const items = diffLocks(old, proposed, { breakGlass });

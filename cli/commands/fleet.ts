@@ -9,6 +9,7 @@ import { fleetMarkdown } from "../../reports/fleet/markdown";
 import { table } from "../../reports/plan/text";
 import { fleetStacks } from "../../fleet/stacks";
 import { positiveInt, Refused, stacksDirOption, programOption } from "../common";
+import { programFile } from "../../engine/plan-stack";
 import { fleetProgress } from "../progress";
 import { fleetDeployCommands } from "./fleet-deploy";
 
@@ -81,8 +82,7 @@ export function fleetCommand(program: Command): void {
     .option("-j, --concurrency <n>", "worker processes (default: one per core)", positiveInt)
     .addOption(programOption("the Pulumi program each client runs"))
     .action(async (opts: ReportOptions & { stacksDir: string; concurrency?: number; program: string }) => {
-      const program = resolve(opts.program);
-      if (!existsSync(program)) throw new Error(`--program ${opts.program}: no such file`);
+      const program = programFile(opts.program);
       checkReportTargets(opts);
       const progress = fleetProgress(process.stderr);
       progress.start(fleetStacks(opts.stacksDir).length, "planning");
