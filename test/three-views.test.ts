@@ -13,6 +13,7 @@ import { lockOf, serializeLock } from "../posture/lock";
 import { SECRET_SIG, SIG_KEY, type PlannedResource } from "../posture/resource";
 import { readLock } from "../sources/lockfile";
 import { stackStateOf, toStackExport } from "../sources/stack-state";
+import { find, handWritten } from "./pack-harness";
 
 // One stack, three views (shared/DESIGN.md): the example as a new stack's preview (ids unknown),
 // as the same stack's preview once deployed (ids and provider outputs known; Analyze gets inputs,
@@ -44,12 +45,6 @@ interface Change {
   add?: (ref: (name: string) => string, urn: (name: string) => string) => PlannedResource;
 }
 
-const find = (rs: readonly PlannedResource[], name: string) => {
-  const r = rs.find((x) => x.name === name);
-  if (!r) throw new Error(`no resource ${name}`);
-  return r;
-};
-
 /** The resources of one view with a change applied; an edit changes inputs and outputs alike. */
 function resourcesOf(view: View, change: Change = {}): PlannedResource[] {
   const base = structuredClone(plans[view === "new" ? "new" : "deployed"].resources) as PlannedResource[];
@@ -77,17 +72,6 @@ async function verdict(view: View, change?: Change): Promise<Diagnostic[]> {
 }
 const mandatory = async (view: View, change?: Change) =>
   (await verdict(view, change)).filter((d) => d.enforcementLevel === "mandatory");
-
-const handWritten = (type: string, name: string, inputs: Json, deps: Record<string, string[]>): PlannedResource => ({
-  urn: `urn:pulumi:example::zt-baseline::${type}::${name}`,
-  type,
-  name,
-  custom: true,
-  parent: "urn:pulumi:example::zt-baseline::pulumi:pulumi:Stack::zt-baseline-example",
-  dependencies: [...new Set(Object.values(deps).flat())],
-  propertyDependencies: deps,
-  inputs,
-});
 
 /** Widenings, each with the policies that must block it (posture-within-lock among them). */
 const WIDENINGS: [string, Change, string[]][] = [
