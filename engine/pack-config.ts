@@ -3,7 +3,7 @@ import type { PackConfig } from "./pack-server";
 import type { SettingName } from "../policy-packs/zero-trust/config";
 import { RULES } from "../policy-packs/zero-trust/rules";
 import { edgePorts } from "../profile/tier-model";
-import { durationMinutes } from "../profile/primitives";
+import { durationMinutes } from "../posture/durations";
 import type { ClientProfile } from "../profile/schema";
 import type { PostureLock } from "../posture/lock";
 

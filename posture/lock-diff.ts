@@ -1,6 +1,7 @@
 import { cidrWithin, isCidr } from "./cidr";
 import { flowKey, type LockedAccessPolicy, type LockedCaPolicy, type LockedFlow, type PostureLock } from "./lock";
-import { describeEndpoint, describeRulePorts, type Endpoint } from "./model";
+import { describeEndpoint, type Endpoint } from "./model";
+import { describePorted, portedWithin } from "./ports";
 
 export type Layer = "identity" | "network" | "access" | "privilege";
 
@@ -32,26 +33,20 @@ function endpointWithin(inner: Endpoint, outer: Endpoint): boolean {
   return inner.kind === "cidr" && outer.kind === "cidr" && rangeWithin(inner.cidr, outer.cidr);
 }
 
-function portsWithin(inner: LockedFlow, outer: LockedFlow): boolean {
-  if (outer.ports === undefined) return true;
-  return inner.ports !== undefined && outer.ports.from <= inner.ports.from && inner.ports.to <= outer.ports.to;
-}
-
 /** A flow is covered when an approved one allows at least as much: same ends (or wider), ports within. */
 function flowCovered(f: LockedFlow, approved: readonly LockedFlow[]): boolean {
   return approved.some(
     (a) =>
       a.cloud === f.cloud &&
       a.direction === f.direction &&
-      (a.protocol === f.protocol || a.protocol === "all") &&
+      portedWithin(f, a) &&
       endpointWithin(f.from, a.from) &&
-      endpointWithin(f.to, a.to) &&
-      (f.protocol === "icmp" && a.protocol === "icmp" ? true : portsWithin(f, a)),
+      endpointWithin(f.to, a.to),
   );
 }
 
 export function describeFlow(f: LockedFlow): string {
-  return `${f.cloud} ${describeEndpoint(f.from)} → ${describeEndpoint(f.to)} ${describeRulePorts(f)} (${f.direction})`;
+  return `${f.cloud} ${describeEndpoint(f.from)} → ${describeEndpoint(f.to)} ${describePorted(f)} (${f.direction})`;
 }
 
 /** The controls a grant asks for, and whether one of them is enough. One control is "all of one". */

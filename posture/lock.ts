@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { AccessRule, CaPolicyPosture, NetworkRule, Posture } from "./model";
-import { isAnyPort } from "./model";
+import { isAnyPort } from "./ports";
 
 /**
  * The approved posture of a stack, written down (`zt lock`): canonical, sorted JSON that is

@@ -1,3 +1,4 @@
+import type { PortRange, Protocol } from "./ports";
 import type { PlannedResource } from "./resource";
 import { OPAQUE_SECRET } from "./values";
 
@@ -26,13 +27,6 @@ export type Endpoint =
   | { readonly kind: "untagged"; readonly group: string }
   | { readonly kind: "unknown"; readonly ref: string };
 
-export type Protocol = "tcp" | "udp" | "icmp" | "all";
-
-export interface Ports {
-  readonly from: number;
-  readonly to: number;
-}
-
 /** A rule that allows or denies traffic, normalised: from -> to, protocol, ports. */
 export interface NetworkRule {
   readonly cloud: Cloud;
@@ -43,7 +37,7 @@ export interface NetworkRule {
   readonly to: Endpoint;
   readonly protocol: Protocol;
   /** Undefined for every port (any-port, or a protocol without ports). */
-  readonly ports?: Ports;
+  readonly ports?: PortRange;
   /** Azure priority; lower wins. */
   readonly priority?: number;
   /** Inline rules live in their group's resource; standalone ones are resources of their own. */
@@ -66,13 +60,6 @@ export interface NetworkPosture {
   readonly rules: readonly NetworkRule[];
 }
 
-export const ALL_PORTS: Ports = { from: 0, to: 65535 };
-
-export function isAnyPort(rule: Pick<NetworkRule, "protocol" | "ports">): boolean {
-  if (rule.protocol === "icmp") return false;
-  return rule.ports === undefined || (rule.ports.from <= 1 && rule.ports.to >= 65535);
-}
-
 export function describeEndpoint(e: Endpoint): string {
   switch (e.kind) {
     case "tier":
@@ -88,13 +75,6 @@ export function describeEndpoint(e: Endpoint): string {
     default:
       return e.kind;
   }
-}
-
-export function describeRulePorts(rule: Pick<NetworkRule, "protocol" | "ports">): string {
-  if (rule.protocol === "icmp") return "icmp";
-  if (isAnyPort(rule)) return `${rule.protocol === "all" ? "any protocol" : rule.protocol}/any port`;
-  const { from, to } = rule.ports!;
-  return `${rule.protocol}/${from === to ? from : `${from}-${to}`}`;
 }
 
 /** One Access rule, as `kind` or `kind:value` (`azureAd:<group>`, `authMethod:mfa`, `everyone`). */

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { MIN_REASON_LENGTH } from "../catalog/limits";
 import { GUID_PATTERN } from "../catalog/well-known-ids";
+import { PROFILE_DURATION } from "../posture/durations";
+import { parsePortRange, type PortRange as PortRangeValue } from "../posture/ports";
 
 /** Entra ID / Azure object ids and tenant ids are GUIDs; a typo here silently targets nobody. */
 export const Guid = z.string().regex(GUID_PATTERN, {
@@ -12,20 +14,11 @@ export const Slug = z.string().regex(/^[a-z][a-z0-9-]{0,38}[a-z0-9]$/, {
   message: 'expected lower-case kebab-case like "contoso-prod" (2-40 characters)',
 });
 
-const DURATION = /^([1-9][0-9]*)(m|h|d)$/;
-const UNIT_MINUTES = { m: 1, h: 60, d: 1440 } as const;
-
 /** A duration such as "30m", "8h" or "90d". */
 export const Duration = z
   .string()
-  .regex(DURATION, { message: 'expected a duration like "8h" (minutes m, hours h, days d)' });
+  .regex(PROFILE_DURATION, { message: 'expected a duration like "8h" (minutes m, hours h, days d)' });
 export type Duration = z.infer<typeof Duration>;
-
-/** Minutes in a duration; NaN for text that is not one (refinements also run on invalid input). */
-export function durationMinutes(d: Duration): number {
-  const m = DURATION.exec(d);
-  return m ? Number(m[1]) * UNIT_MINUTES[m[2] as keyof typeof UNIT_MINUTES] : NaN;
-}
 
 /** A reason recorded for an exception to the baseline: a sentence, not a word. */
 export const Reason = z
@@ -47,23 +40,17 @@ export const Domain = z.string().regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[
 });
 
 /** A single port (443) or an inclusive range ("8000-8080"); never "any". */
-export const PortRange = z.union([z.number(), z.string()]).transform((v, ctx) => {
+export const PortRange = z.union([z.number(), z.string()]).transform((v, ctx): PortRangeValue => {
   const text = String(v).trim();
-  if (/^(\*|any|all|-1|0-65535|1-65535)$/i.test(text)) {
+  const range = parsePortRange(text);
+  if (range === "every") {
     ctx.addIssue({ code: "custom", message: `"${text}" opens every port; name the ports the flow needs` });
     return z.NEVER;
   }
-  const m = /^(\d{1,5})(?:-(\d{1,5}))?$/.exec(text);
-  const from = m ? Number(m[1]) : NaN;
-  const to = m ? Number(m[2] ?? m[1]) : NaN;
-  if (!m || from < 1 || to > 65535 || from > to) {
+  if (!range || range.from < 1) {
     ctx.addIssue({ code: "custom", message: 'expected a port like 443 or a range like "8000-8080" within 1-65535' });
     return z.NEVER;
   }
-  return { from, to };
+  return range;
 });
 export type PortRange = z.output<typeof PortRange>;
-
-export function describePorts(p: PortRange): string {
-  return p.from === p.to ? String(p.from) : `${p.from}-${p.to}`;
-}

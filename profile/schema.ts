@@ -7,7 +7,8 @@ import { PrivilegedAccessProfile } from "./privileged-access";
 import { IdentityProfile } from "./identity";
 import { MfaProfile } from "./mfa";
 import { NetworkProfile } from "./network";
-import { durationMinutes, Email, Slug } from "./primitives";
+import { durationMinutes } from "../posture/durations";
+import { Email, Slug } from "./primitives";
 
 const MAX_SERVICE_TOKEN_MINUTES = MAX_SERVICE_TOKEN_HOURS * 60;
 

@@ -1,6 +1,6 @@
 import { DEFAULT_TIER_PORTS, INTERNET, MANAGEMENT_PORTS, REDIRECT_PORT, WEB_PORTS } from "./network-defaults";
 import type { Flow } from "./network";
-import { describePorts, type PortRange } from "./primitives";
+import { describePortRange, type PortRange } from "../posture/ports";
 
 /** What the tier-model checks need to know of the network profile. */
 export interface TierModel {
@@ -41,7 +41,7 @@ export function defaultFlows(model: TierModel): Flow[] {
 }
 
 function flowKey(f: Flow): string {
-  return `${f.from}>${f.to}/${f.protocol}/${f.ports.map(describePorts).join(",")}`;
+  return `${f.from}>${f.to}/${f.protocol}/${f.ports.map(describePortRange).join(",")}`;
 }
 
 /** Every way a tier model flattens segmentation or contradicts itself, with the offending path. */

@@ -58,11 +58,19 @@ const within =
   (path: string) =>
     dirs.some((d) => path === d || path.startsWith(`${d}/`));
 
+/** One module per idea that every part may read, the profile included. */
+const VOCABULARY = ["posture/ports", "posture/durations"];
+
 export const WALLS: readonly Wall[] = [
   {
-    rule: "profile imports only the catalog (and zod)",
+    rule: "profile imports only the catalog and the vocabulary (and zod)",
     in: /^profile\//,
-    forbids: (i) => !within("profile", "catalog")(i.to) && i.to !== "zod",
+    forbids: (i) => !within("profile", "catalog", ...VOCABULARY)(i.to) && i.to !== "zod",
+  },
+  {
+    rule: "the vocabulary (ports, durations) imports nothing",
+    in: new RegExp(`^(${VOCABULARY.join("|")})\\.ts$`),
+    forbids: (i) => !i.typeOnly,
   },
   {
     rule: "catalog imports nothing but types",
@@ -115,6 +123,7 @@ describe("the house", () => {
   it("catches each kind of forbidden import (the walls are not empty)", () => {
     const sample: [string, string][] = [
       ["profile/x.ts", `import { CONTROLS } from "../components/identity/conditional-access-baseline";`],
+      ["posture/ports.ts", `import { OPAQUE_SECRET } from "./values";`],
       ["catalog/x.ts", `import { z } from "zod";`],
       ["policy-packs/zero-trust/rules/network/x.ts", `import { AWS } from "../../../../posture/readers/aws-network";`],
       ["policy-packs/zero-trust/rules/network/y.ts", `import * as aws from "@pulumi/aws";`],
@@ -123,7 +132,7 @@ describe("the house", () => {
     ];
     const found = breaches(sample.flatMap(([f, text]) => importsOf(f, text)));
     const wallOf = (b: string) => WALLS.find((w) => b.startsWith(`${w.rule}: `))!.rule;
-    expect(found.map(wallOf)).toEqual(WALLS.flatMap((w, i) => (i === 2 ? [w.rule, w.rule] : [w.rule])));
+    expect(found.map(wallOf)).toEqual(WALLS.flatMap((w, i) => (i === 3 ? [w.rule, w.rule] : [w.rule])));
     // A type-only import from outside is what the catalog may have.
     expect(breaches(importsOf("catalog/y.ts", `import type { input } from "@pulumi/azuread/types";`))).toEqual([]);
   });

@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { DENY_PRIORITY } from "../catalog/azure-priorities";
 import { parseProfile } from "../profile";
 import type { Flow } from "../profile/network";
-import { describePorts } from "../profile/primitives";
+import { describePortRange, describePorted } from "../posture/ports";
 import { ResourceIndex } from "../posture/index-resources";
-import { describeEndpoint, describeRulePorts, type NetworkRule } from "../posture/model";
+import { describeEndpoint, type NetworkRule } from "../posture/model";
 import { readNetwork } from "../posture/readers/network";
 import { exampleProfile, minimalProfile } from "./fixtures";
 import { planProfile } from "./harness";
@@ -16,7 +16,7 @@ const AZURE_NET = {
   location: "westeurope",
 };
 
-const key = (r: NetworkRule) => `${describeEndpoint(r.from)}>${describeEndpoint(r.to)} ${describeRulePorts(r)}`;
+const key = (r: NetworkRule) => `${describeEndpoint(r.from)}>${describeEndpoint(r.to)} ${describePorted(r)}`;
 
 /** What the declared flows allow, one entry per source, destination and port range. */
 function expected(flows: readonly Flow[], side: "ingress" | "egress"): string[] {
@@ -26,7 +26,7 @@ function expected(flows: readonly Flow[], side: "ingress" | "egress"): string[] 
     const ends = (e: string) => (e === "internet" ? (f.cidrs?.length ? f.cidrs : ["internet"]) : [e]);
     for (const from of ends(f.from))
       for (const to of ends(f.to))
-        for (const p of f.protocol === "icmp" ? ["icmp"] : f.ports.map((r) => `${f.protocol}/${describePorts(r)}`))
+        for (const p of f.protocol === "icmp" ? ["icmp"] : f.ports.map((r) => `${f.protocol}/${describePortRange(r)}`))
           out.push(`${from}>${to} ${p}`);
   }
   return out.sort();

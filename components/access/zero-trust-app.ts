@@ -10,14 +10,9 @@ import {
 import * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
 import type { AccessApp } from "../../profile/access";
-import { durationMinutes, type Duration } from "../../profile/primitives";
+import type { Duration } from "../../profile/primitives";
+import { durationMinutes, goDuration } from "../../posture/durations";
 import { REQUIRED_AUTH_METHOD } from "../../catalog/access";
-
-/** Cloudflare Access takes durations in hours or minutes ("8h", "90m"). */
-export function cloudflareDuration(d: Duration): string {
-  const minutes = durationMinutes(d);
-  return minutes % 60 === 0 ? `${minutes / 60}h` : `${minutes}m`;
-}
 
 /** One internal app behind Cloudflare Access: who may reach it, with what, for how long. */
 export interface ZeroTrustAppArgs {
@@ -49,7 +44,7 @@ export class ZeroTrustApp extends pulumi.ComponentResource {
   constructor(name: string, args: ZeroTrustAppArgs, opts?: pulumi.ComponentResourceOptions) {
     super("zt-baseline:access:ZeroTrustApp", name, {}, opts);
     const { app, accountId, identityProviderId } = args;
-    const sessionDuration = cloudflareDuration(args.sessionDuration);
+    const sessionDuration = goDuration(durationMinutes(args.sessionDuration));
     const label = `zt-${args.client}-${app.name}`;
 
     const allow = new ZeroTrustAccessPolicy(
@@ -86,7 +81,7 @@ export class ZeroTrustApp extends pulumi.ComponentResource {
           t.name,
           new ZeroTrustAccessServiceToken(
             `${name}-token-${t.name}`,
-            { accountId, name: `${label}-${t.name}`, duration: cloudflareDuration(t.duration) },
+            { accountId, name: `${label}-${t.name}`, duration: goDuration(durationMinutes(t.duration)) },
             { parent: this },
           ),
         ] as const,

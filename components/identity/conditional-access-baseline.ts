@@ -1,6 +1,6 @@
 import * as azuread from "@pulumi/azuread";
 import * as pulumi from "@pulumi/pulumi";
-import { durationMinutes } from "../../profile/primitives";
+import { durationMinutes } from "../../posture/durations";
 import type { ClientProfile } from "../../profile/schema";
 import type { MfaStrength } from "../../profile/mfa";
 import { ADMIN_STRENGTH, AUTHENTICATION_STRENGTHS } from "../../catalog/authentication-strengths";

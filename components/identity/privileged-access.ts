@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
 import type { PrivilegedAccessProfile } from "../../profile/privileged-access";
 import { AWS_ADMINISTRATOR_ACCESS } from "../../catalog/well-known-ids";
-import { durationMinutes } from "../../profile/primitives";
+import { durationMinutes } from "../../posture/durations";
 
 export const GLOBAL_ADMINISTRATOR = "62e90394-69f5-4237-9190-012177145e10";
 

@@ -1,7 +1,7 @@
 import { ApplicationSecurityGroup, NetworkSecurityGroup, SecurityRule } from "@pulumi/azure-native/network";
 import * as pulumi from "@pulumi/pulumi";
 import type { Flow } from "../../profile/network";
-import { describePorts } from "../../profile/primitives";
+import { describePortRange } from "../../posture/ports";
 import { CLIENT_TAG, TIER_TAG } from "../../catalog/tags";
 import { flowDescription, flowSlug, internetCidrs, isInternet } from "./flow-names";
 import { ALLOW_PRIORITY_START, DENY_PRIORITY, PRIORITY_STEP, PROBE_PRIORITY } from "../../catalog/azure-priorities";
@@ -97,7 +97,7 @@ export class AzureTierSegmentation extends pulumi.ComponentResource {
         });
       });
       if (tier === args.edgeTier) {
-        const webPorts = inbound.filter((f) => isInternet(f.from)).flatMap((f) => f.ports.map(describePorts));
+        const webPorts = inbound.filter((f) => isInternet(f.from)).flatMap((f) => f.ports.map(describePortRange));
         if (webPorts.length > 0) {
           rule(tier, "allow-azure-lb-probes-in", {
             description: "zt: Azure load balancer health probes to the edge's web ports",
@@ -148,7 +148,9 @@ function common(f: Flow) {
     access: "Allow",
     protocol: PROTOCOL[f.protocol],
     sourcePortRange: "*",
-    ...(f.protocol === "icmp" ? { destinationPortRange: "*" } : { destinationPortRanges: f.ports.map(describePorts) }),
+    ...(f.protocol === "icmp"
+      ? { destinationPortRange: "*" }
+      : { destinationPortRanges: f.ports.map(describePortRange) }),
   };
 }
 

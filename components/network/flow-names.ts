@@ -1,16 +1,16 @@
 import { INTERNET } from "../../profile/network-defaults";
 import type { Flow } from "../../profile/network";
-import { describePorts, type PortRange } from "../../profile/primitives";
+import { describePortRange, type PortRange } from "../../posture/ports";
 
 /** Stable, readable logical-name fragment for one port range of a flow: `web-to-app-tcp-8443`. */
 export function flowSlug(flow: Flow, ports?: PortRange): string {
-  const p = ports ? `-${describePorts(ports)}` : "";
+  const p = ports ? `-${describePortRange(ports)}` : "";
   return `${flow.from}-to-${flow.to}-${flow.protocol}${p}`;
 }
 
 /** What a rule's description says: which declared flow it implements. */
 export function flowDescription(flow: Flow): string {
-  const ports = flow.ports.length ? `/${flow.ports.map(describePorts).join(",")}` : "";
+  const ports = flow.ports.length ? `/${flow.ports.map(describePortRange).join(",")}` : "";
   return `zt flow ${flow.from} -> ${flow.to} ${flow.protocol}${ports}${flow.reason ? ` (${flow.reason})` : ""}`.slice(
     0,
     255,

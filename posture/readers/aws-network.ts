@@ -1,4 +1,5 @@
-import type { Endpoint, NetworkRule, Ports, Protocol, TierGroup } from "../model";
+import type { Endpoint, NetworkRule, TierGroup } from "../model";
+import type { PortRange, Protocol } from "../ports";
 import type { ResourceIndex } from "../index-resources";
 import type { PlannedResource } from "../resource";
 import { arr, isOpaqueSecret, num, obj, OPAQUE_SECRET, str, strs, UNKNOWN_VALUE } from "../values";
@@ -31,7 +32,7 @@ function protocolOf(v: unknown): Protocol {
   return PROTOCOLS[String(str(v) ?? num(v) ?? "-1").toLowerCase()] ?? "all";
 }
 
-function portsOf(protocol: Protocol, from: unknown, to: unknown): Ports | undefined {
+function portsOf(protocol: Protocol, from: unknown, to: unknown): PortRange | undefined {
   const f = num(from);
   const t = num(to);
   if (protocol === "all" || f === undefined || t === undefined || f < 0 || t < 0) return undefined;

@@ -1,4 +1,5 @@
-import type { Endpoint, NetworkRule, Ports, Protocol, TierGroup } from "../model";
+import type { Endpoint, NetworkRule, TierGroup } from "../model";
+import { parsePortRange, type PortRange, type Protocol } from "../ports";
 import type { ResourceIndex } from "../index-resources";
 import type { PlannedResource } from "../resource";
 import { arr, isOpaqueSecret, num, obj, OPAQUE_SECRET, str, strs, UNKNOWN_VALUE } from "../values";
@@ -31,13 +32,12 @@ function prefixEndpoint(prefix: string): Endpoint {
   return { kind: "cidr", cidr: prefix };
 }
 
-function portRanges(single: unknown, many: unknown): (Ports | undefined)[] {
+function portRanges(single: unknown, many: unknown): (PortRange | undefined)[] {
   const texts = [...(str(single) ? [str(single)!] : []), ...strs(many)];
-  if (texts.length === 0 || texts.includes("*")) return [undefined];
-  return texts.map((t) => {
-    const [a, b] = t.split("-").map(Number);
-    return { from: a!, to: b ?? a! };
-  });
+  const ranges = texts.map(parsePortRange);
+  // A text that is not a port range (nor every port) is read as every port: fail closed.
+  if (ranges.length === 0 || ranges.some((r) => r === undefined || r === "every")) return [undefined];
+  return ranges as PortRange[];
 }
 
 /**

@@ -1,5 +1,5 @@
-import { withinFlowPorts } from "../../posture/ports";
-import type { Endpoint, NetworkRule, Posture, Protocol } from "../../posture/model";
+import type { Endpoint, NetworkRule, Posture } from "../../posture/model";
+import { withinFlowPorts, type Protocol } from "../../posture/ports";
 import { INTERNET } from "../../profile/network-defaults";
 import type { NetworkProfile } from "../../profile/network";
 

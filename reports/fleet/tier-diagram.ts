@@ -1,6 +1,6 @@
 import { INTERNET } from "../../profile/network-defaults";
 import type { NetworkProfile } from "../../profile/network";
-import { describePorts } from "../../profile/primitives";
+import { describePortRange } from "../../posture/ports";
 import { undeclaredFlows, type DeployedView } from "./deployed";
 import { escapeHtml } from "./escape";
 
@@ -97,12 +97,12 @@ function edgesOf(network: NetworkProfile, deployed: DeployedView | undefined): E
       kind,
       f.from,
       f.to,
-      f.protocol === "icmp" ? "icmp" : `${f.protocol} ${f.ports.map(describePorts).join(",")}`,
+      f.protocol === "icmp" ? "icmp" : `${f.protocol} ${f.ports.map(describePortRange).join(",")}`,
       f.cidrs,
     );
   }
   for (const f of deployed ? undeclaredFlows(network, deployed.flows) : []) {
-    const ports = f.protocol === "icmp" ? "" : ` ${f.ports ? describePorts(f.ports) : "all ports"}`;
+    const ports = f.protocol === "icmp" ? "" : ` ${f.ports ? describePortRange(f.ports) : "all ports"}`;
     add("undeclared", f.from, f.to, `${f.protocol}${ports} (${f.cloud})`);
   }
   return [...edges.values()];

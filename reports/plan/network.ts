@@ -2,7 +2,8 @@ import { DENY_PRIORITY } from "../../catalog/azure-priorities";
 import { workloadTiers } from "../../profile/tier-model";
 import type { ClientProfile } from "../../profile/schema";
 import { ResourceIndex } from "../../posture/index-resources";
-import { describeEndpoint, describeRulePorts, type Cloud, type NetworkRule } from "../../posture/model";
+import { describeEndpoint, type Cloud, type NetworkRule } from "../../posture/model";
+import { describePorted } from "../../posture/ports";
 import { readNetwork } from "../../posture/readers/network";
 import type { PlannedResource } from "../../posture/resource";
 import { heading, plural, shortId, table } from "./text";
@@ -54,7 +55,7 @@ function graph(rules: readonly NetworkRule[], order: readonly string[]): string[
     const leaves = r.direction === "egress" && r.to.kind !== "tier";
     if (r.direction !== "ingress" && !leaves) continue;
     const k = `${describeEndpoint(r.from)} → ${describeEndpoint(r.to)}${leaves ? "  (egress)" : ""}`;
-    edges.set(k, (edges.get(k) ?? new Set()).add(describeRulePorts(r)));
+    edges.set(k, (edges.get(k) ?? new Set()).add(describePorted(r)));
   }
   return [...edges].map(([edge, ports]) => [edge, [...ports].join(", ")]);
 }

@@ -2,7 +2,8 @@ import ipaddr from "ipaddr.js";
 import { cidrWithin, isCidr } from "../../../posture/cidr";
 import { OPAQUE_SECRET } from "../../../posture/values";
 import type { CaPolicyPosture, Endpoint, NetworkRule, Origin } from "../../../posture/model";
-import { describeEndpoint, describeRulePorts, isAnyPort } from "../../../posture/model";
+import { describeEndpoint } from "../../../posture/model";
+import { describePorted } from "../../../posture/ports";
 
 const INSIDE_RANGES = new Set(["private", "loopback", "linkLocal", "carrierGradeNat", "uniqueLocal"]);
 
@@ -32,22 +33,13 @@ export function withinDeclared(e: Endpoint, cidrs: readonly string[] | undefined
 
 export const tierOf = (e: Endpoint): string | undefined => (e.kind === "tier" ? e.tier : undefined);
 
-export function coversPort(
-  rule: Pick<NetworkRule, "protocol" | "ports">,
-  port: number,
-  protocol: "tcp" | "udp" = "tcp",
-): boolean {
-  if (rule.protocol !== "all" && rule.protocol !== protocol) return false;
-  return isAnyPort(rule) || (rule.ports!.from <= port && port <= rule.ports!.to);
-}
-
 /** "AWS SecurityGroupIngressRule web-in" — how findings name a resource. */
 export function resourceName(o: Origin): string {
   return `${o.type.split(":").pop()} '${o.name}'`;
 }
 
 export function describeFlow(r: NetworkRule): string {
-  return `${describeEndpoint(r.from)} → ${describeEndpoint(r.to)} on ${describeRulePorts(r)}`;
+  return `${describeEndpoint(r.from)} → ${describeEndpoint(r.to)} on ${describePorted(r)}`;
 }
 
 export const isAllowRule = (r: NetworkRule) => r.access === "allow";

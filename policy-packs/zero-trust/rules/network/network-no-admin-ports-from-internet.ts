@@ -1,5 +1,6 @@
 import type { ResourceRule } from "../../rule";
-import { coversPort, describeFlow, isAllowRule, isOutside, resourceName } from "../support";
+import { coversPort } from "../../../../posture/ports";
+import { describeFlow, isAllowRule, isOutside, resourceName } from "../support";
 
 const ADMIN_PORTS = [
   { port: 22, name: "SSH" },

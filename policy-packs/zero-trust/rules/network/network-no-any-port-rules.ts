@@ -1,4 +1,4 @@
-import { isAnyPort } from "../../../../posture/model";
+import { isAnyPort } from "../../../../posture/ports";
 import type { ResourceRule } from "../../rule";
 import { describeFlow, isAllowRule, resourceName } from "../support";
 
