@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { input } from "@pulumi/azuread/types";
+import type { FrameworkItemId } from "./frameworks";
 
 /** Entra ID licence tiers; risk-based conditions need P2. */
 export type Licence = "P1" | "P2";
@@ -40,7 +41,9 @@ export interface ControlDefinition {
   readonly description: string;
   /** Why the control exists: the attack it stops. */
   readonly rationale: string;
-  /** Framework items it satisfies (CISA SCuBA, Microsoft Zero Trust CA framework, Maester). */
+  /** The framework items it gives evidence for: the one place this control's mapping is kept. */
+  readonly frameworks: readonly FrameworkItemId[];
+  /** Other sources: Microsoft's Zero Trust CA framework, Maester tests, SCuBA items not tracked as items. */
   readonly references: readonly string[];
   readonly licence: Licence;
   /**

@@ -3,7 +3,7 @@ import { selectControls } from "../profile/select-controls";
 import type { ClientProfile } from "../profile/schema";
 import { RULES } from "../policy-packs/zero-trust/rules";
 import { monitoringDecisions } from "../profile/monitoring-decisions";
-import { FRAMEWORK_ITEMS, type FrameworkItem } from "./frameworks";
+import { FRAMEWORK_ITEMS, type FrameworkItem } from "../catalog/frameworks";
 import { MAPPING } from "./mapping";
 
 export interface ItemCoverage {

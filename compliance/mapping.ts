@@ -1,60 +1,15 @@
+import { CONTROLS } from "../catalog/controls";
+import { FEATURE_FRAMEWORKS } from "../catalog/features";
+import type { FrameworkItemId } from "../catalog/frameworks";
+import { RULES } from "../policy-packs/zero-trust/rules";
+
 /**
- * Which framework items each piece of the baseline helps satisfy. Keys are Conditional Access
- * control ids, policy names of the pack, and component features (`feature:<name>`).
+ * Which framework items each piece of the baseline helps satisfy, gathered from where each is kept:
+ * Conditional Access control ids (the catalog), policy names of the pack (each rule), and component
+ * features (`feature:<name>`, the catalog).
  */
-export const MAPPING: Readonly<Record<string, readonly string[]>> = {
-  // Conditional Access controls (components/identity/controls)
-  "block-legacy-auth": ["scuba-aad-1.1", "ztmm-identity-authentication", "nist-207-t6"],
-  "mfa-all-users": ["scuba-aad-3.2", "ztmm-identity-authentication", "nis2-21-2-j", "nist-207-t6"],
-  "block-device-code-flow": ["ztmm-identity-authentication", "nist-207-t6"],
-  "block-unknown-platforms": ["ztmm-devices-compliance", "nist-207-t4"],
-  "block-non-allowed-countries": ["ztmm-identity-access-management", "nist-207-t4"],
-  "mfa-azure-management": ["ztmm-identity-authentication", "nis2-21-2-j"],
-  "admins-phishing-resistant-mfa": ["scuba-aad-3.6", "ztmm-identity-authentication", "nis2-21-2-j"],
-  "admins-compliant-device-admin-portals": ["scuba-aad-3.7", "ztmm-devices-compliance"],
-  "admins-session-limits": ["ztmm-identity-access-management", "nist-207-t3"],
-  "block-high-user-risk": ["scuba-aad-2.1", "ztmm-identity-risk", "nist-207-t4"],
-  "block-high-sign-in-risk": ["scuba-aad-2.3", "ztmm-identity-risk", "nist-207-t4"],
-  "mfa-medium-sign-in-risk": ["ztmm-identity-risk", "nist-207-t6"],
-  "require-compliant-device": ["scuba-aad-3.7", "ztmm-devices-compliance", "nist-207-t5"],
-  "secure-security-info-registration": ["scuba-aad-3.8", "ztmm-identity-authentication"],
-  "unmanaged-device-session-limits": ["ztmm-identity-access-management", "nist-207-t3"],
-  "mfa-guests": ["ztmm-identity-authentication", "nis2-21-2-j"],
-  // Components
-  "feature:aws-mfa": ["nis2-21-2-j", "ztmm-identity-authentication"],
-  "feature:aws-segmentation": ["ztmm-networks-segmentation", "nist-207-t2", "nis2-21-2-i"],
-  "feature:azure-segmentation": ["ztmm-networks-segmentation", "nist-207-t2", "nis2-21-2-i"],
-  "feature:privileged-access": ["ztmm-identity-access-management", "nis2-21-2-i", "nist-207-t3"],
-  "feature:entra-log-export": ["ztmm-visibility", "nist-207-t5", "nist-207-t7", "nis2-21-2-b"],
-  "feature:break-glass-alert": ["ztmm-visibility", "nis2-21-2-b"],
-  "feature:cloudtrail": ["cis-aws-3.1", "cis-aws-3.2", "ztmm-visibility", "nis2-21-2-b"],
-  "feature:guardduty": ["ztmm-visibility", "nist-207-t5", "nis2-21-2-b"],
-  "feature:cloudflare-logpush": ["ztmm-visibility", "nist-207-t7"],
-  "feature:ztna": ["ztmm-apps-access", "ztmm-apps-accessible", "nist-207-t3", "nist-207-t6"],
-  // Policies of the pack (always present where the pack runs)
-  "network-no-internet-ingress-beyond-edge": ["ztmm-networks-traffic", "ztmm-governance"],
-  "network-no-admin-ports-from-internet": ["cis-aws-5.2", "ztmm-networks-traffic"],
-  "network-flows-follow-tier-model": ["ztmm-networks-segmentation", "ztmm-governance"],
-  "network-restricted-egress": ["ztmm-networks-traffic"],
-  "privilege-no-wildcard-admin-for-people": ["cis-aws-1.16", "nis2-21-2-i"],
-  "posture-within-lock": ["ztmm-governance", "nis2-21-2-f", "nist-207-t7"],
-  "identity-baseline-coverage": ["scuba-aad-1.1", "scuba-aad-3.2", "scuba-aad-3.6", "ztmm-governance"],
-  "identity-break-glass-excluded": ["ztmm-identity-access-management", "nis2-21-2-i"],
-  "identity-no-undeclared-exclusions": ["ztmm-identity-access-management", "ztmm-governance"],
-  "identity-baseline-enforced": ["ztmm-governance", "nis2-21-2-f"],
-  "identity-grants-not-weakened": ["ztmm-identity-authentication", "ztmm-governance"],
-  "identity-session-limits": ["nist-207-t3", "ztmm-identity-access-management"],
-  "network-no-any-port-rules": ["ztmm-networks-traffic", "nist-207-t3"],
-  "network-tier-to-tier-by-reference": ["ztmm-networks-segmentation"],
-  "network-azure-explicit-deny": ["ztmm-networks-segmentation"],
-  "network-no-mixed-rule-styles": ["ztmm-governance"],
-  "network-security-groups-tagged": ["ztmm-governance", "nis2-21-2-i"],
-  "access-no-everyone-without-require": ["ztmm-apps-access", "nist-207-t6"],
-  "access-no-bypass": ["ztmm-apps-access", "nist-207-t6"],
-  "access-session-within-ceiling": ["nist-207-t3", "ztmm-apps-access"],
-  "access-require-mfa": ["nis2-21-2-j", "ztmm-apps-access"],
-  "access-service-tokens-expire": ["nist-207-t6", "nis2-21-2-i"],
-  "privilege-no-broad-azure-roles": ["nis2-21-2-i", "ztmm-identity-access-management"],
-  "privilege-no-default-providers-in-msp-stacks": ["nis2-21-2-i", "ztmm-governance"],
-  "privilege-no-permanent-global-admin": ["nis2-21-2-i", "ztmm-identity-access-management"],
-};
+export const MAPPING: Readonly<Record<string, readonly FrameworkItemId[]>> = Object.fromEntries([
+  ...CONTROLS.map((c) => [c.id, c.frameworks]),
+  ...Object.entries(FEATURE_FRAMEWORKS).map(([feature, items]) => [`feature:${feature}`, items]),
+  ...RULES.map((r) => [r.name, r.frameworks]),
+]);

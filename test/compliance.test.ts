@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CONTROLS } from "../catalog/controls";
 import { frameworkCoverage } from "../compliance/coverage";
-import { FRAMEWORK_ITEMS } from "../compliance/frameworks";
+import { FRAMEWORK_ITEMS } from "../catalog/frameworks";
 import { MAPPING } from "../compliance/mapping";
 import { RULES } from "../policy-packs/zero-trust/rules";
 import { parseProfile } from "../profile";

@@ -5,7 +5,8 @@ export const adminsPhishingResistantMfa: ControlDefinition = {
   displayName: "CA100-Admins-IdentityProtection-AllApps-AnyPlatform-PhishingResistantMFA",
   description: "Requires phishing-resistant authentication (FIDO2, Windows Hello, certificate) of privileged roles.",
   rationale: "Adversary-in-the-middle kits phish ordinary MFA; privileged accounts must present a bound credential.",
-  references: ["CISA SCuBA MS.AAD.3.6v1", "Microsoft Zero Trust CA framework: Admins", "Maester Test-MtCaMfaForAdmin"],
+  frameworks: ["scuba-aad-3.6", "ztmm-identity-authentication", "nis2-21-2-j"],
+  references: ["Microsoft Zero Trust CA framework: Admins", "Maester Test-MtCaMfaForAdmin"],
   licence: "P1",
   reportOnlyCapable: true,
   policy: (ctx) => ({

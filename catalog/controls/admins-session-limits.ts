@@ -6,6 +6,7 @@ export const adminsSessionLimits: ControlDefinition = {
   description:
     "Re-authenticates privileged roles every identity.sessions.adminSignInFrequency and never persists their browser session.",
   rationale: "Stolen admin session cookies are worth the most; keep their lifetime short.",
+  frameworks: ["ztmm-identity-access-management", "nist-207-t3"],
   references: ["Microsoft Zero Trust CA framework: Admins", "Maester Test-MtCaEnforceSignInFrequency"],
   licence: "P1",
   reportOnlyCapable: true,

@@ -5,6 +5,7 @@ export const blockDeviceCodeFlow: ControlDefinition = {
   displayName: "CA003-Global-AttackSurfaceReduction-AllApps-AnyPlatform-BlockDeviceCodeAndAuthTransfer",
   description: "Blocks the device code flow and authentication transfer for every user.",
   rationale: "Device-code phishing (e.g. Storm-2372) tricks users into signing an attacker's session in.",
+  frameworks: ["ztmm-identity-authentication", "nist-207-t6"],
   references: ["Microsoft Zero Trust CA framework: AttackSurfaceReduction", "Maester Test-MtCaDeviceCodeFlow"],
   licence: "P1",
   reportOnlyCapable: true,

@@ -6,7 +6,8 @@ export const blockHighSignInRisk: ControlDefinition = {
   description:
     "Blocks sign-ins that Entra ID Protection rates high risk (anonymous IPs, impossible travel, token replay).",
   rationale: "A high-risk sign-in is more likely an attacker than the user.",
-  references: ["CISA SCuBA MS.AAD.2.3v1", "Microsoft Zero Trust CA framework: IdentityProtection"],
+  frameworks: ["scuba-aad-2.3", "ztmm-identity-risk", "nist-207-t4"],
+  references: ["Microsoft Zero Trust CA framework: IdentityProtection"],
   licence: "P2",
   reportOnlyCapable: true,
   policy: () => ({

@@ -5,7 +5,8 @@ export const blockHighUserRisk: ControlDefinition = {
   displayName: "CA200-Global-IdentityProtection-AllApps-AnyPlatform-BlockHighUserRisk",
   description: "Blocks users whom Entra ID Protection rates high risk (leaked credentials, confirmed compromise).",
   rationale: "A high user risk means the account is probably already someone else's.",
-  references: ["CISA SCuBA MS.AAD.2.1v1", "Microsoft Zero Trust CA framework: IdentityProtection"],
+  frameworks: ["scuba-aad-2.1", "ztmm-identity-risk", "nist-207-t4"],
+  references: ["Microsoft Zero Trust CA framework: IdentityProtection"],
   licence: "P2",
   reportOnlyCapable: true,
   policy: () => ({

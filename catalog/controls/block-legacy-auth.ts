@@ -5,11 +5,8 @@ export const blockLegacyAuth: ControlDefinition = {
   displayName: "CA001-Global-BaseProtection-AllApps-AnyPlatform-BlockLegacyAuth",
   description: "Blocks Exchange ActiveSync and other legacy protocols for every user.",
   rationale: "Legacy protocols cannot do MFA: they are how password-spray and stuffing attacks get in.",
-  references: [
-    "CISA SCuBA MS.AAD.1.1v1",
-    "Microsoft Zero Trust CA framework: BaseProtection",
-    "Maester Test-MtCaBlockLegacyOtherAuthentication",
-  ],
+  frameworks: ["scuba-aad-1.1", "ztmm-identity-authentication", "nist-207-t6"],
+  references: ["Microsoft Zero Trust CA framework: BaseProtection", "Maester Test-MtCaBlockLegacyOtherAuthentication"],
   licence: "P1",
   reportOnlyCapable: true,
   policy: () => ({

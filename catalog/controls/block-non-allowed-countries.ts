@@ -5,6 +5,7 @@ export const blockNonAllowedCountries: ControlDefinition = {
   displayName: "CA005-Global-AttackSurfaceReduction-AllApps-AnyPlatform-BlockNonAllowedCountries",
   description: "Blocks sign-ins from outside the countries listed in identity.allowedCountries.",
   rationale: "Most tenants do business in a handful of countries; everything else is attack surface.",
+  frameworks: ["ztmm-identity-access-management", "nist-207-t4"],
   references: ["Microsoft Zero Trust CA framework: AttackSurfaceReduction"],
   licence: "P1",
   reportOnlyCapable: true,

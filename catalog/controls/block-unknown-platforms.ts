@@ -5,6 +5,7 @@ export const blockUnknownPlatforms: ControlDefinition = {
   displayName: "CA004-Global-AttackSurfaceReduction-AllApps-UnknownPlatforms-Block",
   description: "Blocks sign-ins from device platforms other than Windows, macOS, Linux, iOS and Android.",
   rationale: "Spoofed or unsupported platforms are used to dodge device-based controls.",
+  frameworks: ["ztmm-devices-compliance", "nist-207-t4"],
   references: ["Microsoft Zero Trust CA framework: AttackSurfaceReduction"],
   licence: "P1",
   reportOnlyCapable: true,

@@ -5,6 +5,7 @@ export const mfaGuests: ControlDefinition = {
   displayName: "CA500-Guests-BaseProtection-AllApps-AnyPlatform-RequireMFAStrength",
   description: "Requires the profile's authentication strength of guests and external users.",
   rationale: "Guest accounts are managed elsewhere; MFA is the one control the tenant can still insist on.",
+  frameworks: ["ztmm-identity-authentication", "nis2-21-2-j"],
   references: ["Microsoft Zero Trust CA framework: Guests", "Maester Test-MtCaMfaForGuest"],
   licence: "P1",
   reportOnlyCapable: true,

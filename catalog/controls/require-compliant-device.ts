@@ -5,7 +5,8 @@ export const requireCompliantDevice: ControlDefinition = {
   displayName: "CA300-Global-DeviceProtection-AllApps-AnyPlatform-RequireCompliantOrHybridJoined",
   description: "Requires an Intune-compliant or hybrid Entra-joined device of members (not guests) on every app.",
   rationale: "Device trust: a valid identity on an unhealthy device is still a compromised session.",
-  references: ["CISA SCuBA MS.AAD.3.7v1", "Microsoft Zero Trust CA framework: DeviceProtection"],
+  frameworks: ["scuba-aad-3.7", "ztmm-devices-compliance", "nist-207-t5"],
+  references: ["Microsoft Zero Trust CA framework: DeviceProtection"],
   licence: "P1",
   reportOnlyCapable: true,
   policy: () => ({

@@ -5,7 +5,8 @@ export const secureSecurityInfoRegistration: ControlDefinition = {
   displayName: "CA301-Global-IdentityProtection-RegisterSecurityInfo-AnyPlatform-TrustedLocationOrCompliantDevice",
   description: "Security info (MFA methods) can be registered only from a trusted location or a compliant device.",
   rationale: "An attacker with a password registers their own MFA method; bind registration to trusted context.",
-  references: ["CISA SCuBA MS.AAD.3.8v1", "Maester Test-MtCaSecureSecurityInfoRegistration"],
+  frameworks: ["scuba-aad-3.8", "ztmm-identity-authentication"],
+  references: ["Maester Test-MtCaSecureSecurityInfoRegistration"],
   licence: "P1",
   // Entra does not evaluate user-action policies in report-only mode.
   reportOnlyCapable: false,

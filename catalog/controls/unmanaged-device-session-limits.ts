@@ -6,6 +6,7 @@ export const unmanagedDeviceSessionLimits: ControlDefinition = {
   description:
     "On devices that are neither compliant nor hybrid-joined: re-authenticate every identity.sessions.signInFrequency, no persistent browser.",
   rationale: "Shared and personal devices keep cookies long after the user walked away.",
+  frameworks: ["ztmm-identity-access-management", "nist-207-t3"],
   references: [
     "Microsoft Zero Trust CA framework: SessionManagement",
     "Maester Test-MtCaEnforceNonPersistentBrowserSession",

@@ -1,4 +1,5 @@
 import { CONTROLS } from "../../catalog/controls";
+import { frameworkLabel } from "../../catalog/frameworks";
 
 /** docs/controls.md: every Conditional Access control with its id, references and licence. */
 export function controlsReference(): string {
@@ -8,7 +9,7 @@ export function controlsReference(): string {
       `\`${c.displayName}\``,
       c.description,
       c.rationale,
-      c.references.join("<br>"),
+      [...c.frameworks.map(frameworkLabel), ...c.references].join("<br>"),
       `Entra ID ${c.licence}`,
       c.reportOnlyCapable ? "yes" : "no (enforced even in a report-only rollout)",
     ].join(" | "),

@@ -49,7 +49,7 @@ function evaluate(
   }
   const settings = parsed.data as unknown as Settings;
   const today = new Date().toISOString().slice(0, 10);
-  const findings = rule.check(posture(), settings);
+  const findings = rule.judge(posture(), settings);
   for (const n of findings.filter((f) => f.notice))
     notices.set(`${rule.name} ${n.message}`, `${rule.name}: ${n.message}`);
   const { violations, excepted, problems } = judge(

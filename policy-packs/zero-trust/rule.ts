@@ -1,3 +1,4 @@
+import type { FrameworkItemId } from "../../catalog/frameworks";
 import type { Posture, PostureElement } from "../../posture/model";
 import type { SettingName, Settings } from "./config";
 
@@ -21,7 +22,9 @@ interface RuleBase {
   readonly severity: Severity;
   /** Default level; anything that widens privileges or flattens segmentation is mandatory. */
   readonly enforcementLevel: "mandatory" | "advisory";
-  /** CIS, CISA SCuBA, checkov/trivy ids where they exist. */
+  /** The framework items it gives evidence for (wherever the pack runs): the one place they are kept. */
+  readonly frameworks: readonly FrameworkItemId[];
+  /** Other sources: scanner rule ids (checkov, trivy), vendor guidance, frameworks not tracked as items. */
   readonly references: readonly string[];
   readonly remediation: string;
   /** Settings (pack config) the rule reads. */
@@ -31,7 +34,7 @@ interface RuleBase {
 /** Judges the whole stack: the engine's AnalyzeStack, once per preview. */
 export interface StackRule extends RuleBase {
   readonly kind: "stack";
-  readonly check: (posture: Posture, settings: Settings) => Finding[];
+  readonly judge: (posture: Posture, settings: Settings) => Finding[];
 }
 
 /** Judges one resource as it registers (the engine's Analyze), from that resource alone. */
@@ -39,7 +42,7 @@ export interface ResourceRule extends RuleBase {
   readonly kind: "resource";
   /** The parts of the posture it reads: the pack runs it only on the types they are read from. */
   readonly reads: readonly PostureElement[];
-  readonly check: (posture: Posture, settings: Settings) => Finding[];
+  readonly judge: (posture: Posture, settings: Settings) => Finding[];
 }
 
 export type Rule = StackRule | ResourceRule;

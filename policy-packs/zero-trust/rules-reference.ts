@@ -1,3 +1,4 @@
+import { frameworkLabel } from "../../catalog/frameworks";
 import { PACK_NOTICES } from "./pack-notices";
 import { RULES } from "./rules";
 
@@ -12,7 +13,7 @@ export function rulesReference(): string {
       r.severity,
       r.description,
       r.remediation,
-      r.references.join("<br>"),
+      [...r.frameworks.map(frameworkLabel), ...r.references].join("<br>"),
       r.uses.map((u) => `\`${u}\``).join(", ") || "none",
     ].join(" | "),
   );

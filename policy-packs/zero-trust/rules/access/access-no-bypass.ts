@@ -8,15 +8,13 @@ export const accessNoBypass: ResourceRule = {
   description: "No Access policy bypasses authentication: every request is authenticated and checked.",
   severity: "critical",
   enforcementLevel: "mandatory",
-  references: [
-    "NIST SP 800-207 tenet 6 (authentication before access)",
-    "Cloudflare Access: Bypass disables all enforcement",
-  ],
+  frameworks: ["ztmm-apps-access", "nist-207-t6"],
+  references: ["Cloudflare Access: Bypass disables all enforcement"],
   remediation:
     "Use an allow policy with identity groups and MFA; for machines, a service token with a non-identity policy.",
   uses: [],
   reads: ["access.policies"],
-  check: (posture) =>
+  judge: (posture) =>
     posture.access.policies
       .filter((p) => p.decision === "bypass")
       .map((p) => ({

@@ -13,11 +13,12 @@ export const accessNoEveryoneWithoutRequire: ResourceRule = {
     "No Access policy lets everyone in (or any IP, or without identity) unless it also requires something anyone does not have (MFA, a group, a healthy device).",
   severity: "critical",
   enforcementLevel: "mandatory",
-  references: ["CISA ZTMM Identity: access decisions per request", "NIST SP 800-207 tenet 3"],
+  frameworks: ["ztmm-apps-access", "nist-207-t6"],
+  references: [],
   remediation: "Include the identity groups that need the app instead of everyone, and require MFA.",
   uses: [],
   reads: ["access.policies"],
-  check: (posture) =>
+  judge: (posture) =>
     posture.access.policies
       .filter(
         (p) =>

@@ -8,10 +8,11 @@ export const accessRequireMfa: StackRule = {
   description: "Every Access application's allow policies require MFA.",
   severity: "high",
   enforcementLevel: "mandatory",
-  references: ["CISA SCuBA MS.AAD.3.2v1 (MFA everywhere)", "Cloudflare Access: require authentication method mfa"],
+  frameworks: ["nis2-21-2-j", "ztmm-apps-access"],
+  references: ["Cloudflare Access: require authentication method mfa"],
   remediation: 'Add a require rule { authMethod: { authMethod: "mfa" } } to the app\'s allow policies.',
   uses: ["requireMfa"],
-  check: (posture, s) =>
+  judge: (posture, s) =>
     !s.requireMfa
       ? []
       : posture.access.apps.flatMap((app) =>

@@ -8,11 +8,12 @@ export const accessServiceTokensExpire: ResourceRule = {
   description: "Service tokens expire (never `forever`) within the maximum lifetime.",
   severity: "high",
   enforcementLevel: "mandatory",
-  references: ["NIST SP 800-207 tenet 6 (dynamic, re-evaluated credentials)"],
+  frameworks: ["nist-207-t6", "nis2-21-2-i"],
+  references: [],
   remediation: "Give the token a duration (e.g. 2160h) and rotate it before it expires.",
   uses: ["maxServiceTokenHours"],
   reads: ["access.serviceTokens"],
-  check: (posture, s) =>
+  judge: (posture, s) =>
     posture.access.serviceTokens
       .filter((t) => t.duration === "forever" || (t.duration !== undefined && t.duration > s.maxServiceTokenHours * 60))
       .map((t) => ({

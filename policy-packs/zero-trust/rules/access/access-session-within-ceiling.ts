@@ -8,11 +8,12 @@ export const accessSessionWithinCeiling: ResourceRule = {
   description: "Access sessions (application or policy) never last longer than the ceiling.",
   severity: "medium",
   enforcementLevel: "mandatory",
-  references: ["CISA ZTMM Identity: session re-evaluation", "NIST SP 800-207 tenet 4"],
+  frameworks: ["nist-207-t3", "ztmm-apps-access"],
+  references: [],
   remediation: "Shorten sessionDuration to the ceiling or below.",
   uses: ["sessionCeilingHours"],
   reads: ["access.apps", "access.policies"],
-  check: (posture, s) => {
+  judge: (posture, s) => {
     const ceiling = s.sessionCeilingHours * 60;
     const items = [
       ...posture.access.apps.map((a) => ({ minutes: a.sessionMinutes, origin: a.origin })),

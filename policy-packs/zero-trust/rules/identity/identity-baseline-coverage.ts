@@ -58,16 +58,12 @@ export const identityBaselineCoverage: StackRule = {
     "MFA for everyone, legacy auth blocked, phishing-resistant MFA for admins and device code flow blocked are never lost.",
   severity: "critical",
   enforcementLevel: "mandatory",
-  references: [
-    "CISA SCuBA MS.AAD.1.1v1",
-    "CISA SCuBA MS.AAD.3.2v1",
-    "CISA SCuBA MS.AAD.3.6v1",
-    "CIS Microsoft 365 v3 5.2.2.x",
-  ],
+  frameworks: ["scuba-aad-1.1", "scuba-aad-3.2", "scuba-aad-3.6", "ztmm-governance"],
+  references: ["CIS Microsoft 365 v3 5.2.2.x"],
   remediation:
     "Keep the baseline's Conditional Access policies enabled (or report-only during a reportOnly rollout), unscoped, with their grants.",
   uses: ["rollout", "privilegedRoles", "breakGlass", "declaredExclusions", "ownedLayers"],
-  check: (posture, s) => {
+  judge: (posture, s) => {
     // Coverage (something must exist) binds a stack that declares identity, or owns it by config.
     const { policies, namedLocations, strengths } = posture.identity;
     const declares = policies.length + namedLocations.length + strengths.length > 0;

@@ -8,11 +8,12 @@ export const identityBaselineEnforced: ResourceRule = {
   description: "No Conditional Access policy is disabled, and in an enforce rollout none is left report-only.",
   severity: "high",
   enforcementLevel: "mandatory",
+  frameworks: ["ztmm-governance", "nis2-21-2-f"],
   references: ["Microsoft Zero Trust CA framework: report-only before enforce"],
   remediation: "Set the policy's state to enabled (or opt the control out in the profile, with a reason).",
   reads: ["identity.policies"],
   uses: ["rollout"],
-  check: (posture, s) =>
+  judge: (posture, s) =>
     posture.identity.policies.flatMap((p) => {
       if (p.state === "disabled") {
         return [

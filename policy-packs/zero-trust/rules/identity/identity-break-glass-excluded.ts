@@ -9,11 +9,12 @@ export const identityBreakGlassExcluded: ResourceRule = {
     "Every Conditional Access policy excludes the break-glass accounts and never targets them: no tenant lockout.",
   severity: "critical",
   enforcementLevel: "mandatory",
+  frameworks: ["ztmm-identity-access-management", "nis2-21-2-i"],
   references: ["Microsoft Learn: manage emergency access accounts in Entra ID"],
   remediation: "Add the break-glass group and accounts to the policy's excluded groups and users.",
   reads: ["identity.policies"],
   uses: ["breakGlass"],
-  check: (posture, s) => {
+  judge: (posture, s) => {
     const policies = posture.identity.policies.filter((p) => p.state !== "disabled");
     if (s.breakGlass.groups.length + s.breakGlass.users.length === 0) {
       return policies.map((p) => ({

@@ -43,12 +43,13 @@ export const identityGrantsNotWeakened: ResourceRule = {
     "A baseline Conditional Access policy keeps the grant its catalog control declares: no MFA removed, no AND turned into OR, no strength dropped.",
   severity: "high",
   enforcementLevel: "mandatory",
+  frameworks: ["ztmm-identity-authentication", "ztmm-governance"],
   references: ["docs/controls.md (the catalog)", "CISA SCuBA MS.AAD.3"],
   remediation:
     "Restore the control's grant (see docs/controls.md), or opt the control out in the profile with a reason.",
   uses: [],
   reads: ["identity.policies"],
-  check: (posture) =>
+  judge: (posture) =>
     posture.identity.policies.flatMap((p) => {
       const found = weakenings(p);
       return found.length

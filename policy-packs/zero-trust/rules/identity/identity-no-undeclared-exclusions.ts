@@ -9,6 +9,7 @@ export const identityNoUndeclaredExclusions: ResourceRule = {
     "Conditional Access policies exclude nobody but the break-glass accounts, unless the exclusion is declared with a reason.",
   severity: "high",
   enforcementLevel: "mandatory",
+  frameworks: ["ztmm-identity-access-management", "ztmm-governance"],
   references: [
     "Microsoft Zero Trust CA framework (persona-based exclusions)",
     "CISA SCuBA MS.AAD.3 (MFA for all users)",
@@ -17,7 +18,7 @@ export const identityNoUndeclaredExclusions: ResourceRule = {
     "Remove the exclusion, or declare it in the profile (identity.exclusions) with a reason, or record an exception.",
   reads: ["identity.policies"],
   uses: ["breakGlass", "declaredExclusions"],
-  check: (posture, s) =>
+  judge: (posture, s) =>
     posture.identity.policies.flatMap((p) => {
       const allowed = new Set([
         ...s.breakGlass.groups,

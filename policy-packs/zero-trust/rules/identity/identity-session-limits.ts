@@ -9,11 +9,12 @@ export const identitySessionLimits: ResourceRule = {
     "Sign-in frequencies stay within the ceilings, and privileged roles never get a persistent browser session.",
   severity: "medium",
   enforcementLevel: "mandatory",
+  frameworks: ["nist-207-t3", "ztmm-identity-access-management"],
   references: ["Maester Test-MtCaEnforceSignInFrequency", "Maester Test-MtCaEnforceNonPersistentBrowserSession"],
   remediation: "Lower signInFrequency to the ceiling, and set persistentBrowserMode to never on admin policies.",
   reads: ["identity.policies"],
   uses: ["maxSignInFrequencyHours", "maxAdminSignInFrequencyHours", "privilegedRoles"],
-  check: (posture, s) =>
+  judge: (posture, s) =>
     posture.identity.policies.flatMap((p) => {
       const admin = p.users.includeRoles.some((r) => s.privilegedRoles.includes(r));
       const ceiling = admin ? s.maxAdminSignInFrequencyHours : s.maxSignInFrequencyHours;

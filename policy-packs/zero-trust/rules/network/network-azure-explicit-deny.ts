@@ -11,11 +11,12 @@ export const networkAzureExplicitDeny: StackRule = {
   description: "Every Azure NSG denies all other inbound traffic above the default AllowVnetInBound rule.",
   severity: "high",
   enforcementLevel: "mandatory",
-  references: ["Azure NSG default rules (AllowVnetInBound)", "CISA ZTMM Networks: macro-segmentation"],
+  frameworks: ["ztmm-networks-segmentation"],
+  references: ["Azure NSG default rules (AllowVnetInBound)"],
   remediation:
     "Add an inbound Deny rule for any source, destination, protocol and port at a priority below 65000 (e.g. 4096).",
   uses: [],
-  check: (posture) =>
+  judge: (posture) =>
     posture.network.groups
       .filter((g) => g.kind === "nsg")
       .filter(

@@ -26,11 +26,12 @@ export const networkFlowsFollowTierModel: StackRule = {
     "Traffic between tiers follows the declared tier model: no tier skipping, no undeclared flow, no broader ports.",
   severity: "high",
   enforcementLevel: "mandatory",
-  references: ["NIST SP 800-207 tenet 2", "CISA ZTMM Networks: macro-segmentation", "PCI DSS 4.0 1.3"],
+  frameworks: ["ztmm-networks-segmentation", "ztmm-governance", "nist-207-t2"],
+  references: ["PCI DSS 4.0 1.3"],
   remediation:
     "Route the traffic through the next tier in, or declare the flow in the profile (network.flows) with a reason.",
   uses: TIER_MODEL_SETTINGS,
-  check: (posture, s) => {
+  judge: (posture, s) => {
     const flows = allowedFlows(s);
     return posture.network.rules
       .filter((r) => isAllowRule(r) && tierOf(r.from) !== undefined && tierOf(r.to) !== undefined && !allowed(r, flows))

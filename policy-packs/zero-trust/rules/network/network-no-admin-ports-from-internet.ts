@@ -14,18 +14,12 @@ export const networkNoAdminPortsFromInternet: ResourceRule = {
   description: "SSH and RDP are never reachable from the internet: administrators come in through ZTNA.",
   severity: "critical",
   enforcementLevel: "mandatory",
-  references: [
-    "CIS AWS Foundations 5.2",
-    "CKV_AWS_24",
-    "CKV_AWS_25",
-    "CKV_AZURE_9",
-    "CKV_AZURE_10",
-    "trivy AVD-AWS-0107",
-  ],
+  frameworks: ["cis-aws-5.2", "ztmm-networks-traffic"],
+  references: ["CKV_AWS_24", "CKV_AWS_25", "CKV_AZURE_9", "CKV_AZURE_10", "trivy AVD-AWS-0107"],
   remediation: "Remove the rule; reach hosts through the management tier and a ZTNA SSH/RDP app.",
   uses: [],
   reads: ["network.rules"],
-  check: (posture) =>
+  judge: (posture) =>
     posture.network.rules
       .filter((r) => isAllowRule(r) && r.direction === "ingress" && isOutside(r.from))
       .flatMap((r) =>

@@ -9,11 +9,12 @@ export const networkNoAnyPortRules: ResourceRule = {
   description: "No allow rule opens every port or every protocol: each flow names what it needs.",
   severity: "high",
   enforcementLevel: "mandatory",
-  references: ["CKV_AWS_277", "NIST SP 800-207 tenet 3 (least privilege per session)"],
+  frameworks: ["ztmm-networks-traffic", "nist-207-t3"],
+  references: ["CKV_AWS_277"],
   remediation: "Name the protocol and the ports the flow needs.",
   uses: [],
   reads: ["network.rules"],
-  check: (posture) =>
+  judge: (posture) =>
     posture.network.rules
       .filter((r) => isAllowRule(r) && isAnyPort(r))
       .map((r) => ({

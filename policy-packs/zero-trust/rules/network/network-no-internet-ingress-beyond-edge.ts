@@ -11,10 +11,11 @@ export const networkNoInternetIngressBeyondEdge: StackRule = {
     "Only the edge tier accepts traffic from the internet, only on the web ports, only from the declared sources.",
   severity: "critical",
   enforcementLevel: "mandatory",
+  frameworks: ["ztmm-networks-traffic", "ztmm-governance"],
   references: ["CIS AWS Foundations 5.2-5.3", "CKV_AWS_260", "CKV_AZURE_160", "trivy AVD-AWS-0107"],
   remediation: "Put the workload behind the edge tier, or reach it through ZTNA; at the edge, open only the web ports.",
   uses: TIER_MODEL_SETTINGS,
-  check: (posture, s) => {
+  judge: (posture, s) => {
     const sources = allowedFlows(s).filter((f) => f.from === "internet" && f.to === s.edgeTier);
     const cidrs = sources.some((f) => !f.cidrs) ? undefined : sources.flatMap((f) => f.cidrs ?? []);
     return posture.network.rules

@@ -9,13 +9,14 @@ export const networkNoMixedRuleStyles: StackRule = {
     "A security group or NSG has inline rules or standalone rule resources, never both: they delete each other's rules.",
   severity: "high",
   enforcementLevel: "mandatory",
+  frameworks: ["ztmm-governance"],
   references: [
     "Pulumi AWS SecurityGroup docs (inline vs standalone rules)",
     "Azure Native NetworkSecurityGroup docs (securityRules)",
   ],
   remediation: "Move the inline rules into standalone rule resources (or the other way round).",
   uses: [],
-  check: (posture) => {
+  judge: (posture) => {
     const { rules } = posture.network;
     const inline = new Set(rules.filter((r) => r.inline).map((r) => r.group));
     const standalone = new Set(rules.filter((r) => !r.inline).map((r) => r.group));

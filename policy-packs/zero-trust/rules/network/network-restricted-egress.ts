@@ -11,11 +11,12 @@ export const networkRestrictedEgress: StackRule = {
     "Only the edge reaches the internet, unless a flow out of another tier is declared (with a reason) for those ports.",
   severity: "high",
   enforcementLevel: "mandatory",
-  references: ["trivy AVD-AWS-0104", "CISA ZTMM Networks: traffic filtering", "PCI DSS 4.0 1.4.2"],
+  frameworks: ["ztmm-networks-traffic"],
+  references: ["trivy AVD-AWS-0104", "PCI DSS 4.0 1.4.2"],
   remediation:
     "Remove the egress rule, send the traffic through a proxy, or declare the flow (from the tier to internet) with a reason.",
   uses: TIER_MODEL_SETTINGS,
-  check: (posture, s) => {
+  judge: (posture, s) => {
     const declared = allowedFlows(s).filter((f) => f.to === "internet");
     return posture.network.rules
       .filter((r) => isAllowRule(r) && r.direction === "egress" && isOutside(r.to))

@@ -8,11 +8,12 @@ export const networkSecurityGroupsTagged: ResourceRule = {
   description: "Every security group, NSG and ASG says which tier it is (tag zt:tier), so segmentation can be checked.",
   severity: "low",
   enforcementLevel: "advisory",
+  frameworks: ["ztmm-governance", "nis2-21-2-i"],
   references: ["zt-baseline contract: zt:tier tag"],
   remediation: "Tag the group with zt:tier = its tier (edge, web, app, data, mgmt or a declared tier).",
   uses: [],
   reads: ["network.groups"],
-  check: (posture) =>
+  judge: (posture) =>
     posture.network.groups
       .filter((g) => g.tier === undefined)
       .map((g) => ({

@@ -9,11 +9,12 @@ export const networkTierToTierByReference: StackRule = {
     "Traffic between tiers is allowed by group reference (security group or ASG), never by internal address range.",
   severity: "high",
   enforcementLevel: "mandatory",
+  frameworks: ["ztmm-networks-segmentation"],
   references: ["AWS Well-Architected SEC05-BP02", "Azure: application security groups"],
   remediation:
     "Replace the address range with the source tier's security group (AWS) or application security group (Azure).",
   uses: [],
-  check: (posture) =>
+  judge: (posture) =>
     posture.network.rules
       .filter((r) => isAllowRule(r) && (tierOf(r.from) !== undefined || tierOf(r.to) !== undefined))
       .filter((r) => {

@@ -10,14 +10,12 @@ export const postureWithinLock: StackRule = {
     "The deployment grants nothing beyond the approved posture lockfile: no new flow, exclusion, weaker grant, broader audience, longer session or new privilege.",
   severity: "critical",
   enforcementLevel: "mandatory",
-  references: [
-    "zt-baseline: posture lockfile (stacks/<stack>.posture-lock.json)",
-    "NIST SP 800-207 tenet 7 (continuous improvement)",
-  ],
+  frameworks: ["ztmm-governance", "nis2-21-2-f", "nist-207-t7"],
+  references: ["zt-baseline: posture lockfile (stacks/<stack>.posture-lock.json)"],
   remediation:
     "Undo the widening, or approve it: run `zt lock --stack <stack>` and have the lockfile change reviewed in the same pull request.",
   uses: ["lock", "breakGlass"],
-  check: (posture, s) => {
+  judge: (posture, s) => {
     if (!s.lock) {
       return [
         {

@@ -18,11 +18,12 @@ export const privilegeNoBroadAzureRoles: ResourceRule = {
     "No standing Owner, Contributor, User Access Administrator or RBAC Administrator at root, management-group or subscription scope.",
   severity: "critical",
   enforcementLevel: "mandatory",
-  references: ["Microsoft: PIM for Azure resources", "CISA ZTMM Identity: just-in-time access"],
+  frameworks: ["nis2-21-2-i", "ztmm-identity-access-management"],
+  references: ["Microsoft: PIM for Azure resources"],
   remediation: "Assign a narrower role at resource-group scope, or make the assignment eligible through PIM.",
   uses: [],
   reads: ["privilege.grants"],
-  check: (posture) =>
+  judge: (posture) =>
     posture.privilege.grants
       .filter(
         (g) =>

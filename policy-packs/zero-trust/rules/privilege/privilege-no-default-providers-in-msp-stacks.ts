@@ -11,10 +11,11 @@ export const privilegeNoDefaultProvidersInMspStacks: StackRule = {
     "In an MSP-managed stack every resource uses the client's explicit providers: a default provider deploys with whatever credentials are ambient, possibly another client's.",
   severity: "critical",
   enforcementLevel: "mandatory",
+  frameworks: ["nis2-21-2-i", "ztmm-governance"],
   references: ["zt-baseline: per-client isolation (one provider set per client)"],
   remediation: "Pass the client's provider in the resource options ({ provider } or { providers }).",
   uses: ["mspManaged"],
-  check: (posture, s) =>
+  judge: (posture, s) =>
     !s.mspManaged
       ? []
       : posture.resources

@@ -10,11 +10,12 @@ export const privilegeNoPermanentGlobalAdmin: ResourceRule = {
   description: "Global Administrator is only ever eligible (PIM), except for the break-glass accounts.",
   severity: "critical",
   enforcementLevel: "mandatory",
+  frameworks: ["nis2-21-2-i", "ztmm-identity-access-management"],
   references: ["CISA SCuBA MS.AAD.7.4v1", "CIS Microsoft 365 v3 5.3.1", "Microsoft: PIM for Entra roles"],
   remediation: "Replace the assignment with an eligibility schedule (DirectoryRoleEligibilityScheduleRequest).",
   uses: ["breakGlass"],
   reads: ["privilege.grants"],
-  check: (posture, s) =>
+  judge: (posture, s) =>
     posture.privilege.grants
       .filter((g) => g.kind === "entra-role" && g.permanent && g.permission === GLOBAL_ADMINISTRATOR)
       .filter((g) => !s.breakGlass.users.includes(g.principal.replace(/^principal:/, "")))

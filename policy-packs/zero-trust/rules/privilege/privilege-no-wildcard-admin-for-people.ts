@@ -9,11 +9,12 @@ export const privilegeNoWildcardAdminForPeople: StackRule = {
     "No IAM user or group holds Allow *:* (or AdministratorAccess): people get admin through roles assumed with MFA.",
   severity: "critical",
   enforcementLevel: "mandatory",
-  references: ["CIS AWS Foundations 1.16", "CKV_AWS_1", "CKV_AWS_62", "CKV_AWS_274", "trivy AVD-AWS-0057"],
+  frameworks: ["cis-aws-1.16", "nis2-21-2-i"],
+  references: ["CKV_AWS_1", "CKV_AWS_62", "CKV_AWS_274", "trivy AVD-AWS-0057"],
   remediation:
     "Attach least-privilege policies to people; keep admin in a role they assume with MFA for a bounded session.",
   uses: [],
-  check: (posture) =>
+  judge: (posture) =>
     posture.privilege.grants
       .filter(
         (g) =>

@@ -6,7 +6,7 @@ export interface FrameworkItem {
   readonly title: string;
 }
 
-export const FRAMEWORK_ITEMS: readonly FrameworkItem[] = [
+export const FRAMEWORK_ITEMS = [
   {
     id: "ztmm-identity-authentication",
     framework: "CISA ZTMM 2.0",
@@ -110,4 +110,12 @@ export const FRAMEWORK_ITEMS: readonly FrameworkItem[] = [
     framework: "CIS AWS Foundations",
     title: "5.2 no security group ingress from 0.0.0.0/0 to admin ports",
   },
-];
+] as const satisfies readonly FrameworkItem[];
+
+export type FrameworkItemId = (typeof FRAMEWORK_ITEMS)[number]["id"];
+
+/** `CISA SCuBA (Entra ID) MS.AAD.3.6v1 phishing-resistant MFA for highly privileged roles`: how docs name an item. */
+export function frameworkLabel(id: FrameworkItemId): string {
+  const item = FRAMEWORK_ITEMS.find((i) => i.id === id)!;
+  return `${item.framework} ${item.title}`;
+}
