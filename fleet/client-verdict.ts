@@ -7,7 +7,7 @@ import { diffLocks } from "../posture/lock-diff";
 import { lockOf } from "../posture/lock";
 import type { PlannedResource } from "../posture/resource";
 import type { ClientProfile } from "../profile/schema";
-import { deployedView, type DeployedView } from "../reports/fleet/deployed";
+import { deployedView, type DeployedView } from "./deployed-view";
 
 /** One client's verdict in a fleet run (plan or check). */
 export interface ClientResult {

@@ -97,6 +97,11 @@ export const WALLS: readonly Wall[] = [
     in: /^(reports|plan\/render|fleet\/report)\//,
     forbids: (i) => within("policy-packs/zero-trust/rules")(i.to),
   },
+  {
+    rule: "the fleet never reaches up into reports or the CLI",
+    in: /^fleet\//,
+    forbids: (i) => within("reports", "cli")(i.to),
+  },
 ];
 
 export function breaches(imports: readonly Import[]): string[] {
@@ -129,6 +134,7 @@ describe("the house", () => {
       ["policy-packs/zero-trust/rules/network/y.ts", `import * as aws from "@pulumi/aws";`],
       ["posture/x.ts", `import { readFileSync } from "node:fs";`],
       ["reports/x.ts", `import { RULES } from "../policy-packs/zero-trust/rules";`],
+      ["fleet/x.ts", `import { tierDiagram } from "../reports/fleet/tier-diagram";`],
     ];
     const found = breaches(sample.flatMap(([f, text]) => importsOf(f, text)));
     const wallOf = (b: string) => WALLS.find((w) => b.startsWith(`${w.rule}: `))!.rule;

@@ -1,7 +1,8 @@
 import { INTERNET } from "../../profile/network-defaults";
 import type { NetworkProfile } from "../../profile/network";
 import { describePortRange } from "../../posture/ports";
-import { undeclaredFlows, type DeployedView } from "./deployed";
+import type { DeployedFlow, DeployedView } from "../../fleet/deployed-view";
+import { withinFlowPorts } from "../../posture/ports";
 import { escapeHtml } from "./escape";
 
 const BOX = { w: 112, h: 36 } as const;
@@ -180,4 +181,9 @@ function route(a: Node, b: Node, kind: EdgeKind): { path: string; lx: number; ly
     lx: (sx + ex) / 2,
     ly: a.y - lift + 4,
   };
+}
+
+/** The deployed allows no declared flow covers (same ends and protocol, ports within). */
+export function undeclaredFlows(network: NetworkProfile, flows: readonly DeployedFlow[]): DeployedFlow[] {
+  return flows.filter((d) => !network.flows.some((f) => f.from === d.from && f.to === d.to && withinFlowPorts(d, f)));
 }

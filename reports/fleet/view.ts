@@ -1,7 +1,7 @@
 import { CONTROLS } from "../../catalog/controls";
 import { selectControls } from "../../profile/select-controls";
 import type { ClientProfile } from "../../profile/schema";
-import type { DeployedView } from "./deployed";
+import type { DeployedView } from "../../fleet/deployed-view";
 
 /**
  * How one catalog control stands for one client: as its resources hold it (planned, or deployed).

@@ -1,11 +1,10 @@
-import type { Endpoint, NetworkRule, Posture } from "../../posture/model";
-import { withinFlowPorts, type Protocol } from "../../posture/ports";
-import { INTERNET } from "../../profile/network-defaults";
-import type { NetworkProfile } from "../../profile/network";
+import type { Endpoint, NetworkRule, Posture } from "../posture/model";
+import type { Protocol } from "../posture/ports";
+import { INTERNET } from "../profile/network-defaults";
 
 /**
  * What a client's resources (planned, or read from its deployed state) actually hold, in the
- * report's terms: the Conditional Access policies by name and state, and the network allows
+ * fleet report's terms: the Conditional Access policies by name and state, and the network allows
  * between the diagram's boxes. The report draws these, so a drifted state shows as drift.
  */
 export interface DeployedView {
@@ -52,9 +51,4 @@ function box(e: Endpoint): string | undefined {
  */
 function drawnSide(r: NetworkRule): boolean {
   return r.to.kind === "tier" ? r.direction === "ingress" : r.direction === "egress";
-}
-
-/** The deployed allows no declared flow covers (same ends and protocol, ports within). */
-export function undeclaredFlows(network: NetworkProfile, flows: readonly DeployedFlow[]): DeployedFlow[] {
-  return flows.filter((d) => !network.flows.some((f) => f.from === d.from && f.to === d.to && withinFlowPorts(d, f)));
 }
