@@ -59,16 +59,20 @@ const isAdminEquivalentArn = (arn: string | undefined) =>
 
 type PrincipalType = PrivilegeGrant["principalType"];
 
-function principalOf(index: ResourceIndex, r: PlannedResource, property: string, type: PrincipalType): string {
-  const [target] = index.referenced(r, property);
-  const name = (target && (str(target.inputs.name) ?? target.name)) ?? str(r.inputs[property]) ?? "(unknown)";
-  return `${type}:${name}`;
-}
-
 /** Reads standing privilege: AWS IAM policies on people and roles, Azure RBAC, Entra directory roles. */
 export function readPrivilege(index: ResourceIndex): PrivilegePosture {
   const grants: PrivilegeGrant[] = [];
   const push = (g: Omit<PrivilegeGrant, "origin">, r: PlannedResource) => grants.push({ ...g, origin: originOf(r) });
+
+  /**
+   * `<prefix>:<name>` for the principal a property names (an IAM name, an object id): the stack's own
+   * principal by its resource's name, whether the value is known or not; an outside one as written.
+   */
+  const principalName = (r: PlannedResource, property: string, prefix: string) => {
+    const [refs] = index.resolve(r, property, [[r.inputs[property]]]);
+    const names = refNames(refs!, (t) => str(t.inputs.displayName) ?? str(t.inputs.name) ?? t.name);
+    return `${prefix}:${names.length === 1 && names[0] !== UNKNOWN_VALUE ? names[0] : "(unknown)"}`;
+  };
 
   const attachmentPermission = (r: PlannedResource) => {
     if (isAdminEquivalentArn(str(r.inputs.policyArn))) return "*:*";
@@ -87,7 +91,7 @@ export function readPrivilege(index: ResourceIndex): PrivilegePosture {
   ];
   for (const [type, principalType, permission] of perPrincipal) {
     for (const r of index.ofType(type)) {
-      const principal = principalOf(index, r, principalType, principalType);
+      const principal = principalName(r, principalType, principalType);
       push({ kind: "aws-iam", principal, principalType, permission: permission(r), permanent: true }, r);
     }
   }
@@ -104,13 +108,6 @@ export function readPrivilege(index: ResourceIndex): PrivilegePosture {
     }
   }
 
-  /** A principal by its id: the stack's own principal is named by its resource, known id or not. */
-  const principalId = (r: PlannedResource, property: string) => {
-    const [refs] = index.resolve(r, property, [[r.inputs[property]]]);
-    const names = refNames(refs!, (t) => str(t.inputs.displayName) ?? str(t.inputs.name) ?? t.name);
-    return `principal:${names.length === 1 && names[0] !== UNKNOWN_VALUE ? names[0] : "(unknown)"}`;
-  };
-
   for (const r of index.ofType(AZURE_ROLE_ASSIGNMENT)) {
     const definition = str(r.inputs.roleDefinitionId) ?? "";
     // Role definition ids are GUIDs: Azure compares them case-insensitively.
@@ -119,7 +116,7 @@ export function readPrivilege(index: ResourceIndex): PrivilegePosture {
     push(
       {
         kind: "azure-rbac",
-        principal: principalId(r, "principalId"),
+        principal: principalName(r, "principalId", "principal"),
         principalType: type === "user" ? "user" : type === "group" ? "group" : "principal",
         permission: AZURE_PRIVILEGED_ROLES[id] ?? (definition || "(unknown role)"),
         scope: str(r.inputs.scope),
@@ -139,7 +136,11 @@ export function readPrivilege(index: ResourceIndex): PrivilegePosture {
     push(
       {
         kind: "entra-role",
-        principal: principalId(r, r.inputs.principalObjectId !== undefined ? "principalObjectId" : "principalId"),
+        principal: principalName(
+          r,
+          r.inputs.principalObjectId !== undefined ? "principalObjectId" : "principalId",
+          "principal",
+        ),
         principalType: "principal",
         permission: roleId,
         scope: str(r.inputs.directoryScopeId) ?? "/",
