@@ -11,6 +11,11 @@ export interface Judged {
   readonly problems: string[];
 }
 
+/**
+ * A URN, or a logical-name pattern where `*` matches anything (documented in the profile schema).
+ * Not a glob library on purpose: picomatch/minimatch read `?`, brackets, braces and parentheses
+ * as syntax and stop `*` at `/`, so a recorded pattern would cover other names than it says.
+ */
 function matches(pattern: string, urn: string | undefined): boolean {
   if (!urn) return pattern === "*";
   if (pattern === urn) return true;
