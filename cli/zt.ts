@@ -7,7 +7,7 @@ import { lockCommand } from "./commands/lock";
 import { whatifCommand } from "./commands/whatif";
 import { planCommand } from "./commands/plan";
 import { policyConfigCommand } from "./commands/policy-config";
-import { EXIT, Refused } from "./common";
+import { EXIT, projectDefaults, Refused } from "./common";
 import { ProfileError } from "../profile";
 import { FileError } from "../sources/file-error";
 
@@ -15,7 +15,8 @@ export function cli(): Command {
   const program = new Command("zt")
     .description("zt-baseline: plan and check zero-trust baselines declared with Pulumi")
     .showHelpAfterError()
-    .exitOverride();
+    .exitOverride()
+    .hook("preAction", (_zt, command) => projectDefaults(command));
 
   planCommand(program);
   policyConfigCommand(program);

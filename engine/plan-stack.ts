@@ -1,11 +1,13 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { main, PROFILE_KEY } from "../program/main";
+import { main } from "../program/main";
 import { parseProfile } from "../profile";
 import type { ClientProfile } from "../profile/schema";
 import { runProgramOffline, type StackMode } from "./mock-engine";
+import { isTypeScript, requireTypeScript } from "./typescript";
 import type { PlannedResource } from "../posture/resource";
-import { loadStackConfig, PROJECT, stackFile } from "../sources/stack-config";
+import { configNamespace, DEFAULT_PROJECT, profileKey } from "../sources/project";
+import { loadStackConfig, stackFile } from "../sources/stack-config";
 
 export interface StackPlan {
   readonly stack: string;
@@ -19,10 +21,11 @@ export const PROGRAM_ENTRY = join(__dirname, "..", "stacks", "index.ts");
 
 /**
  * A program module run as the language host runs it: required inside the root stack, its exports
- * becoming the stack's outputs. Needs a TypeScript-aware require (the CLI runs under tsx).
+ * becoming the stack's outputs. A TypeScript program is compiled on load, as Pulumi's host does.
  */
 export function programModule(file: string): () => unknown {
   const entry = programFile(file);
+  if (isTypeScript(entry)) requireTypeScript();
   return () => {
     delete require.cache[require.resolve(entry)]; // a fresh run registers its resources again
     return require(entry) as unknown;
@@ -42,6 +45,8 @@ export interface PlanOptions {
   readonly program?: () => unknown;
   /** `new` (default): a new stack's preview; `deployed`: the same stack after `pulumi up`. */
   readonly mode?: StackMode;
+  /** The Pulumi project (config namespace and stack name prefix); planStack reads it from Pulumi.yaml. */
+  readonly project?: string;
 }
 
 /**
@@ -49,7 +54,10 @@ export interface PlanOptions {
  * before anything is registered), then runs the program under the mock engine.
  */
 export async function planStack(stacksDir: string, stack: string, opts: PlanOptions = {}): Promise<StackPlan> {
-  return planConfig(stack, loadStackConfig(stacksDir, stack), stackFile(stacksDir, stack), opts);
+  return planConfig(stack, loadStackConfig(stacksDir, stack), stackFile(stacksDir, stack), {
+    project: configNamespace(stacksDir),
+    ...opts,
+  });
 }
 
 /** Plans a stack from its flat config (see loadStackConfig); `source` names it in errors. */
@@ -59,11 +67,12 @@ export async function planConfig(
   source: string,
   opts: PlanOptions = {},
 ): Promise<StackPlan> {
-  const raw = config[`${PROJECT}:${PROFILE_KEY}`];
+  const project = opts.project ?? DEFAULT_PROJECT;
+  const raw = config[profileKey(project)];
   // Validate before the program runs: an invalid profile must not leave a half-registered stack.
   const profile = parseProfile(raw === undefined ? undefined : JSON.parse(raw), source);
   const { resources, outputs } = await runProgramOffline(opts.program ?? main, {
-    project: PROJECT,
+    project,
     stack,
     config,
     mode: opts.mode,

@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { availableParallelism } from "node:os";
-import { join } from "node:path";
+import { isTypeScript, sibling, typeScriptLoaderArgs } from "../engine/typescript";
 import { cpuSeconds, peakRssMb } from "./proc";
 import type { WorkerRequest, WorkerResponse } from "./protocol";
 
@@ -11,7 +11,7 @@ export interface PoolStats {
   readonly workerCpuSeconds: number;
 }
 
-const WORKER = join(__dirname, "worker.ts");
+const WORKER = sibling(__dirname, "worker");
 
 /**
  * Plans stacks on a pool of worker processes (one per core by default), each planning one stack
@@ -33,7 +33,7 @@ export async function planInPool(
       Array.from({ length: size }, async () => {
         const worker = fork(WORKER, [], {
           // A larger young generation: a plan makes many short-lived objects (~10-20% less time in GC).
-          execArgv: ["--import", "tsx", "--max-semi-space-size=64"],
+          execArgv: [...(isTypeScript(WORKER) ? typeScriptLoaderArgs() : []), "--max-semi-space-size=64"],
           stdio: ["ignore", "ignore", "ignore", "ipc"],
         });
         workers.push(worker);

@@ -15,7 +15,7 @@ export function readProfile(): ClientProfile {
     throw new ProfileError(`stack "${stack}"`, [
       {
         path: PROFILE_KEY,
-        message: `missing: set ${pulumi.getProject()}:${PROFILE_KEY} in stacks/Pulumi.${stack}.yaml`,
+        message: `missing: set ${pulumi.getProject()}:${PROFILE_KEY} in the stack's config (Pulumi.${stack}.yaml)`,
       },
     ]);
   }

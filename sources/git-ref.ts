@@ -1,42 +1,38 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative, resolve } from "node:path";
+import { nodeArgsFor, sibling } from "../engine/typescript";
 import type { PostureLock } from "../posture/lock";
 import { FileError } from "./file-error";
 import { parseLock } from "./lockfile";
 
-const ROOT = join(__dirname, "..");
+/** This zt's own entry, run again inside the worktree. */
+const ZT = sibling(join(__dirname, "..", "cli"), "zt");
 
 /**
  * The posture a stack had at a git ref: the program and stack config at that ref, planned offline
- * in a temporary worktree (sharing this checkout's node_modules), read by this checkout's readers
- * so that both sides of a diff are read the same way (`program`: the entry, relative to the root).
+ * in a temporary worktree of the repository they are in (sharing its node_modules), read by this
+ * zt's readers so that both sides of a diff are read the same way.
  */
-export function postureAtRef(
-  ref: string,
-  stack: string,
-  program = "stacks/index.ts",
-  stacksDir = "stacks",
-): PostureLock {
+export function postureAtRef(ref: string, stack: string, program: string, stacksDir: string): PostureLock {
+  const run = (cwd: string, ...args: string[]) =>
+    execFileSync("git", ["-C", cwd, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();
+  let root: string;
+  try {
+    root = run(resolve(stacksDir), "rev-parse", "--show-toplevel");
+  } catch {
+    throw new Error(`git:${ref}:${stack}: ${stacksDir} is not in a git repository`);
+  }
   const dir = mkdtempSync(join(tmpdir(), "zt-ref-"));
-  const git = (...args: string[]) =>
-    execFileSync("git", ["-C", ROOT, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  const inTree = (path: string) => join(dir, relative(root, resolve(path)));
+  const git = (...args: string[]) => run(root, ...args);
   try {
     git("worktree", "add", "--detach", "--force", dir, ref);
-    symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
-    const tsx = join(ROOT, "node_modules", ".bin", "tsx");
-    const args = [
-      "lock",
-      "--stack",
-      stack,
-      "--print",
-      "--stacks-dir",
-      join(dir, stacksDir),
-      "--program",
-      join(dir, program),
-    ];
-    const out = execFileSync(tsx, [join(ROOT, "cli", "zt.ts"), ...args], {
+    if (existsSync(join(root, "node_modules")))
+      symlinkSync(join(root, "node_modules"), join(dir, "node_modules"), "dir");
+    const args = ["lock", "--stack", stack, "--print", "--stacks-dir", inTree(stacksDir), "--program", inTree(program)];
+    const out = execFileSync(process.execPath, [...nodeArgsFor(ZT), ...args], {
       cwd: dir,
       encoding: "utf8",
       stdio: ["ignore", "pipe", "pipe"],

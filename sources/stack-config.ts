@@ -2,8 +2,8 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { FileError } from "./file-error";
+import { configNamespace } from "./project";
 
-export const PROJECT = "zt-baseline";
 const STACK_FILE = /^Pulumi\.([\w.-]+)\.yaml$/;
 
 /** The stacks a folder declares, by their `Pulumi.<stack>.yaml` files. */
@@ -24,6 +24,7 @@ export function stackFile(stacksDir: string, stack: string): string {
  */
 export function loadStackConfig(stacksDir: string, stack: string): Record<string, string> {
   const file = stackFile(stacksDir, stack);
+  const project = configNamespace(stacksDir);
   if (!existsSync(file)) {
     const known = existsSync(stacksDir) ? listStacks(stacksDir) : [];
     throw new Error(`No stack "${stack}": ${file} does not exist. Known stacks: ${known.join(", ") || "none"}.`);
@@ -39,13 +40,13 @@ export function loadStackConfig(stacksDir: string, stack: string): Record<string
   }
   const config: Record<string, string> = {};
   for (const [key, value] of Object.entries(doc.config ?? {})) {
-    const fullKey = key.includes(":") ? key : `${PROJECT}:${key}`;
+    const fullKey = key.includes(":") ? key : `${project}:${key}`;
     // `pulumi config set` without --path writes a dotted key that no program ever reads.
-    if (fullKey.startsWith(`${PROJECT}:profile.`)) {
+    if (fullKey.startsWith(`${project}:profile.`)) {
       throw new FileError(file, "stack config", [
         {
           path: `config.${key}`,
-          message: `a profile key set on its own is never read: set it with \`pulumi config set --path '${fullKey.slice(PROJECT.length + 1)}' <value>\``,
+          message: `a profile key set on its own is never read: set it with \`pulumi config set --path '${fullKey.slice(project.length + 1)}' <value>\``,
         },
       ]);
     }

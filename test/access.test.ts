@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { planConfig } from "../engine/plan-stack";
-import { PROJECT } from "../sources/stack-config";
+import { DEFAULT_PROJECT, profileKey } from "../sources/project";
 import { ResourceIndex } from "../posture/index-resources";
 import { readCloudflareAccess, CLOUDFLARE } from "../posture/readers/cloudflare-access";
 import type { PlannedResource } from "../posture/resource";
@@ -115,7 +115,7 @@ describe("ZeroTrustApp", () => {
   });
 
   it("tunnel tokens and service token secrets are stack outputs only as secrets", async () => {
-    const config = { [`${PROJECT}:profile`]: JSON.stringify(exampleProfile()) };
+    const config = { [profileKey(DEFAULT_PROJECT)]: JSON.stringify(exampleProfile()) };
     const { outputs } = await planConfig("example", config, "example");
     expect(isSecretValue(outputs.tunnelTokens)).toBe(true);
     expect(isSecretValue(outputs.serviceTokenSecrets)).toBe(true);

@@ -1,11 +1,11 @@
 import { planConfig } from "../engine/plan-stack";
 import type { PlannedResource } from "../posture/resource";
-import { PROJECT } from "../sources/stack-config";
+import { DEFAULT_PROJECT, profileKey } from "../sources/project";
 
 /** Runs the real program under the mock engine for a raw profile, as `zt plan` does for a stack. */
 export async function planProfile(profile: unknown, stack = "test"): Promise<readonly PlannedResource[]> {
   const config: Record<string, string> =
-    profile === undefined ? {} : { [`${PROJECT}:profile`]: JSON.stringify(profile) };
+    profile === undefined ? {} : { [profileKey(DEFAULT_PROJECT)]: JSON.stringify(profile) };
   return (await planConfig(stack, config, `stack "${stack}"`)).resources;
 }
 

@@ -3,7 +3,6 @@ import { writeFileSync } from "node:fs";
 import { lockOf, type PostureLock } from "../../posture/lock";
 import { diffLocks } from "../../posture/lock-diff";
 import { postureOf } from "../../posture/build";
-import { relative, resolve } from "node:path";
 import { readSourceFile } from "../../sources";
 import { readLockFile } from "../../sources/lockfile";
 import { postureAtRef } from "../../sources/git-ref";
@@ -28,13 +27,7 @@ async function postureFrom(spec: string, ctx: SpecContext, side: "old" | "new"):
     return lockOf(postureOf(plan.resources));
   }
   const ref = /^git:(.+):([\w.-]+)$/.exec(spec);
-  if (ref)
-    return postureAtRef(
-      ref[1]!,
-      ref[2]!,
-      relative(process.cwd(), resolve(ctx.program)),
-      relative(process.cwd(), resolve(ctx.stacksDir)),
-    );
+  if (ref) return postureAtRef(ref[1]!, ref[2]!, ctx.program, ctx.stacksDir);
   const doc = readSourceFile(spec);
   if (doc.kind === "lock") return doc.lock;
   return lockOf(postureOf(doc.kind === "export" ? doc.resources : doc[side]));

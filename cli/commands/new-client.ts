@@ -5,7 +5,8 @@ import { Document } from "yaml";
 import { fleetConflicts } from "../../fleet/conflicts";
 import { checkPlan } from "../../engine/run-pack";
 import { planStack } from "../../engine/plan-stack";
-import { listStacks, loadStackConfig, PROJECT, stackFile } from "../../sources/stack-config";
+import { configNamespace, profileKey } from "../../sources/project";
+import { listStacks, loadStackConfig, stackFile } from "../../sources/stack-config";
 import { parseProfile, ProfileError } from "../../profile";
 import type { ClientProfile } from "../../profile/schema";
 import { Refused, stackName, stacksDirOption } from "../common";
@@ -117,7 +118,7 @@ export function newClientCommand(program: Command): void {
       const others = new Map<string, ClientProfile>([[name, profile]]);
       for (const stack of listStacks(opts.stacksDir)) {
         try {
-          const value = loadStackConfig(opts.stacksDir, stack)[`${PROJECT}:profile`];
+          const value = loadStackConfig(opts.stacksDir, stack)[profileKey(configNamespace(opts.stacksDir))];
           if (value) others.set(stack, parseProfile(JSON.parse(value), stack));
         } catch (e) {
           if (!(e instanceof ProfileError)) throw e; // an invalid neighbour is its own problem
@@ -134,7 +135,7 @@ export function newClientCommand(program: Command): void {
         );
       }
       // Written by the YAML library, the header too: no flag's text can become a key of its own.
-      const doc = new Document({ config: { [`${PROJECT}:profile`]: raw } });
+      const doc = new Document({ config: { [profileKey(configNamespace(opts.stacksDir))]: raw } });
       doc.commentBefore = ` ${profile.client.displayName ?? name}: scaffolded by \`zt new-client\`. Every key: docs/configuration.md.`;
       writeFileSync(file, doc.toString());
       process.stdout.write(`wrote ${file}\n`);
