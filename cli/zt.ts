@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { Command } from "commander";
 import { checkCommand } from "./commands/check";
 import { diffCommand } from "./commands/diff";
@@ -10,10 +11,12 @@ import { policyConfigCommand } from "./commands/policy-config";
 import { EXIT, projectDefaults, Refused } from "./common";
 import { ProfileError } from "../profile";
 import { FileError } from "../sources/file-error";
+import { PACKAGE_VERSION } from "../engine/package-root";
 
 export function cli(): Command {
   const program = new Command("zt")
     .description("zt-baseline: plan and check zero-trust baselines declared with Pulumi")
+    .version(PACKAGE_VERSION, "-V, --version", "print zt's version")
     .showHelpAfterError()
     .exitOverride()
     .hook("preAction", (_zt, command) => projectDefaults(command));

@@ -1,7 +1,9 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { PACKAGE_ROOT } from "./package-root";
 
-export const PACK_DIR = join(__dirname, "..", "policy-packs", "zero-trust");
+/** The pack as Pulumi serves it (`--policy-pack <dir>`): PulumiPolicy.yaml, package.json, bin/. */
+export const PACK_DIR = join(PACKAGE_ROOT, "policy-packs", "zero-trust");
 export const PACK_MAIN = join(PACK_DIR, "bin", "index.js");
 
 /**

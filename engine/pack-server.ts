@@ -52,10 +52,17 @@ export class PackServer {
     private readonly stderr: string[],
   ) {}
 
-  static async start(packDir: string, timeoutMs = 30_000): Promise<PackServer> {
+  /**
+   * Starts the pack in `packDir`; `runPolicyPack` is the script that serves it (by default this
+   * package's `@pulumi/pulumi`'s, as the engine finds the one beside the pack).
+   */
+  static async start(
+    packDir: string,
+    { timeoutMs = 30_000, runPolicyPack = RUN_POLICY_PACK }: { timeoutMs?: number; runPolicyPack?: string } = {},
+  ): Promise<PackServer> {
     const dir = resolve(packDir);
     // Offline there is no engine to call back; the pack only needs an address to hold on to.
-    const child = spawn(process.execPath, [RUN_POLICY_PACK, "127.0.0.1:1", dir], {
+    const child = spawn(process.execPath, [runPolicyPack, "127.0.0.1:1", dir], {
       cwd: dir,
       stdio: ["ignore", "pipe", "pipe"],
     });

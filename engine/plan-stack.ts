@@ -1,12 +1,12 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { main } from "../program/main";
-import { parseProfile } from "../profile";
 import type { ClientProfile } from "../profile/schema";
 import { runProgramOffline, type StackMode } from "./mock-engine";
 import { isTypeScript, requireTypeScript } from "./typescript";
 import type { PlannedResource } from "../posture/resource";
-import { configNamespace, DEFAULT_PROJECT, profileKey } from "../sources/project";
+import { configNamespace, DEFAULT_PROJECT } from "../sources/project";
+import { profileFromConfig } from "../sources/stack-profile";
 import { loadStackConfig, stackFile } from "../sources/stack-config";
 
 export interface StackPlan {
@@ -68,9 +68,8 @@ export async function planConfig(
   opts: PlanOptions = {},
 ): Promise<StackPlan> {
   const project = opts.project ?? DEFAULT_PROJECT;
-  const raw = config[profileKey(project)];
   // Validate before the program runs: an invalid profile must not leave a half-registered stack.
-  const profile = parseProfile(raw === undefined ? undefined : JSON.parse(raw), source);
+  const profile = profileFromConfig(config, project, source);
   const { resources, outputs } = await runProgramOffline(opts.program ?? main, {
     project,
     stack,

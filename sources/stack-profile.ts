@@ -1,10 +1,24 @@
-import { parseProfile } from "../profile";
+import { parseProfile, ProfileError } from "../profile";
 import type { ClientProfile } from "../profile/schema";
 import { configNamespace, profileKey } from "./project";
 import { loadStackConfig, stackFile } from "./stack-config";
 
+/**
+ * The profile in a stack's flat config, under its project's key (`<project>:profile`). A stack
+ * without one is told the key to set, and which other project's key it holds instead, if any.
+ */
+export function profileFromConfig(config: Record<string, string>, project: string, source: string): ClientProfile {
+  const key = profileKey(project);
+  const raw = config[key];
+  if (raw === undefined) {
+    const other = Object.keys(config).find((k) => k.endsWith(":profile"));
+    const hint = other ? `; it holds ${other}, the key of a project named "${other.split(":")[0]}"` : "";
+    throw new ProfileError(source, [{ path: key, message: `missing: set ${key} in the stack's config${hint}` }]);
+  }
+  return parseProfile(JSON.parse(raw), source);
+}
+
 /** A stack's validated profile; errors name the stack file and the path inside the profile. */
 export function loadStackProfile(stacksDir: string, stack: string): ClientProfile {
-  const raw = loadStackConfig(stacksDir, stack)[profileKey(configNamespace(stacksDir))];
-  return parseProfile(raw === undefined ? undefined : JSON.parse(raw), stackFile(stacksDir, stack));
+  return profileFromConfig(loadStackConfig(stacksDir, stack), configNamespace(stacksDir), stackFile(stacksDir, stack));
 }

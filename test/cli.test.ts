@@ -74,11 +74,11 @@ describe("zt plan", () => {
     expect(stderr).toContain("  - identity.rolout: unknown key");
   });
 
-  it("refuses a stack without a profile", () => {
+  it("refuses a stack without a profile, naming the key to set", () => {
     const dir = stacksWith("empty", "config:\n  aws:region: eu-west-1\n");
     const { code, stderr } = zt("plan", "--stack", "empty", "--stacks-dir", dir);
     expect(code).toBe(1);
-    expect(stderr).toContain("(profile): required");
+    expect(stderr).toContain("zt-baseline:profile: missing: set zt-baseline:profile in the stack's config");
   });
 
   it("names the known stacks when asked for one that does not exist (exit 2)", () => {

@@ -1,0 +1,193 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PackServer } from "../engine/pack-server";
+import { packConfigFor } from "../engine/pack-config";
+import { parseProfile } from "../profile";
+import { POLICY_IDS } from "../catalog/policy-ids";
+import { exampleProfile } from "./fixtures";
+import { handWritten } from "./pack-harness";
+
+// The package as platform teams get it: `npm pack`, then installed into a Pulumi TypeScript
+// project named corp-infra that cannot see this repository's sources, only the tarball and the
+// registry's packages. There: the project's own `tsc`, its compiled program under Pulumi's mocks,
+// `npx zt`, and the pack served from node_modules as `pulumi preview --policy-pack` starts it.
+
+const ROOT = join(__dirname, "..");
+const OWN = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
+  version: string;
+  peerDependencies: Record<string, string>;
+};
+let work: string;
+let project: string;
+
+/** Runs a command in the consumer project; npm's own variables of this run stay out of it. */
+function inProject(cmd: string, args: string[], env: Record<string, string> = {}) {
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("npm_")));
+  return spawnSync(cmd, args, { cwd: project, encoding: "utf8", env: { ...clean, ...env }, timeout: 240_000 });
+}
+
+/** The tsconfig `pulumi new typescript` writes (pulumi/templates, typescript/tsconfig.json). */
+const PULUMI_TSCONFIG = {
+  compilerOptions: {
+    strict: true,
+    outDir: "bin",
+    target: "es2020",
+    module: "nodenext",
+    moduleResolution: "nodenext",
+    sourceMap: true,
+    experimentalDecorators: true,
+    pretty: true,
+    noFallthroughCasesInSwitch: true,
+    noImplicitReturns: true,
+    forceConsistentCasingInFileNames: true,
+  },
+  files: ["index.ts"],
+};
+
+const PROGRAM = `import * as pulumi from "@pulumi/pulumi";
+import { clientProviders, ZeroTrustBaseline, type ClientProfile } from "zt-baseline";
+import { parseProfile } from "zt-baseline/profile";
+
+const profile: ClientProfile = parseProfile(new pulumi.Config().requireObject("profile"), \`stack \${pulumi.getStack()}\`);
+const baseline = new ZeroTrustBaseline(profile.client.name, { profile }, { providers: clientProviders(profile) });
+
+export const conditionalAccessPolicyIds = baseline.identity.policyIds;
+`;
+
+/** Runs the compiled program under the project's own Pulumi mocks; prints the registered types. */
+const RUN_UNDER_MOCKS = `const pulumi = require("@pulumi/pulumi");
+const types = [];
+pulumi.runtime.setMocks(
+  { newResource: (a) => { types.push(a.type); return { id: a.name + "-id", state: a.inputs }; }, call: (a) => a.inputs },
+  "corp-infra", "dev", false,
+);
+pulumi.runtime.setAllConfig({ "corp-infra:profile": process.env.PROFILE });
+require("./bin/index.js");
+setTimeout(() => process.stdout.write(JSON.stringify(types)), 3000);
+`;
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), "zt-consumer-"));
+  const packed = execFileSync("npm", ["pack", "--silent", "--pack-destination", work], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
+  const tarball = join(work, packed.trim().split("\n").pop()!);
+  project = join(work, "corp-infra");
+  mkdirSync(project);
+  const files: Record<string, string> = {
+    "package.json": JSON.stringify({
+      name: "corp-infra",
+      private: true,
+      main: "index.ts",
+      dependencies: { "zt-baseline": `file:${tarball}`, "@pulumi/pulumi": OWN.peerDependencies["@pulumi/pulumi"] },
+      // As the template pins them.
+      devDependencies: { typescript: "^5.0.0", "@types/node": "^18" },
+    }),
+    "Pulumi.yaml": "name: corp-infra\nruntime:\n  name: nodejs\n  options:\n    typescript: true\n",
+    "tsconfig.json": JSON.stringify(PULUMI_TSCONFIG),
+    "index.ts": PROGRAM,
+    "run-under-mocks.js": RUN_UNDER_MOCKS,
+    // The example's stack config, in this project's namespace.
+    "Pulumi.dev.yaml": readFileSync(join(ROOT, "stacks", "Pulumi.example.yaml"), "utf8").replace(
+      "zt-baseline:profile",
+      "corp-infra:profile",
+    ),
+    // A key in another project's namespace is not this project's profile.
+    "Pulumi.wrong.yaml": readFileSync(join(ROOT, "stacks", "Pulumi.example.yaml"), "utf8"),
+  };
+  for (const [f, text] of Object.entries(files)) writeFileSync(join(project, f), text);
+  const install = inProject("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"]);
+  if (install.status !== 0) throw new Error(`npm install in the consumer failed:\n${install.stderr}`);
+}, 300_000);
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe("a consumer project that installs the tarball", () => {
+  it("ships the build, the bin and the pack, and none of this repository's tests, CI or stack configs", () => {
+    const listed = execFileSync(
+      "tar",
+      [
+        "-tzf",
+        join(
+          work,
+          readdirSync(work).find((f) => f.endsWith(".tgz"))!,
+        ),
+      ],
+      { encoding: "utf8" },
+    ).split("\n");
+    for (const f of [
+      "package/dist/index.js",
+      "package/dist/index.d.ts",
+      "package/dist/cli/zt.js",
+      "package/policy-packs/zero-trust/bin/index.js",
+      "package/policy-packs/zero-trust/PulumiPolicy.yaml",
+      "package/policy-packs/zero-trust/package.json",
+    ])
+      expect(listed, f).toContain(f);
+    expect(listed.filter((f) => /^package\/(test|stacks|\.ci|bench|scripts)\//.test(f))).toEqual([]);
+    expect(listed.filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))).toEqual([]);
+  });
+
+  it("type-checks a program importing by name and by subpath, with Pulumi's TypeScript template tsconfig", () => {
+    const tsc = inProject("npx", ["tsc", "-p", "."]);
+    expect(tsc.stdout + tsc.stderr).toBe("");
+    expect(tsc.status).toBe(0);
+  });
+
+  it("runs the compiled program under the project's own Pulumi mocks and registers the baseline", () => {
+    const run = inProject("node", ["run-under-mocks.js"], { PROFILE: JSON.stringify(exampleProfile()) });
+    expect(run.stderr).toBe("");
+    const types = JSON.parse(run.stdout) as string[];
+    expect(types).toContain("zt-baseline:index:ZeroTrustBaseline");
+    expect(types.filter((t) => t === "azuread:index/conditionalAccessPolicy:ConditionalAccessPolicy")).toHaveLength(16);
+    expect(types).toContain("aws:ec2/securityGroup:SecurityGroup");
+    expect(types).toContain("azure-native:network:NetworkSecurityGroup");
+  });
+
+  it("npx zt --version prints the installed version", () => {
+    const v = inProject("npx", ["zt", "--version"]);
+    expect(v.status).toBe(0);
+    expect(v.stdout.trim()).toBe(OWN.version);
+  });
+
+  it("npx zt plan plans the project's own program from its Pulumi.yaml and config namespace, and passes", () => {
+    const plan = inProject("npx", ["zt", "plan", "--stack", "dev"]);
+    expect(plan.stderr).not.toMatch(/Error|required/);
+    expect(plan.stdout).toContain("contoso");
+    expect(plan.stdout).toMatch(/zero-trust \S+ · 26 policies · served by run-policy-pack/);
+    expect(plan.stdout).toContain("PASS");
+    expect(plan.status).toBe(0);
+  });
+
+  it("npx zt plan names the project's own key when a stack holds another project's", () => {
+    const plan = inProject("npx", ["zt", "plan", "--stack", "wrong"]);
+    expect(plan.status).toBe(1);
+    expect(plan.stderr).toContain("corp-infra:profile");
+  });
+
+  it("serves the shipped pack from node_modules with the project's run-policy-pack, and it blocks", async () => {
+    const server = await PackServer.start(join(project, "node_modules", "zt-baseline", "policy-packs", "zero-trust"), {
+      runPolicyPack: join(project, "node_modules", "@pulumi", "pulumi", "cmd", "run-policy-pack"),
+    });
+    try {
+      const info = await server.info();
+      expect(info.policies.map((p) => p.name).sort()).toEqual([...POLICY_IDS, "pack-notices"].sort());
+      await server.configure(packConfigFor(parseProfile(exampleProfile())));
+      const ssh = handWritten("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "ssh-anywhere", {
+        securityGroupId: "sg-0123456789abcdef0",
+        cidrIpv4: "0.0.0.0/0",
+        ipProtocol: "tcp",
+        fromPort: 22,
+        toPort: 22,
+      });
+      const mandatory = (await server.analyzeAll([ssh])).filter((d) => d.enforcementLevel === "mandatory");
+      expect(mandatory.map((d) => d.policyName)).toContain("network-no-admin-ports-from-internet");
+    } finally {
+      await server.stop();
+    }
+  });
+});
