@@ -4,6 +4,7 @@ import { checkCommand } from "./commands/check";
 import { diffCommand } from "./commands/diff";
 import { fleetCommand } from "./commands/fleet";
 import { newClientCommand } from "./commands/new-client";
+import { initCommand } from "./commands/init";
 import { lockCommand } from "./commands/lock";
 import { whatifCommand } from "./commands/whatif";
 import { planCommand } from "./commands/plan";
@@ -28,6 +29,7 @@ export function cli(): Command {
   checkCommand(program);
   whatifCommand(program);
   newClientCommand(program);
+  initCommand(program);
   fleetCommand(program);
 
   return program;
