@@ -10,7 +10,9 @@ export { ZeroTrustBaseline, type ZeroTrustBaselineArgs } from "./components/zero
 export { declareBaseline, readProfile } from "./program/main";
 export { clientProviders } from "./program/providers";
 
-// Each component, usable alone.
+// Each component, usable alone: its args are checked on their own, and refused (nothing registered)
+// with a ComponentArgsError that names each problem's path.
+export { ComponentArgsError, type ArgProblem } from "./components/args";
 export {
   ConditionalAccessBaseline,
   type ConditionalAccessBaselineArgs,

@@ -2,13 +2,14 @@ import type { Log, ReportingDescriptor, Result } from "sarif";
 import type { DiffItem, Layer } from "../posture/lock-diff";
 
 const LAYERS: readonly Layer[] = ["identity", "network", "access", "privilege"];
-const TOOL_VERSION = "0.1.0";
 
 export interface DiffReport {
   readonly title: string;
   /** Where findings point in code scanning: the stack's config file. */
   readonly artifact: string;
   readonly items: readonly DiffItem[];
+  /** zt's version, as SARIF names the tool that ran. */
+  readonly toolVersion: string;
 }
 
 const widening = (items: readonly DiffItem[]) => items.filter((i) => i.change === "widening");
@@ -104,7 +105,7 @@ export function diffSarif(r: DiffReport, policy: SarifRule): Log {
         tool: {
           driver: {
             name: "zt-baseline",
-            version: TOOL_VERSION,
+            version: r.toolVersion,
             rules: [rule],
           },
         },

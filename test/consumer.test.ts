@@ -129,6 +129,9 @@ describe("a consumer project that installs the tarball", () => {
     ])
       expect(listed, f).toContain(f);
     expect(listed.filter((f) => /^package\/(test|stacks|\.ci|bench|scripts)\//.test(f))).toEqual([]);
+    // The pack says the version of the package it ships in.
+    const pack = JSON.parse(readFileSync(join(ROOT, "policy-packs", "zero-trust", "package.json"), "utf8"));
+    expect(pack.version).toBe(OWN.version);
     expect(listed.filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))).toEqual([]);
   });
 

@@ -150,7 +150,7 @@ describe("widening against the posture lockfile", () => {
       const { approved, proposed, items } = diffOf(mutation());
       const widening = items.filter((i) => i.change === "widening");
       expect(widening.map((i) => i.layer)).toContain(layer);
-      const report = { title: "example", artifact: "stacks/Pulumi.example.yaml", items };
+      const report = { title: "example", artifact: "stacks/Pulumi.example.yaml", items, toolVersion: "1.2.3" };
       expect(diffText(report)).toMatch(new RegExp(`^WIDENING {2}${layer}$`, "m"));
       expect(diffMarkdown(report)).toMatch(/^### Zero-trust posture: ⚠️ \d+ widening change/m);
       const sarif = diffSarif(report, postureWithinLock);
@@ -178,7 +178,10 @@ describe("widening against the posture lockfile", () => {
       const { approved, proposed, items } = diffOf(mutation());
       expect(items.length).toBeGreaterThan(0);
       expect(items.filter((i) => i.change === "widening")).toEqual([]);
-      const sarif = diffSarif({ title: "example", artifact: "stacks/Pulumi.example.yaml", items }, postureWithinLock);
+      const sarif = diffSarif(
+        { title: "example", artifact: "stacks/Pulumi.example.yaml", items, toolVersion: "1.2.3" },
+        postureWithinLock,
+      );
       expect(validSarif(sarif)).toBe(true);
       expect(sarif.runs[0]!.results!.every((r) => r.level === "note")).toBe(true);
       const verdict = await packVerdict(approved, proposed);

@@ -4,6 +4,7 @@ import { lockOf, type PostureLock } from "../../posture/lock";
 import { diffLocks } from "../../posture/lock-diff";
 import { postureOf } from "../../posture/build";
 import { readSourceFile } from "../../sources";
+import { PACKAGE_VERSION } from "../../engine/package-root";
 import { readLockFile } from "../../sources/lockfile";
 import { postureAtRef } from "../../sources/git-ref";
 import { planStack, programModule } from "../../engine/plan-stack";
@@ -94,7 +95,12 @@ export function diffCommand(program: Command): void {
         const stack = opts.stack ?? stackOfSpec(before) ?? (after ? stackOfSpec(after) : undefined);
         const breakGlass = stack ? breakGlassOf(opts.stacksDir, stack) : undefined;
         const items = diffLocks(old, proposed, { breakGlass });
-        const report = { title: `${before} → ${after ?? `${before} (new)`}`, artifact: opts.stackFile, items };
+        const report = {
+          title: `${before} → ${after ?? `${before} (new)`}`,
+          artifact: opts.stackFile,
+          items,
+          toolVersion: PACKAGE_VERSION,
+        };
         const format = opts.format as Format;
         const text =
           format === "sarif"

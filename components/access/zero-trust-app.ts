@@ -13,6 +13,7 @@ import type { AccessApp } from "../../profile/access";
 import type { Duration } from "../../profile/primitives";
 import { durationMinutes, goDuration } from "../../posture/durations";
 import { REQUIRED_AUTH_METHOD } from "../../catalog/access";
+import { clientProblems, refuseInvalidArgs, type ArgProblem } from "../args";
 
 /** One internal app behind Cloudflare Access: who may reach it, with what, for how long. */
 export interface ZeroTrustAppArgs {
@@ -25,6 +26,24 @@ export interface ZeroTrustAppArgs {
   readonly app: z.output<typeof AccessApp>;
   /** Resolved session length (the app's own or the profile default), already within the ceiling. */
   readonly sessionDuration: Duration;
+}
+
+/** What is wrong with the args on their own; empty when they are fine. */
+export function zeroTrustAppProblems(args: ZeroTrustAppArgs): ArgProblem[] {
+  return [
+    ...clientProblems(args.client),
+    ...(args.teamName.trim() === ""
+      ? [{ path: "teamName", message: "the Zero Trust team name is needed (the IdP and login domain)" }]
+      : []),
+    ...(Number.isNaN(durationMinutes(args.sessionDuration))
+      ? [
+          {
+            path: "sessionDuration",
+            message: `"${args.sessionDuration}" is not a duration like "8h" (minutes m, hours h, days d)`,
+          },
+        ]
+      : []),
+  ];
 }
 
 /**
@@ -42,6 +61,7 @@ export class ZeroTrustApp extends pulumi.ComponentResource {
   public readonly serviceTokenSecrets: pulumi.Output<Record<string, string>>;
 
   constructor(name: string, args: ZeroTrustAppArgs, opts?: pulumi.ComponentResourceOptions) {
+    refuseInvalidArgs("ZeroTrustApp", name, zeroTrustAppProblems(args));
     super("zt-baseline:access:ZeroTrustApp", name, {}, opts);
     const { app, accountId, identityProviderId } = args;
     const sessionDuration = goDuration(durationMinutes(args.sessionDuration));

@@ -7,6 +7,7 @@ import { ADMIN_STRENGTH, AUTHENTICATION_STRENGTHS } from "../../catalog/authenti
 import type { ControlContext, ControlDefinition, Target } from "../../catalog/control";
 import { CONTROLS } from "../../catalog/controls";
 import { selectControls, type ControlDecision } from "../../profile/select-controls";
+import { guidProblem, guidProblems, refuseInvalidArgs, type ArgProblem } from "../args";
 
 /** Guest and external user kinds, all of them: "members" means everyone but these. */
 const ALL_GUEST_TYPES = [
@@ -28,6 +29,20 @@ export interface ConditionalAccessBaselineArgs {
   readonly catalog?: readonly ControlDefinition[];
 }
 
+/** What is wrong with the args on their own; empty when they are fine. */
+export function conditionalAccessBaselineProblems(args: ConditionalAccessBaselineArgs): ArgProblem[] {
+  // Every policy excludes the break-glass group: without a real one, a blocking policy locks everyone out.
+  const { groupId, accounts } = args.identity.breakGlass;
+  return [
+    ...guidProblem("identity.breakGlass.groupId", groupId),
+    ...guidProblems("identity.breakGlass.accounts", accounts),
+    ...guidProblem("identity.tenantId", args.identity.tenantId),
+    ...(args.catalog && args.catalog.length === 0
+      ? [{ path: "catalog", message: "an empty catalog declares no control" }]
+      : []),
+  ];
+}
+
 export class ConditionalAccessBaseline extends pulumi.ComponentResource {
   /** Policy object ids by control id, for declared controls. */
   public readonly policyIds: pulumi.Output<Record<string, string>>;
@@ -37,6 +52,7 @@ export class ConditionalAccessBaseline extends pulumi.ComponentResource {
   public readonly decisions: readonly ControlDecision[];
 
   constructor(name: string, args: ConditionalAccessBaselineArgs, opts?: pulumi.ComponentResourceOptions) {
+    refuseInvalidArgs("ConditionalAccessBaseline", name, conditionalAccessBaselineProblems(args));
     super("zt-baseline:identity:ConditionalAccessBaseline", name, {}, opts);
     const { identity } = args;
 

@@ -5,6 +5,7 @@ import type { z } from "zod";
 import type { PrivilegedAccessProfile } from "../../profile/privileged-access";
 import { AWS_ADMINISTRATOR_ACCESS } from "../../catalog/well-known-ids";
 import { durationMinutes } from "../../posture/durations";
+import { guidProblem, guidProblems, refuseInvalidArgs, type ArgProblem } from "../args";
 
 export const GLOBAL_ADMINISTRATOR = "62e90394-69f5-4237-9190-012177145e10";
 
@@ -17,6 +18,26 @@ export interface PrivilegedAccessArgs {
   readonly awsAccountId?: string;
 }
 
+/** What is wrong with the args on their own; empty when they are fine. */
+export function privilegedAccessProblems(args: PrivilegedAccessArgs): ArgProblem[] {
+  return [
+    ...(args.breakGlassAccounts.length < 2
+      ? [
+          {
+            path: "breakGlassAccounts",
+            message:
+              "name at least 2 break-glass accounts: they stay the permanent Global Administrators, and one alone is a single point of failure",
+          },
+        ]
+      : []),
+    ...guidProblems("breakGlassAccounts", args.breakGlassAccounts),
+    ...args.settings.eligible.flatMap((e, i) => guidProblem(`settings.eligible[${i}].principal`, e.principal)),
+    ...(args.awsAccountId !== undefined && !/^\d{12}$/.test(args.awsAccountId)
+      ? [{ path: "awsAccountId", message: `"${args.awsAccountId}" is not an AWS account id (12 digits)` }]
+      : []),
+  ];
+}
+
 /**
  * Eligible (PIM) directory role assignments instead of standing ones, the break-glass accounts as
  * the only permanent Global Administrators, and on AWS an admin role that can be assumed only
@@ -26,6 +47,7 @@ export class PrivilegedAccess extends pulumi.ComponentResource {
   public readonly awsAdminRoleArn?: pulumi.Output<string>;
 
   constructor(name: string, args: PrivilegedAccessArgs, opts?: pulumi.ComponentResourceOptions) {
+    refuseInvalidArgs("PrivilegedAccess", name, privilegedAccessProblems(args));
     super("zt-baseline:identity:PrivilegedAccess", name, {}, opts);
     const { settings } = args;
     args.breakGlassAccounts.forEach((account, i) => {

@@ -1,5 +1,6 @@
 import * as iam from "@pulumi/aws/iam";
 import * as pulumi from "@pulumi/pulumi";
+import { refuseInvalidArgs, type ArgProblem } from "../args";
 
 /** What a user without MFA may still do: enrol an MFA device and nothing else. */
 const SELF_SERVICE_MFA_ACTIONS = [
@@ -20,11 +21,24 @@ export interface AwsMfaEnforcementArgs {
   readonly groupName: string;
 }
 
+/** What is wrong with the args on their own; empty when they are fine. */
+export function awsMfaEnforcementProblems(args: AwsMfaEnforcementArgs): ArgProblem[] {
+  return /^[\w+=,.@-]{1,128}$/.test(args.groupName)
+    ? []
+    : [
+        {
+          path: "groupName",
+          message: `"${args.groupName}" is not an IAM group name (1-128 of letters, digits and +=,.@_-)`,
+        },
+      ];
+}
+
 export class AwsMfaEnforcement extends pulumi.ComponentResource {
   public readonly groupName: pulumi.Output<string>;
   public readonly policyArn: pulumi.Output<string>;
 
   constructor(name: string, args: AwsMfaEnforcementArgs, opts?: pulumi.ComponentResourceOptions) {
+    refuseInvalidArgs("AwsMfaEnforcement", name, awsMfaEnforcementProblems(args));
     super("zt-baseline:mfa:AwsMfaEnforcement", name, {}, opts);
     const group = new iam.Group(`${name}-group`, { name: args.groupName }, { parent: this });
     const policy = new iam.Policy(

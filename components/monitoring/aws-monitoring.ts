@@ -4,6 +4,7 @@ import { Detector } from "@pulumi/aws/guardduty";
 import { Bucket, BucketPolicy, BucketPublicAccessBlock } from "@pulumi/aws/s3";
 import { Topic, TopicPolicy, TopicSubscription } from "@pulumi/aws/sns";
 import * as pulumi from "@pulumi/pulumi";
+import { clientProblems, refuseInvalidArgs, type ArgProblem } from "../args";
 
 /** CloudTrail and GuardDuty for one AWS account, with findings routed to people. */
 export interface AwsMonitoringArgs {
@@ -14,12 +15,23 @@ export interface AwsMonitoringArgs {
   readonly guardduty: boolean;
 }
 
+/** What is wrong with the args on their own; empty when they are fine. */
+export function awsMonitoringProblems(args: AwsMonitoringArgs): ArgProblem[] {
+  return [
+    ...clientProblems(args.client),
+    ...(/^\d{12}$/.test(args.accountId)
+      ? []
+      : [{ path: "accountId", message: `"${args.accountId}" is not an AWS account id (12 digits)` }]),
+  ];
+}
+
 /**
  * A multi-region trail with log file validation into a private bucket only CloudTrail can write
  * to, and GuardDuty with every finding sent to the client's contacts.
  */
 export class AwsMonitoring extends pulumi.ComponentResource {
   constructor(name: string, args: AwsMonitoringArgs, opts?: pulumi.ComponentResourceOptions) {
+    refuseInvalidArgs("AwsMonitoring", name, awsMonitoringProblems(args));
     super("zt-baseline:monitoring:AwsMonitoring", name, {}, opts);
     if (args.cloudtrail) {
       const bucket = new Bucket(

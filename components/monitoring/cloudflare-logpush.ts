@@ -1,5 +1,6 @@
 import { LogpushJob } from "@pulumi/cloudflare";
 import * as pulumi from "@pulumi/pulumi";
+import { clientProblems, refuseInvalidArgs, type ArgProblem } from "../args";
 
 /** Cloudflare Access request logs pushed to the client's storage. */
 export interface CloudflareLogpushArgs {
@@ -9,8 +10,19 @@ export interface CloudflareLogpushArgs {
   readonly destination: pulumi.Input<string>;
 }
 
+/** What is wrong with the args on their own; empty when they are fine. */
+export function cloudflareLogpushProblems(args: CloudflareLogpushArgs): ArgProblem[] {
+  return [
+    ...clientProblems(args.client),
+    ...(typeof args.destination === "string" && args.destination.trim() === ""
+      ? [{ path: "destination", message: "a Logpush destination (destination_conf) is needed" }]
+      : []),
+  ];
+}
+
 export class CloudflareLogpush extends pulumi.ComponentResource {
   constructor(name: string, args: CloudflareLogpushArgs, opts?: pulumi.ComponentResourceOptions) {
+    refuseInvalidArgs("CloudflareLogpush", name, cloudflareLogpushProblems(args));
     super("zt-baseline:monitoring:CloudflareLogpush", name, {}, opts);
     new LogpushJob(
       `${name}-access-requests`,

@@ -2,6 +2,7 @@ import { DiagnosticSetting } from "@pulumi/azure-native/aadiam";
 import { ActionGroup, ScheduledQueryRule } from "@pulumi/azure-native/monitor";
 import { Workspace } from "@pulumi/azure-native/operationalinsights";
 import * as pulumi from "@pulumi/pulumi";
+import { clientProblems, guidProblems, refuseInvalidArgs, type ArgProblem } from "../args";
 
 /** Entra ID logs in a Log Analytics workspace, and alerts people act on. */
 export interface EntraLogMonitoringArgs {
@@ -17,6 +18,17 @@ export interface EntraLogMonitoringArgs {
 
 const LOG_CATEGORIES = ["SignInLogs", "NonInteractiveUserSignInLogs", "ServicePrincipalSignInLogs", "AuditLogs"];
 
+/** What is wrong with the args on their own; empty when they are fine. */
+export function entraLogMonitoringProblems(args: EntraLogMonitoringArgs): ArgProblem[] {
+  return [
+    ...clientProblems(args.client),
+    ...(Number.isInteger(args.retentionInDays) && args.retentionInDays >= 90 && args.retentionInDays <= 730
+      ? []
+      : [{ path: "retentionInDays", message: `${args.retentionInDays} is not a retention of 90 to 730 whole days` }]),
+    ...guidProblems("breakGlassAccounts", args.breakGlassAccounts),
+  ];
+}
+
 /**
  * Exports Entra sign-in and audit logs to a workspace kept for the profile's retention, and alerts
  * the client's contacts on any break-glass sign-in and on any change to Conditional Access.
@@ -25,6 +37,7 @@ export class EntraLogMonitoring extends pulumi.ComponentResource {
   public readonly workspaceId: pulumi.Output<string>;
 
   constructor(name: string, args: EntraLogMonitoringArgs, opts?: pulumi.ComponentResourceOptions) {
+    refuseInvalidArgs("EntraLogMonitoring", name, entraLogMonitoringProblems(args));
     super("zt-baseline:monitoring:EntraLogMonitoring", name, {}, opts);
     const { resourceGroupName, location } = args;
     const workspace = new Workspace(

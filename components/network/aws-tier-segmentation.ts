@@ -5,6 +5,8 @@ import type { Flow } from "../../profile/network";
 import type { PortRange } from "../../profile/primitives";
 import { CLIENT_TAG, TIER_TAG } from "../../catalog/tags";
 import { flowDescription, flowSlug, internetCidrs, isInternet } from "./flow-names";
+import { clientProblems, refuseInvalidArgs, type ArgProblem } from "../args";
+import { tierFlowProblems } from "./flow-checks";
 
 /** One security group per tier in a VPC, with exactly the declared flows as rules. */
 export interface AwsTierSegmentationArgs {
@@ -14,6 +16,11 @@ export interface AwsTierSegmentationArgs {
   readonly tiers: readonly string[];
   /** Allowed flows (validated by the tier model): each becomes an ingress rule and its mirror egress rule. */
   readonly flows: readonly Flow[];
+}
+
+/** What is wrong with the args on their own (see tierFlowProblems); empty when they are fine. */
+export function awsTierSegmentationProblems(args: AwsTierSegmentationArgs): ArgProblem[] {
+  return [...clientProblems(args.client), ...tierFlowProblems(args.tiers, args.flows)];
 }
 
 /**
@@ -29,6 +36,7 @@ export class AwsTierSegmentation extends pulumi.ComponentResource {
   public readonly securityGroupIds: Readonly<Record<string, pulumi.Output<string>>>;
 
   constructor(name: string, args: AwsTierSegmentationArgs, opts?: pulumi.ComponentResourceOptions) {
+    refuseInvalidArgs("AwsTierSegmentation", name, awsTierSegmentationProblems(args));
     super("zt-baseline:network:AwsTierSegmentation", name, {}, opts);
     const groups = new Map<string, SecurityGroup>();
     for (const tier of args.tiers) {

@@ -5,6 +5,8 @@ import { describePortRange } from "../../posture/ports";
 import { CLIENT_TAG, TIER_TAG } from "../../catalog/tags";
 import { flowDescription, flowSlug, internetCidrs, isInternet } from "./flow-names";
 import { ALLOW_PRIORITY_START, DENY_PRIORITY, PRIORITY_STEP, PROBE_PRIORITY } from "../../catalog/azure-priorities";
+import { clientProblems, refuseInvalidArgs, type ArgProblem } from "../args";
+import { tierFlowProblems } from "./flow-checks";
 
 /** One ASG and one NSG per tier in a resource group, with exactly the declared flows as rules. */
 export interface AzureTierSegmentationArgs {
@@ -14,6 +16,17 @@ export interface AzureTierSegmentationArgs {
   readonly tiers: readonly string[];
   readonly edgeTier: string;
   readonly flows: readonly Flow[];
+}
+
+/** What is wrong with the args on their own; empty when they are fine. */
+export function azureTierSegmentationProblems(args: AzureTierSegmentationArgs): ArgProblem[] {
+  return [
+    ...clientProblems(args.client),
+    ...tierFlowProblems(args.tiers, args.flows),
+    ...(args.tiers.includes(args.edgeTier)
+      ? []
+      : [{ path: "edgeTier", message: `"${args.edgeTier}" is not one of the tiers (${args.tiers.join(", ")})` }]),
+  ];
 }
 
 /**
@@ -28,6 +41,7 @@ export class AzureTierSegmentation extends pulumi.ComponentResource {
   public readonly networkSecurityGroupIds: Readonly<Record<string, pulumi.Output<string>>>;
 
   constructor(name: string, args: AzureTierSegmentationArgs, opts?: pulumi.ComponentResourceOptions) {
+    refuseInvalidArgs("AzureTierSegmentation", name, azureTierSegmentationProblems(args));
     super("zt-baseline:network:AzureTierSegmentation", name, {}, opts);
     const { resourceGroupName, location } = args;
     const tags = (tier: string) => ({ [TIER_TAG]: tier, [CLIENT_TAG]: args.client });
