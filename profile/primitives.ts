@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MIN_REASON_LENGTH } from "../catalog/limits";
+import { COUNTRY_CODES } from "../catalog/countries";
 import { GUID_PATTERN } from "../catalog/well-known-ids";
 import { PROFILE_DURATION } from "../posture/durations";
 import { parsePortRange, type PortRange as PortRangeValue } from "../posture/ports";
@@ -29,9 +30,9 @@ export const Reason = z
   });
 
 /** ISO 3166-1 alpha-2 country code, as Entra named locations take them. */
-export const CountryCode = z
-  .string()
-  .regex(/^[A-Z]{2}$/, { message: 'expected an ISO 3166-1 alpha-2 country code like "NL"' });
+export const CountryCode = z.enum(COUNTRY_CODES, {
+  error: (i) => `"${String(i.input)}" is not an ISO 3166-1 alpha-2 country code (like "NL", upper case)`,
+});
 
 export const Email = z.email({ message: "expected an e-mail address" });
 

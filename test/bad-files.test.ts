@@ -198,6 +198,15 @@ describe("a stack config or a program that cannot be used", () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toBe("zt: --program no-such-program.ts: no such file\n");
   });
+
+  it("whatif --country refuses a code that is no country (exit 2, naming the flag), before planning", () => {
+    for (const code of ["XX", "UK", "nl"]) {
+      const r = zt("whatif", "--country", code);
+      expect(r.status, code).toBe(2);
+      expect(r.stderr).toContain(`option '--country <code>' argument '${code}' is invalid`);
+      expect(r.stdout).toBe("");
+    }
+  });
 });
 
 describe("fleet flags checked before any client is planned", () => {

@@ -92,6 +92,12 @@ const invalid: Mutation[] = [
   ["unknown rollout", (p) => (p.identity.rollout = "audit"), "identity.rollout", /reportOnly|enforce/],
   ["unknown licence", (p) => (p.identity.licence = "E5"), "identity.licence", /P1|P2/],
   [
+    "a reserved code that is no country (UK is GB)",
+    (p) => (p.identity.allowedCountries = ["NL", "UK"]),
+    "identity.allowedCountries[1]",
+    /"UK" is not an ISO 3166-1 alpha-2 country code/,
+  ],
+  [
     "lower-case country",
     (p) => (p.identity.allowedCountries = ["nl"]),
     "identity.allowedCountries[0]",

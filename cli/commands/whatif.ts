@@ -1,10 +1,17 @@
-import { Option, type Command } from "commander";
+import { InvalidArgumentError, Option, type Command } from "commander";
+import { isCountryCode } from "../../catalog/countries";
 import { postureOf } from "../../posture/build";
 import { whatIf, type SignIn } from "../../posture/whatif";
-import { planStack } from "../../engine/plan-stack";
-import { stackName, stacksDirOption } from "../common";
+import { planStack, programModule } from "../../engine/plan-stack";
+import { programOption, stackName, stacksDirOption } from "../common";
 
 const list = (v: string, prev: string[] = []) => [...prev, v];
+
+/** A country Entra knows (what its named locations take), else a usage error naming the flag. */
+const country = (v: string) => {
+  if (!isCountryCode(v)) throw new InvalidArgumentError(`"${v}" is not an ISO 3166-1 alpha-2 country code (like NL)`);
+  return v;
+};
 
 export function whatifCommand(program: Command): void {
   program
@@ -12,6 +19,7 @@ export function whatifCommand(program: Command): void {
     .description("evaluate a stack's Conditional Access for one sign-in: blocked, or granted with what")
     .option("-s, --stack <name>", "stack", stackName, "example")
     .addOption(stacksDirOption())
+    .addOption(programOption("the Pulumi program whose Conditional Access is evaluated"))
     .option("--user <id>", "user object id", "user")
     .option("--group <id>", "a group the user is in (repeatable)", list, [])
     .option("--role <id>", "a directory role template id the user holds (repeatable)", list, [])
@@ -27,7 +35,7 @@ export function whatifCommand(program: Command): void {
         .choices(["windows", "macOS", "linux", "iOS", "android", "unknown"])
         .default("windows"),
     )
-    .option("--country <code>", "ISO country code of the sign-in", "unknown")
+    .option("--country <code>", "ISO 3166-1 alpha-2 country of the sign-in", country, "unknown")
     .option("--trusted-network", "from a network marked trusted")
     .option("--compliant", "from an Intune-compliant device")
     .option("--hybrid-joined", "from a hybrid Entra-joined device")
@@ -37,7 +45,8 @@ export function whatifCommand(program: Command): void {
     .option("--enforced-only", "ignore report-only policies (what happens today, not once enforced)")
     .option("--json", "print the result as JSON")
     .action(async (o: Record<string, any>) => {
-      const identity = postureOf((await planStack(o.stacksDir, o.stack)).resources).identity;
+      const plan = await planStack(o.stacksDir, o.stack, { program: programModule(o.program) });
+      const identity = postureOf(plan.resources).identity;
       const s: SignIn = {
         user: o.user,
         groups: o.group,
