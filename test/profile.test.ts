@@ -409,6 +409,38 @@ describe("invalid profiles name the path and the problem", () => {
     ]);
   });
 
+  it("reports the cross-field problems in the same round as the shape problems of other sections", () => {
+    const raw = full();
+    raw.client.name = "Contoso"; // a shape problem
+    raw.identity.sessions.signInFrequency = "90m"; // cross-field: whole hours
+    raw.identity.breakGlass.accounts = raw.identity.breakGlass.accounts.slice(0, 1); // with privilegedAccess
+    raw.access.apps[0].sessionDuration = "999h"; // beyond the ceiling
+    expect(problems(raw).map((p) => p.path)).toEqual([
+      "client.name",
+      "identity.sessions.signInFrequency",
+      "identity.breakGlass.accounts",
+      "access.apps[0].sessionDuration",
+    ]);
+    // A problem elsewhere in the same section does not hold them back either.
+    raw.identity.tenantId = "nope";
+    expect(problems(raw).map((p) => p.path)).toEqual([
+      "client.name",
+      "identity.tenantId",
+      "identity.sessions.signInFrequency",
+      "identity.breakGlass.accounts",
+      "access.apps[0].sessionDuration",
+    ]);
+    // What a check reads must itself be valid: a malformed break-glass list is not counted.
+    raw.identity.breakGlass.accounts = ["not-a-guid"];
+    expect(problems(raw).map((p) => p.path)).toEqual([
+      "client.name",
+      "identity.tenantId",
+      "identity.breakGlass.accounts[0]",
+      "identity.sessions.signInFrequency",
+      "access.apps[0].sessionDuration",
+    ]);
+  });
+
   it("the error message lists each problem on its own line with its path", () => {
     const raw = minimalProfile();
     raw.identity.rolout = "enforce";
