@@ -2,7 +2,7 @@ import { PACK_DIR } from "../engine/build-pack";
 import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const TSX = join(__dirname, "..", "node_modules", ".bin", "tsx");
@@ -139,6 +139,20 @@ describe("zt plan", () => {
         urn: expect.stringMatching(/debug-db-from-anywhere$/),
       }),
     );
+  });
+
+  it("zt diff --format sarif points code scanning at the changed stack's own file", () => {
+    const stacks = mkdtempSync(join(tmpdir(), "zt-sarif-"));
+    copyFileSync(join(__dirname, "..", "stacks", "Pulumi.example.yaml"), join(stacks, "Pulumi.acme.yaml"));
+    const lock = JSON.parse(readFileSync(join(__dirname, "..", "stacks", "example.posture-lock.json"), "utf8"));
+    lock.networkAllows = lock.networkAllows.slice(1); // the plan now holds one allow the lock does not
+    writeFileSync(join(stacks, "base.json"), JSON.stringify(lock));
+    const r = zt("diff", join(stacks, "base.json"), "plan:acme", "--stacks-dir", stacks, "--format", "sarif");
+    const uris = JSON.parse(r.stdout).runs[0].results.map(
+      (x: any) => x.locations[0].physicalLocation.artifactLocation.uri,
+    );
+    expect(uris.length).toBeGreaterThan(0);
+    expect(new Set(uris)).toEqual(new Set([relative(join(__dirname, ".."), join(stacks, "Pulumi.acme.yaml"))]));
   });
 
   it("writes a large --json whole through a pipe (no cut at 64 KiB), and exits 0", () => {

@@ -3,12 +3,14 @@ import { writeFileSync } from "node:fs";
 import { lockOf, type PostureLock } from "../../posture/lock";
 import { diffLocks } from "../../posture/lock-diff";
 import { postureOf } from "../../posture/build";
+import { relative } from "node:path";
 import { readSourceFile } from "../../sources";
 import { PACKAGE_VERSION } from "../../engine/package-root";
 import { readLockFile } from "../../sources/lockfile";
 import { postureAtRef } from "../../sources/git-ref";
 import { planStack, programModule } from "../../engine/plan-stack";
 import { loadStackProfile } from "../../sources/stack-profile";
+import { stackFile } from "../../sources/stack-config";
 import { diffJson, diffMarkdown, diffSarif, diffText } from "../../reports/diff";
 import { postureWithinLock } from "../../policy-packs/zero-trust/rules/posture/posture-within-lock";
 import { Refused, stackName, stacksDirOption, programOption } from "../common";
@@ -54,7 +56,10 @@ export function diffCommand(program: Command): void {
     .argument("[after]", "the same kinds (a preview file's new side); omitted: the new side of <before>'s preview file")
     .option("-f, --format <format>", `output: ${FORMATS.join(", ")}`, "text")
     .option("-o, --out <file>", "write the report to a file instead of stdout")
-    .option("--stack-file <path>", "the file code-scanning results point at", "stacks/Pulumi.example.yaml")
+    .option(
+      "--stack-file <path>",
+      "the file code-scanning results point at (default: the stack's Pulumi.<stack>.yaml, else <after>)",
+    )
     .addOption(stacksDirOption())
     .addOption(programOption("the Pulumi program that plan: and git: specs plan"))
     .option(
@@ -70,7 +75,7 @@ export function diffCommand(program: Command): void {
         opts: {
           format: string;
           out?: string;
-          stackFile: string;
+          stackFile?: string;
           stacksDir: string;
           program: string;
           stack?: string;
@@ -97,7 +102,9 @@ export function diffCommand(program: Command): void {
         const items = diffLocks(old, proposed, { breakGlass });
         const report = {
           title: `${before} → ${after ?? `${before} (new)`}`,
-          artifact: opts.stackFile,
+          // Code scanning points at the stack that changed, as a path from the repository's root folder.
+          artifact:
+            opts.stackFile ?? (stack ? relative(process.cwd(), stackFile(opts.stacksDir, stack)) : (after ?? before)),
           items,
           toolVersion: PACKAGE_VERSION,
         };
