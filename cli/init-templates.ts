@@ -1,6 +1,18 @@
 // The files `zt init` writes: a Pulumi TypeScript project (as `pulumi new typescript` lays it out)
 // whose program is the baseline, its first stack and lockfile, and a pull-request workflow.
 
+/** A lockfile that approves nothing: the base of the pull request that adds the first one. */
+export const EMPTY_LOCK = JSON.stringify({
+  version: 2,
+  networkAllows: [],
+  networkDenies: [],
+  identity: {},
+  namedLocations: {},
+  access: {},
+  serviceTokens: {},
+  privilege: [],
+});
+
 /** What the templates are filled with. */
 export interface InitValues {
   readonly project: string;
@@ -109,8 +121,8 @@ jobs:
           if git cat-file -e "origin/\${GITHUB_BASE_REF}:\${STACK}.posture-lock.json" 2>/dev/null; then
             git show "origin/\${GITHUB_BASE_REF}:\${STACK}.posture-lock.json" > base.posture-lock.json
           else
-            # The pull request that adds the first lockfile: everything is compared with nothing.
-            npx zt lock --stack "$STACK" --print > base.posture-lock.json
+            # The pull request that adds the first lockfile: read against an empty approved posture.
+            echo '${EMPTY_LOCK}' > base.posture-lock.json
           fi
           npx zt diff base.posture-lock.json "plan:\${STACK}" --format sarif --out posture.sarif --stack-file "Pulumi.\${STACK}.yaml" || true
           npx zt diff base.posture-lock.json "plan:\${STACK}" --format markdown --out posture.md --approved "\${STACK}.posture-lock.json"
