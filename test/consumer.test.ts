@@ -47,14 +47,16 @@ const PULUMI_TSCONFIG = {
   files: ["index.ts"],
 };
 
-const PROGRAM = `import * as pulumi from "@pulumi/pulumi";
-import { clientProviders, ZeroTrustBaseline, type ClientProfile } from "zt-baseline";
-import { parseProfile } from "zt-baseline/profile";
+/** The README's "An existing project" program, as written: the consumer's index.ts. */
+const README = readFileSync(join(ROOT, "README.md"), "utf8");
+const PROGRAM = /\*\*An existing project\.\*\*[\s\S]*?```ts\n([\s\S]*?)```/.exec(README)![1]!;
 
-const profile: ClientProfile = parseProfile(new pulumi.Config().requireObject("profile"), \`stack \${pulumi.getStack()}\`);
-const baseline = new ZeroTrustBaseline(profile.client.name, { profile }, { providers: clientProviders(profile) });
-
-export const conditionalAccessPolicyIds = baseline.identity.policyIds;
+/** The documented subpaths, type-checked beside it. */
+const SUBPATHS = `import type { ClientProfile } from "zt-baseline/profile";
+import { CONTROLS } from "zt-baseline/catalog";
+import { postureOf } from "zt-baseline/posture";
+export const ids: string[] = CONTROLS.map((c) => c.id);
+export const read = (p: ClientProfile) => [p.client.name, postureOf([]).network.rules.length];
 `;
 
 /** Runs the compiled program under the project's own Pulumi mocks; prints the registered types. */
@@ -90,6 +92,8 @@ beforeAll(async () => {
     "Pulumi.yaml": "name: corp-infra\nruntime:\n  name: nodejs\n  options:\n    typescript: true\n",
     "tsconfig.json": JSON.stringify(PULUMI_TSCONFIG),
     "index.ts": PROGRAM,
+    "subpaths.ts": SUBPATHS,
+    "tsconfig.subpaths.json": JSON.stringify({ extends: "./tsconfig.json", files: ["subpaths.ts"] }),
     "run-under-mocks.js": RUN_UNDER_MOCKS,
     // The example's stack config, in this project's namespace.
     "Pulumi.dev.yaml": readFileSync(join(ROOT, "stacks", "Pulumi.example.yaml"), "utf8").replace(
@@ -135,13 +139,17 @@ describe("a consumer project that installs the tarball", () => {
     expect(listed.filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))).toEqual([]);
   });
 
-  it("type-checks a program importing by name and by subpath, with Pulumi's TypeScript template tsconfig", () => {
-    const tsc = inProject("npx", ["tsc", "-p", "."]);
-    expect(tsc.stdout + tsc.stderr).toBe("");
-    expect(tsc.status).toBe(0);
+  it("type-checks the README's program as written, and the subpaths, with Pulumi's TypeScript template tsconfig", () => {
+    expect(PROGRAM).toContain('from "zt-baseline"');
+    for (const config of ["tsconfig.json", "tsconfig.subpaths.json"]) {
+      const tsc = inProject("npx", ["tsc", "-p", config, "--noEmit"]);
+      expect(tsc.stdout + tsc.stderr, config).toBe("");
+      expect(tsc.status, config).toBe(0);
+    }
   });
 
   it("runs the compiled program under the project's own Pulumi mocks and registers the baseline", () => {
+    expect(inProject("npx", ["tsc", "-p", "tsconfig.json"]).status).toBe(0); // emits bin/index.js
     const run = inProject("node", ["run-under-mocks.js"], { PROFILE: JSON.stringify(exampleProfile()) });
     expect(run.stderr).toBe("");
     const types = JSON.parse(run.stdout) as string[];
