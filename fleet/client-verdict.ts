@@ -28,6 +28,20 @@ export interface ClientResult {
   readonly deployed?: DeployedView;
 }
 
+/** How a summary names a violation: the policy, and the resource it is on (`SecurityGroup 'web'`). */
+function violationName(d: Diagnostic): string {
+  if (!d.urn) return d.policyName;
+  const [type = "", name = ""] = d.urn.split("::").slice(-2);
+  return `${d.policyName} on ${type.split(":").pop()} '${name}'`;
+}
+
+/** The first few, and how many more: a summary line says why without becoming the whole report. */
+function namedFew(names: readonly string[], few = 3): string {
+  const unique = [...new Set(names)];
+  const more = unique.length - few;
+  return unique.slice(0, few).join("; ") + (more > 0 ? `; and ${more} more` : "");
+}
+
 /** A client that could not be checked at all (invalid profile, missing state...). */
 export function failedClient(stack: string, failure: string, profile?: ClientProfile): ClientResult {
   return { stack, resources: 0, mandatory: 0, advisory: 0, violations: [], failure, ...(profile ? { profile } : {}) };
@@ -47,10 +61,14 @@ export async function checkClient(
   const lock = readLock(stacksDir, stack);
   const { diagnostics, mandatory } = await checkResources(resources, packConfigFor(profile, lock), server);
   const posture = postureOf(resources);
-  const widening = lock ? diffLocks(lock, lockOf(posture)).filter((i) => i.change === "widening").length : undefined;
+  const widenings = lock ? diffLocks(lock, lockOf(posture)).filter((i) => i.change === "widening") : undefined;
+  const widening = widenings?.length;
+  const violations = diagnostics.filter((d) => d.enforcementLevel === "mandatory");
   const problems = [
-    ...(mandatory ? [`${mandatory} mandatory policy violation(s)`] : []),
-    ...(widening ? [`${widening} widening change(s) against the lockfile`] : []),
+    ...(mandatory ? [`${mandatory} mandatory policy violation(s): ${namedFew(violations.map(violationName))}`] : []),
+    ...(widening
+      ? [`${widening} widening change(s) against the lockfile: ${namedFew(widenings!.map((w) => w.subject))}`]
+      : []),
   ];
   return {
     stack,

@@ -217,7 +217,9 @@ describe("zt fleet check --state-dir", () => {
     expect(results.map((x) => [x.stack, x.failure ?? "ok"])).toEqual([
       [
         "example",
-        expect.stringMatching(/^\d+ mandatory policy violation\(s\); \d+ widening change\(s\) against the lockfile$/),
+        expect.stringMatching(
+          /^\d+ mandatory policy violation\(s\): .*network-no-admin-ports-from-internet on \w+ '[^']+'.*; \d+ widening change\(s\) against the lockfile: \S/,
+        ),
       ],
       ["fabrikam", "ok"],
       [
