@@ -163,6 +163,32 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)("fleet HTML report in 
     );
   });
 
+  it("puts failing clients first in the matrix, and fits a 1366 px screen without cutting columns", async () => {
+    const order = await page.$$eval("#matrix tbody tr", (trs) => trs.map((tr) => tr.getAttribute("data-stack")));
+    expect(order).toEqual(["tailspin", "contoso", "fabrikam"]);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    try {
+      const fit = await page.$eval("#matrix", (table) => {
+        const scroll = table.parentElement!;
+        return {
+          overflow: scroll.scrollWidth - scroll.clientWidth,
+          right: table.getBoundingClientRect().right,
+          width: document.documentElement.clientWidth,
+        };
+      });
+      expect(fit.overflow).toBeLessThanOrEqual(0);
+      expect(fit.right).toBeLessThanOrEqual(fit.width);
+    } finally {
+      await page.setViewportSize({ width: 1400, height: 900 });
+    }
+  });
+
+  it("shows no tier count for a client without a network", async () => {
+    const fabrikam = results.find((r) => r.stack === "fabrikam")!.profile!;
+    expect(fabrikam.network.aws ?? fabrikam.network.azure).toBeUndefined();
+    expect(await page.locator('#matrix tr[data-stack="fabrikam"] td.num').first().textContent()).toBe("–");
+  });
+
   it("produces a full-page screenshot", async () => {
     const png = join(dir, "fleet.png");
     await page.screenshot({ path: png, fullPage: true });

@@ -64,12 +64,23 @@ function failingList(results: readonly ClientResult[]): string {
 </section>`;
 }
 
+/** Tiers held on some cloud; a client without AWS or Azure has none, whatever its tier model says. */
+function tiersCell(r: ClientResult): string {
+  if (!r.profile) return "?";
+  const { network } = r.profile;
+  return network.aws || network.azure ? String(network.tiers.length) : `<span title="no AWS or Azure network">–</span>`;
+}
+
 function matrix(results: readonly ClientResult[], today: string): string {
   const head = CONTROL_CODES.map(
     (code, i) =>
       `<th scope="col" class="control" title="${h(CONTROL_IDS[i]!)}" data-control="${h(CONTROL_IDS[i]!)}">${h(code)}</th>`,
   ).join("");
-  const rows = results.map((r) => {
+  // Failing clients first (the reason someone opens the page), each group by stack name.
+  const ordered = [...results].sort(
+    (a, b) => Number(!a.failure) - Number(!b.failure) || a.stack.localeCompare(b.stack),
+  );
+  const rows = ordered.map((r) => {
     const cells = controlCells(r.profile, r.deployed)
       .map(
         (c) =>
@@ -82,7 +93,7 @@ function matrix(results: readonly ClientResult[], today: string): string {
     const expired = exceptions.filter((e) => e.expired).length;
     return `<tr data-stack="${h(r.stack)}" class="${r.failure ? "failing" : "passing"}">
 <th scope="row"><a href="#client-${h(r.stack)}">${h(r.client ?? r.stack)}</a></th>${cells}
-<td class="num">${r.profile ? r.profile.network.tiers.length : "?"}</td>
+<td class="num">${tiersCell(r)}</td>
 <td class="num">${r.profile ? (r.profile.access?.apps.length ?? 0) : "?"}</td>
 <td class="num${expired ? " bad" : ""}" data-exceptions="${exceptions.length}">${exceptions.length}${
       exceptions.length

@@ -3,12 +3,12 @@ export const FLEET_CSS = `
 :root { --bad: #b42318; --good: #067647; --muted: #667085; --line: #d0d5dd; --enf: #d1fadf; --ro: #fef0c7; --abs: #f2f4f7; }
 * { box-sizing: border-box; }
 body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #101828; margin: 0; }
-header { padding: 20px 28px 8px; border-bottom: 1px solid var(--line); }
+header { padding: 20px 20px 8px; border-bottom: 1px solid var(--line); }
 h1 { margin: 0 0 6px; font-size: 22px; }
 h2 { font-size: 18px; margin: 28px 0 8px; }
 h2 small { color: var(--muted); font-weight: normal; font-size: 13px; }
 h3 { font-size: 15px; margin: 18px 0 6px; }
-main { padding: 0 28px 40px; }
+main { padding: 0 20px 40px; }
 .summary span { margin-right: 18px; }
 .bad { color: var(--bad); }
 .good { color: var(--good); }
@@ -16,8 +16,11 @@ main { padding: 0 28px 40px; }
 table { border-collapse: collapse; margin: 4px 0; }
 th, td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
 thead th { background: #f9fafb; position: sticky; top: 0; }
-#matrix th.control { font-size: 11px; padding: 4px 3px; }
-#matrix td.cell, .legend .cell { text-align: center; width: 34px; font-weight: 600; }
+#matrix th, #matrix td { padding: 3px 5px; }
+#matrix tbody th { max-width: 14em; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+#matrix th.control { font-size: 11px; padding: 3px 2px; }
+#matrix td.cell, .legend .cell { text-align: center; width: 30px; font-weight: 600; }
+#matrix td.num small { display: block; color: var(--muted); }
 .cell.enforced { background: var(--enf); }
 .cell.report-only { background: var(--ro); }
 .cell.absent { background: var(--abs); color: var(--muted); }
