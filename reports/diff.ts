@@ -10,9 +10,29 @@ export interface DiffReport {
   readonly items: readonly DiffItem[];
   /** zt's version, as SARIF names the tool that ran. */
   readonly toolVersion: string;
+  /**
+   * With `--approved`: the lockfile of the same change, and the widenings it does not approve. A
+   * widening it approves is still shown, marked as approved, so reviewers see what they approve.
+   */
+  readonly approval?: { readonly file: string; readonly unapproved: readonly DiffItem[] };
 }
 
 const widening = (items: readonly DiffItem[]) => items.filter((i) => i.change === "widening");
+
+const itemKey = (i: DiffItem) => `${i.layer}|${i.subject}|${i.message}`;
+
+/** Whether the change's own lockfile approves a widening; undefined without one (or for a narrowing). */
+function approved(r: DiffReport, i: DiffItem): boolean | undefined {
+  if (!r.approval || i.change !== "widening") return undefined;
+  return !r.approval.unapproved.some(
+    (u) => itemKey(u) === itemKey(i) || (u.layer === i.layer && u.subject === i.subject),
+  );
+}
+
+const approvalNote = (r: DiffReport, i: DiffItem) => {
+  const a = approved(r, i);
+  return a === undefined ? "" : a ? " (approved)" : " (NOT approved)";
+};
 
 export function diffSummary(items: readonly DiffItem[]): string {
   const w = widening(items).length;
@@ -30,7 +50,7 @@ export function diffText(r: DiffReport): string {
       const items = r.items.filter((i) => i.change === change && i.layer === layer);
       if (items.length === 0) continue;
       lines.push(`\n${change.toUpperCase()}  ${layer}`);
-      for (const i of items) lines.push(`  ${change === "widening" ? "+" : "-"} ${i.message}`);
+      for (const i of items) lines.push(`  ${change === "widening" ? "+" : "-"} ${i.message}${approvalNote(r, i)}`);
     }
   }
   return lines.join("\n") + "\n";
@@ -39,8 +59,15 @@ export function diffText(r: DiffReport): string {
 /** For a PR comment: the verdict first, details folded per layer. */
 export function diffMarkdown(r: DiffReport): string {
   const w = widening(r.items);
+  const notApproved = w.filter((i) => approved(r, i) !== true).length;
+  const verdict =
+    w.length === 0
+      ? "no widening"
+      : r.approval && notApproved === 0
+        ? `✅ ${w.length} widening change${w.length === 1 ? "" : "s"}, all approved by \`${r.approval.file}\``
+        : `⚠️ ${w.length} widening change${w.length === 1 ? "" : "s"}${r.approval ? `, ${notApproved} not approved by \`${r.approval.file}\`` : ""}`;
   const lines = [
-    `### Zero-trust posture: ${w.length === 0 ? "no widening" : `⚠️ ${w.length} widening change${w.length === 1 ? "" : "s"}`}`,
+    `### Zero-trust posture: ${verdict}`,
     "",
     `${r.title}: ${diffSummary(r.items)}.`,
     "",
@@ -56,10 +83,14 @@ export function diffMarkdown(r: DiffReport): string {
     const items = r.items.filter((i) => i.change === change);
     if (items.length === 0) continue;
     lines.push(`<details${change === "widening" ? " open" : ""}><summary>${change} (${items.length})</summary>`, "");
-    for (const i of items) lines.push(`- **${i.layer}**: ${i.message.replace(/\|/g, "\\|")}`);
+    for (const i of items) {
+      const a = approved(r, i);
+      const mark = a === undefined ? "" : a ? " ✅ approved" : " ⚠️ **not approved**";
+      lines.push(`- **${i.layer}**${mark}: ${i.message.replace(/\|/g, "\\|")}`);
+    }
     lines.push("", "</details>", "");
   }
-  if (w.length)
+  if (notApproved)
     lines.push(
       "Widening needs the lockfile change (`zt lock`) approved in this pull request, or the change undone.",
       "",
@@ -86,7 +117,8 @@ export function diffSarif(r: DiffReport, policy: SarifRule): Log {
   };
   const results: Result[] = r.items.map((i) => ({
     ruleId: rule.id,
-    level: i.change === "widening" ? "error" : "note",
+    // An approved widening is for review, not a failure.
+    level: i.change === "widening" && approved(r, i) !== true ? "error" : "note",
     message: { text: `${i.change === "widening" ? "Widens" : "Narrows"} the ${i.layer} posture: ${i.message}.` },
     locations: [
       {
@@ -95,7 +127,11 @@ export function diffSarif(r: DiffReport, policy: SarifRule): Log {
       },
     ],
     partialFingerprints: { postureItem: `${i.layer}/${i.change}/${i.subject}` },
-    properties: { layer: i.layer, change: i.change },
+    properties: {
+      layer: i.layer,
+      change: i.change,
+      ...(approved(r, i) === undefined ? {} : { approved: approved(r, i) }),
+    },
   }));
   return {
     version: "2.1.0",
@@ -116,5 +152,6 @@ export function diffSarif(r: DiffReport, policy: SarifRule): Log {
 }
 
 export function diffJson(r: DiffReport): string {
-  return JSON.stringify({ title: r.title, summary: diffSummary(r.items), items: r.items }, null, 2) + "\n";
+  const items = r.items.map((i) => ({ ...i, ...(approved(r, i) === undefined ? {} : { approved: approved(r, i) }) }));
+  return JSON.stringify({ title: r.title, summary: diffSummary(r.items), items }, null, 2) + "\n";
 }

@@ -163,6 +163,17 @@ describe("widening against the posture lockfile", () => {
         }),
       );
       expect(JSON.parse(diffJson(report)).items).toContainEqual(expect.objectContaining({ layer, change: "widening" }));
+      // Approved by the change's own lockfile, it still shows, marked as approved, and stops being an error.
+      const ok = { ...report, approval: { file: "stacks/example.posture-lock.json", unapproved: [] } };
+      expect(diffMarkdown(ok)).toMatch(/^### Zero-trust posture: ✅ \d+ widening changes?, all approved by/m);
+      expect(diffMarkdown(ok)).toContain("✅ approved");
+      expect(diffText(ok)).toContain("(approved)");
+      expect(diffSarif(ok, postureWithinLock).runs[0]!.results!.every((x) => x.level === "note")).toBe(true);
+      // Not approved: said so, item by item.
+      const no = { ...report, approval: { file: "stacks/example.posture-lock.json", unapproved: widening } };
+      expect(diffMarkdown(no)).toMatch(/⚠️ \d+ widening changes?, \d+ not approved by/);
+      expect(diffMarkdown(no)).toContain("⚠️ **not approved**");
+      expect(JSON.parse(diffJson(no)).items).toContainEqual(expect.objectContaining({ layer, approved: false }));
       const verdict = await packVerdict(approved, proposed);
       expect(verdict).toContainEqual(
         expect.objectContaining({

@@ -100,6 +100,15 @@ export function diffCommand(program: Command): void {
         const stack = opts.stack ?? stackOfSpec(before) ?? (after ? stackOfSpec(after) : undefined);
         const breakGlass = stack ? breakGlassOf(opts.stacksDir, stack) : undefined;
         const items = diffLocks(old, proposed, { breakGlass });
+        // The change's own lockfile: which of its widenings it approves (it was reviewed with the change).
+        const approval = opts.approved
+          ? {
+              file: opts.approved,
+              unapproved: diffLocks(readLockFile(opts.approved), proposed, { breakGlass }).filter(
+                (i) => i.change === "widening",
+              ),
+            }
+          : undefined;
         const report = {
           title: `${before} → ${after ?? `${before} (new)`}`,
           // Code scanning points at the stack that changed, as a path from the repository's root folder.
@@ -107,6 +116,7 @@ export function diffCommand(program: Command): void {
             opts.stackFile ?? (stack ? relative(process.cwd(), stackFile(opts.stacksDir, stack)) : (after ?? before)),
           items,
           toolVersion: PACKAGE_VERSION,
+          ...(approval ? { approval } : {}),
         };
         const format = opts.format as Format;
         const text =
@@ -122,11 +132,9 @@ export function diffCommand(program: Command): void {
 
         const widening = items.filter((i) => i.change === "widening");
         if (widening.length === 0) return;
-        if (opts.approved) {
-          const approval = readLockFile(opts.approved);
-          const unapproved = diffLocks(approval, proposed, { breakGlass }).filter((i) => i.change === "widening");
-          if (unapproved.length === 0) return;
-          throw new Refused(`${unapproved.length} widening change(s) not approved by ${opts.approved}`);
+        if (approval) {
+          if (approval.unapproved.length === 0) return;
+          throw new Refused(`${approval.unapproved.length} widening change(s) not approved by ${approval.file}`);
         }
         throw new Refused(`${widening.length} widening change(s)`);
       },
