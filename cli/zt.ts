@@ -10,6 +10,7 @@ import { whatifCommand } from "./commands/whatif";
 import { planCommand } from "./commands/plan";
 import { policyConfigCommand } from "./commands/policy-config";
 import { EXIT, projectDefaults, Refused } from "./common";
+import { setColour } from "./colour";
 import { ProfileError } from "../profile";
 import { FileError } from "../sources/file-error";
 import { PACKAGE_VERSION } from "../engine/package-root";
@@ -18,9 +19,13 @@ export function cli(): Command {
   const program = new Command("zt")
     .description("zt-baseline: plan and check zero-trust baselines declared with Pulumi")
     .version(PACKAGE_VERSION, "-V, --version", "print zt's version")
+    .option("--no-color", "no colour, even on a terminal (so does NO_COLOR)")
     .showHelpAfterError()
     .exitOverride()
-    .hook("preAction", (_zt, command) => projectDefaults(command));
+    .hook("preAction", (zt, command) => {
+      setColour(zt.opts().color !== false);
+      projectDefaults(command);
+    });
 
   planCommand(program);
   policyConfigCommand(program);

@@ -155,6 +155,23 @@ describe("zt plan", () => {
     expect(new Set(uris)).toEqual(new Set([relative(join(__dirname, ".."), join(stacks, "Pulumi.acme.yaml"))]));
   });
 
+  it("colours the verdict on a terminal (FORCE_COLOR here), never with NO_COLOR or --no-color, never in a pipe", () => {
+    const run = (env: Record<string, string | undefined>, ...args: string[]) => {
+      const clean = { ...process.env, FORCE_COLOR: undefined, NO_COLOR: undefined, ...env };
+      return spawnSync(TSX, [ZT, "plan", "--stack", "fabrikam", ...args], {
+        encoding: "utf8",
+        cwd: join(__dirname, ".."),
+        env: clean as NodeJS.ProcessEnv,
+      }).stdout;
+    };
+    const ESC = "\x1b[";
+    expect(run({ FORCE_COLOR: "1" })).toContain(`${ESC}32m`);
+    expect(run({ FORCE_COLOR: "1", NO_COLOR: "1" })).not.toContain(ESC);
+    expect(run({ FORCE_COLOR: "1" }, "--no-color")).not.toContain(ESC);
+    expect(run({})).not.toContain(ESC);
+    expect(run({ FORCE_COLOR: "1" }, "--json")).not.toContain(ESC);
+  });
+
   it("writes a large --json whole through a pipe (no cut at 64 KiB), and exits 0", () => {
     const r = spawnSync(TSX, [ZT, "plan", "--json"], {
       encoding: "utf8",

@@ -8,6 +8,7 @@ import { readJsonFile } from "../../sources/json-file";
 import { foreignStateProblem, readStackExport } from "../../sources/stack-state";
 import { renderVerdicts } from "../../reports/plan/verdicts";
 import { Refused, stacksDirOption } from "../common";
+import { paint } from "../colour";
 
 export function checkCommand(program: Command): void {
   program
@@ -33,7 +34,7 @@ export function checkCommand(program: Command): void {
       }
       const verdict = await checkResources(doc.resources, config);
       process.stdout.write(
-        `zt check · ${opts.state} · ${doc.resources.length} resources\n${renderVerdicts(verdict).join("\n")}\n`,
+        paint(`zt check · ${opts.state} · ${doc.resources.length} resources\n${renderVerdicts(verdict).join("\n")}\n`),
       );
       if (verdict.mandatory > 0) throw new Refused(`${verdict.mandatory} mandatory policy violation(s)`);
     });

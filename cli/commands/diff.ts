@@ -14,6 +14,7 @@ import { stackFile } from "../../sources/stack-config";
 import { diffJson, diffMarkdown, diffSarif, diffText } from "../../reports/diff";
 import { postureWithinLock } from "../../policy-packs/zero-trust/rules/posture/posture-within-lock";
 import { Refused, stackName, stacksDirOption, programOption } from "../common";
+import { paint } from "../colour";
 
 const FORMATS = ["text", "markdown", "sarif", "json"] as const;
 type Format = (typeof FORMATS)[number];
@@ -128,7 +129,7 @@ export function diffCommand(program: Command): void {
                 ? diffJson(report)
                 : diffText(report);
         if (opts.out) writeFileSync(opts.out, text);
-        else process.stdout.write(text);
+        else process.stdout.write(format === "text" ? paint(text) : text);
 
         const widening = items.filter((i) => i.change === "widening");
         if (widening.length === 0) return;

@@ -12,6 +12,7 @@ import { positiveInt, Refused, stacksDirOption, programOption } from "../common"
 import { programFile } from "../../engine/plan-stack";
 import { fleetProgress } from "../progress";
 import { fleetDeployCommands } from "./fleet-deploy";
+import { paint } from "../colour";
 
 interface ReportOptions {
   readonly json?: boolean;
@@ -51,7 +52,7 @@ function checkReportTargets(opts: ReportOptions): void {
 function report(results: readonly ClientResult[], opts: ReportOptions): void {
   if (opts.html) writeFileSync(opts.html, fleetHtml(results));
   if (opts.markdown) writeFileSync(opts.markdown, fleetMarkdown(results));
-  process.stdout.write(opts.json ? JSON.stringify(results, null, 2) + "\n" : summary(results));
+  process.stdout.write(opts.json ? JSON.stringify(results, null, 2) + "\n" : paint(summary(results)));
   const failed = results.filter((r) => r.failure).length;
   if (failed) throw new Refused(`${failed} of ${results.length} client(s) failed`);
 }

@@ -6,6 +6,7 @@ import { renderVerdicts } from "../../reports/plan/verdicts";
 import { readLock } from "../../sources/lockfile";
 import { redactSecrets } from "../../posture/values";
 import { programOption, Refused, stackName, stacksDirOption } from "../common";
+import { paint } from "../colour";
 
 export function planCommand(program: Command): void {
   program
@@ -22,7 +23,8 @@ export function planCommand(program: Command): void {
       const verdict = opts.pack ? await checkPlan(plan, readLock(opts.stacksDir, opts.stack)) : undefined;
       // Secret inputs and outputs are blinded, as the Pulumi CLI displays them: no secret is printed.
       if (opts.json) process.stdout.write(JSON.stringify(redactSecrets({ ...plan, verdict }), null, 2) + "\n");
-      else process.stdout.write([renderPlan(plan), ...(verdict ? renderVerdicts(verdict) : [])].join("\n") + "\n");
+      else
+        process.stdout.write(paint([renderPlan(plan), ...(verdict ? renderVerdicts(verdict) : [])].join("\n") + "\n"));
       if (verdict && verdict.mandatory > 0) throw new Refused(`${verdict.mandatory} mandatory policy violation(s)`);
     });
 }

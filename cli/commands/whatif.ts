@@ -4,6 +4,7 @@ import { postureOf } from "../../posture/build";
 import { whatIf, type SignIn } from "../../posture/whatif";
 import { planStack, programModule } from "../../engine/plan-stack";
 import { programOption, stackName, stacksDirOption } from "../common";
+import { paint } from "../colour";
 
 const list = (v: string, prev: string[] = []) => [...prev, v];
 
@@ -76,6 +77,6 @@ export function whatifCommand(program: Command): void {
         lines.push(`  must present ${q.allOf.length ? q.allOf.join(" AND ") : q.anyOf.join(" OR ")}  (${q.policy})`);
       for (const x of r.sessions) lines.push(`  session: ${x}`);
       if (r.decision === "block") for (const p of r.decidedBy) lines.push(`  blocked by ${p}`);
-      process.stdout.write(lines.join("\n") + "\n");
+      process.stdout.write(paint(lines.join("\n") + "\n"));
     });
 }
