@@ -37,6 +37,14 @@ export function cli(): Command {
   initCommand(program);
   fleetCommand(program);
 
+  program.addHelpText(
+    "after",
+    `
+Exit codes: 0 done and passing; 1 refused (an invalid profile or file, a mandatory violation, an
+unapproved widening, a failing client); 2 usage (an unknown flag or stack, a bad value).
+Output: machine output (--json, --format json|sarif, --print) on stdout, whole; messages on stderr.
+Colour only on a terminal; NO_COLOR or --no-color turn it off. JSON shapes: the README, "Exit codes and output".`,
+  );
   return program;
 }
 

@@ -172,6 +172,32 @@ describe("zt plan", () => {
     expect(run({ FORCE_COLOR: "1" }, "--json")).not.toContain(ESC);
   });
 
+  it("prints what the README's output table says, top-level keys and all, and the exit codes in --help", () => {
+    const readme = readFileSync(join(__dirname, "..", "README.md"), "utf8");
+    const shape = (command: string) => {
+      const row = readme.split("\n").find((l) => l.startsWith(`| \`${command}\``))!;
+      const braces = /`\{ (.*) \}`/.exec(row)![1]!;
+      // The top-level keys: what is left at depth 0 once nested shapes and quoted values are dropped.
+      let depth = 0;
+      let top = "";
+      for (const ch of braces.replace(/"[^"]*"/g, '""')) {
+        if ("{[".includes(ch)) depth++;
+        else if ("}]".includes(ch)) depth--;
+        else if (depth === 0) top += ch;
+      }
+      return top
+        .split(",")
+        .map((k) => /^\s*(\w+)/.exec(k)![1]!)
+        .filter(Boolean);
+    };
+    const plan = JSON.parse(zt("plan", "--stack", "fabrikam", "--json").stdout);
+    expect(Object.keys(plan).sort()).toEqual(shape("zt plan --json").sort());
+    const whatif = JSON.parse(zt("whatif", "--json").stdout);
+    expect(Object.keys(whatif).sort()).toEqual(shape("zt whatif --json").sort());
+    const help = zt("--help").stdout;
+    expect(help).toContain("Exit codes: 0 done and passing; 1 refused");
+  });
+
   it("writes a large --json whole through a pipe (no cut at 64 KiB), and exits 0", () => {
     const r = spawnSync(TSX, [ZT, "plan", "--json"], {
       encoding: "utf8",
