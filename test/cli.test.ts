@@ -198,6 +198,52 @@ describe("zt plan", () => {
     expect(help).toContain("Exit codes: 0 done and passing; 1 refused");
   });
 
+  it("writes every command's machine output whole through a slow pipe, and it parses", () => {
+    const dir = mkdtempSync(join(tmpdir(), "zt-slow-pipe-"));
+    // A reader that takes one chunk at a time and sleeps between them, as a busy consumer does.
+    const reader = join(dir, "slow-reader.js");
+    writeFileSync(
+      reader,
+      `const chunks = [];
+process.stdin.on("data", (c) => { chunks.push(c); process.stdin.pause(); setTimeout(() => process.stdin.resume(), 15); });
+process.stdin.on("end", () => process.stdout.write(Buffer.concat(chunks)));`,
+    );
+    const lock = JSON.parse(readFileSync(join(__dirname, "..", "stacks", "example.posture-lock.json"), "utf8"));
+    lock.networkAllows = lock.networkAllows.slice(1);
+    writeFileSync(join(dir, "base.json"), JSON.stringify(lock));
+    const cases: [string[], number, (out: any) => void][] = [
+      [["plan", "--json"], 0, (out) => expect(out.resources.length).toBeGreaterThan(100)],
+      [
+        ["diff", join(dir, "base.json"), "plan:example", "--format", "sarif"],
+        1,
+        (out) => expect(out.runs[0].results.length).toBeGreaterThan(0),
+      ],
+      [["fleet", "plan", "--json"], 0, (out) => expect(out.map((c: any) => c.stack)).toContain("example")],
+      [["lock", "--stack", "example", "--print"], 0, (out) => expect(out.version).toBe(2)],
+    ];
+    for (const [args, code, check] of cases) {
+      const out = join(dir, "out.json");
+      const r = spawnSync(
+        "bash",
+        [
+          "-o",
+          "pipefail",
+          "-c",
+          `"$0" "$@" | node ${JSON.stringify(reader)} > ${JSON.stringify(out)}`,
+          TSX,
+          ZT,
+          ...args,
+        ],
+        {
+          encoding: "utf8",
+          cwd: join(__dirname, ".."),
+        },
+      );
+      expect(r.status, args.join(" ")).toBe(code);
+      check(JSON.parse(readFileSync(out, "utf8")));
+    }
+  });
+
   it("writes a large --json whole through a pipe (no cut at 64 KiB), and exits 0", () => {
     const r = spawnSync(TSX, [ZT, "plan", "--json"], {
       encoding: "utf8",
