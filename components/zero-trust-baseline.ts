@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ClientProfile } from "../profile/schema";
+import { refuseInvalidArgs } from "./args";
 import { ZeroTrustApp } from "./access/zero-trust-app";
 import { PrivilegedAccess } from "./identity/privileged-access";
 import { AwsMonitoring } from "./monitoring/aws-monitoring";
@@ -14,6 +15,11 @@ import { AzureTierSegmentation } from "./network/azure-tier-segmentation";
 /** A client's whole zero-trust baseline, from one validated profile. */
 export interface ZeroTrustBaselineArgs {
   readonly profile: ClientProfile;
+  /**
+   * The Logpush destination when the profile names it by `destinationFromSecret`: a Pulumi secret
+   * (`declareBaseline` reads it from stack config or ESC). Never a plain string in the profile.
+   */
+  readonly logpushDestination?: pulumi.Input<string>;
 }
 
 /**
@@ -108,14 +114,24 @@ export class ZeroTrustBaseline extends pulumi.ComponentResource {
         { parent: this },
       );
     }
-    if (profile.access && profile.monitoring.cloudflareLogpush && monitoring["cloudflare-logpush"].declared) {
+    const logpush = profile.monitoring.cloudflareLogpush;
+    if (profile.access && logpush && monitoring["cloudflare-logpush"].declared) {
+      const destination = "destination" in logpush ? logpush.destination : args.logpushDestination;
+      refuseInvalidArgs(
+        "ZeroTrustBaseline",
+        name,
+        destination === undefined
+          ? [
+              {
+                path: "logpushDestination",
+                message: `the profile takes the Logpush destination from the secret "${(logpush as { destinationFromSecret: string }).destinationFromSecret}": pass it (declareBaseline reads it from stack config)`,
+              },
+            ]
+          : [],
+      );
       new CloudflareLogpush(
         `${name}-cloudflare-logpush`,
-        {
-          client: profile.client.name,
-          accountId: profile.access.cloudflare.accountId,
-          destination: profile.monitoring.cloudflareLogpush.destination,
-        },
+        { client: profile.client.name, accountId: profile.access.cloudflare.accountId, destination: destination! },
         { parent: this },
       );
     }

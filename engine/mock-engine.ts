@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { runInPulumiStack } from "@pulumi/pulumi/runtime/stack";
 import type { PlannedResource, ResourceAlias } from "../posture/resource";
 import { deployed, deployedCall } from "./deployed-outputs";
+import { OPAQUE_SECRET } from "../posture/values";
 
 /** The parts of a RegisterResourceRequest the recorder reads (see @pulumi/pulumi/proto/resource_pb). */
 interface RegisterRequest {
@@ -82,7 +83,11 @@ export async function runProgramOffline(program: () => unknown, opts: MockRunOpt
     opts.stack,
     true,
   );
-  pulumi.runtime.setAllConfig(opts.config);
+  // Config the stack file holds encrypted is marked secret, as the engine marks it.
+  pulumi.runtime.setAllConfig(
+    opts.config,
+    Object.keys(opts.config).filter((k) => opts.config[k] === OPAQUE_SECRET),
+  );
 
   const resources: PlannedResource[] = [];
   const monitor = pulumi.runtime.getMonitor() as unknown as Monitor;

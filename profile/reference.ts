@@ -34,6 +34,7 @@ function typeOf(s: JsonSchema): string {
   // A long list (the 249 country codes) is named, not spelled out: the JSON Schema holds it.
   if (s.enum && s.enum.length > 40) return `one of ${s.enum.length} codes (see the JSON Schema)`;
   if (s.enum) return s.enum.map((v) => JSON.stringify(v)).join(" | ");
+  if (s.anyOf?.every((b) => b.properties)) return "one of the objects below";
   if (s.anyOf) return s.anyOf.map(typeOf).join(" | ");
   if (Array.isArray(s.type)) return s.type.join(" | ");
   if (s.type === "array") return `${s.items ? typeOf(s.items) : "any"}[]`;
@@ -57,6 +58,11 @@ function rows(schema: JsonSchema, prefix: string, required: boolean, out: Row[])
     }
   } else if (schema.type === "array" && schema.items?.properties) {
     out.push(...rows({ ...schema.items, description: undefined }, `${prefix}[]`, true, []).slice(1));
+  } else if (schema.anyOf?.every((b) => b.properties)) {
+    // One of several shapes (a plain destination, or one from a secret): each shape's keys, as "one of".
+    for (const branch of schema.anyOf)
+      for (const row of rows({ ...branch, description: undefined }, prefix, true, []).slice(1))
+        out.push({ ...row, required: false, description: `(one of) ${row.description}` });
   }
   return out;
 }

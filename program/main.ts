@@ -26,7 +26,17 @@ export function readProfile(): ClientProfile {
 export function declareBaseline() {
   const profile = readProfile();
   const providers = clientProviders(profile);
-  const baseline = new ZeroTrustBaseline(profile.client.name, { profile }, { providers });
+  const logpush = profile.monitoring.cloudflareLogpush;
+  // A destination with credentials is a Pulumi secret in stack config (or ESC), never profile text.
+  const logpushDestination =
+    logpush && "destinationFromSecret" in logpush
+      ? new pulumi.Config().requireSecret(logpush.destinationFromSecret)
+      : undefined;
+  const baseline = new ZeroTrustBaseline(
+    profile.client.name,
+    { profile, ...(logpushDestination ? { logpushDestination } : {}) },
+    { providers },
+  );
   return { profile, providers, baseline, outputs: outputsOf(profile, baseline) };
 }
 

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
+import { OPAQUE_SECRET } from "../posture/values";
 import { FileError } from "./file-error";
 import { configNamespace } from "./project";
 
@@ -50,7 +51,12 @@ export function loadStackConfig(stacksDir: string, stack: string): Record<string
         },
       ]);
     }
-    if (typeof value === "object" && value !== null && "secure" in value) continue; // ciphertext: offline plans never see secrets
+    // Ciphertext: an offline plan never decrypts it. The program still finds the key (as a secret
+    // whose value is opaque), so a required secret such as a Logpush destination plans.
+    if (typeof value === "object" && value !== null && "secure" in value) {
+      config[fullKey] = OPAQUE_SECRET;
+      continue;
+    }
     config[fullKey] = typeof value === "string" ? value : JSON.stringify(value);
   }
   return config;

@@ -1,4 +1,5 @@
 import { parseProfile, ProfileError } from "../profile";
+import { OPAQUE_SECRET } from "../posture/values";
 import type { ClientProfile } from "../profile/schema";
 import { configNamespace, profileKey } from "./project";
 import { loadStackConfig, stackFile } from "./stack-config";
@@ -14,6 +15,15 @@ export function profileFromConfig(config: Record<string, string>, project: strin
     const other = Object.keys(config).find((k) => k.endsWith(":profile"));
     const hint = other ? `; it holds ${other}, the key of a project named "${other.split(":")[0]}"` : "";
     throw new ProfileError(source, [{ path: key, message: `missing: set ${key} in the stack's config${hint}` }]);
+  }
+  if (raw === OPAQUE_SECRET) {
+    throw new ProfileError(source, [
+      {
+        path: key,
+        message:
+          "is encrypted (secure) in the stack file, and zt plans without decrypting: keep the profile plain and put each credential in a secret key of its own (monitoring.cloudflareLogpush.destinationFromSecret)",
+      },
+    ]);
   }
   return parseProfile(JSON.parse(raw), source);
 }

@@ -4,6 +4,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parse, stringify } from "yaml";
 
 const TSX = join(__dirname, "..", "node_modules", ".bin", "tsx");
 const ZT = join(__dirname, "..", "cli", "zt.ts");
@@ -196,6 +197,20 @@ describe("zt plan", () => {
     expect(Object.keys(whatif).sort()).toEqual(shape("zt whatif --json").sort());
     const help = zt("--help").stdout;
     expect(help).toContain("Exit codes: 0 done and passing; 1 refused");
+  });
+
+  it("plans a stack whose Logpush destination is an encrypted config value, without printing it", () => {
+    const dir = mkdtempSync(join(tmpdir(), "zt-secret-config-"));
+    const doc = parse(readFileSync(join(__dirname, "..", "stacks", "Pulumi.example.yaml"), "utf8"));
+    doc.config["zt-baseline:profile"].monitoring.cloudflareLogpush = { destinationFromSecret: "logpushDestination" };
+    doc.config["zt-baseline:logpushDestination"] = { secure: "v1:c2VjcmV0LWNpcGhlcnRleHQ=" };
+    writeFileSync(join(dir, "Pulumi.example.yaml"), stringify(doc));
+    const r = zt("plan", "--stacks-dir", dir, "--json", "--no-pack");
+    expect(r.code).toBe(0);
+    const plan = JSON.parse(r.stdout);
+    const job = plan.resources.find((x: any) => x.type === "cloudflare:index/logpushJob:LogpushJob");
+    expect(job.inputs.destinationConf).toBe("[secret]");
+    expect(r.stdout).not.toContain("v1:c2VjcmV0");
   });
 
   it("writes every command's machine output whole through a slow pipe, and it parses", () => {

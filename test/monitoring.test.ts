@@ -5,6 +5,9 @@ import { parseProfile, ProfileError } from "../profile";
 import { isSecretValue } from "../posture/resource";
 import { exampleProfile, minimalProfile } from "./fixtures";
 import { planProfile } from "./harness";
+import { planConfig } from "../engine/plan-stack";
+import { redactSecrets } from "../posture/values";
+import { DEFAULT_PROJECT, profileKey } from "../sources/project";
 
 type Json = Record<string, any>;
 const one = (rs: readonly { type: string; inputs: unknown }[], type: string) =>
@@ -79,6 +82,30 @@ describe("continuous monitoring", () => {
     expect((job!.destinationConf as { value: string }).value).toBe(
       "s3://contoso-security-logs/cloudflare-access?region=eu-west-1",
     );
+  });
+
+  it("takes a Logpush destination with credentials only from a secret, and keeps it one", async () => {
+    const raw = exampleProfile();
+    raw.monitoring.cloudflareLogpush = { destination: "s3://logs/access?region=eu-west-1&secret-access-key=abc" };
+    expect(() => parseProfile(raw)).toThrow(
+      /cloudflareLogpush\.destination: holds a credential \(secret-access-key\) in plain text/,
+    );
+    raw.monitoring.cloudflareLogpush = { destination: "s3://logs", destinationFromSecret: "logpushDestination" };
+    expect(() => parseProfile(raw)).toThrow(ProfileError);
+    raw.monitoring.cloudflareLogpush = { destinationFromSecret: "logpushDestination" };
+    const destination = "https://logs.example/ingest?header_Authorization=Bearer%20t0k3n";
+    const { resources } = await planConfig(
+      "example",
+      {
+        [profileKey(DEFAULT_PROJECT)]: JSON.stringify(raw),
+        [`${DEFAULT_PROJECT}:logpushDestination`]: destination,
+      },
+      "test",
+    );
+    const [job] = one(resources, "cloudflare:index/logpushJob:LogpushJob");
+    expect(isSecretValue(job!.destinationConf)).toBe(true);
+    expect((job!.destinationConf as { value: string }).value).toBe(destination);
+    expect(JSON.stringify(redactSecrets(resources))).not.toContain("t0k3n");
   });
 
   it("an opt-out with a reason removes a feature, and the decision says why", async () => {
