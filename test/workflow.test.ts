@@ -2,11 +2,10 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import type { Command } from "commander";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { cli } from "../cli/zt";
 import { parseLock } from "../sources/lockfile";
+import { expectValidCalls, resolve, ztCalls } from "./cli-calls";
 import { EMPTY_LOCK, prWorkflow } from "../cli/init-templates";
 
 const root = join(__dirname, "..");
@@ -16,37 +15,6 @@ function load(file: string) {
   const workflow = parse(readFileSync(join(root, "examples", "github-actions", file), "utf8"));
   const steps: Step[] = Object.values(workflow.jobs as Record<string, { steps: Step[] }>).flatMap((j) => j.steps);
   return { workflow, steps, runs: steps.flatMap((s) => (s.run ? [s.run] : [])) };
-}
-
-/** The zt command a call names, descending into subcommands (`fleet up`), and the rest of its line. */
-function resolve(words: string[]): { command?: Command; name: string } {
-  let command: Command | undefined;
-  let commands = cli().commands;
-  const name: string[] = [];
-  while (words.length && !words[0]!.startsWith("-")) {
-    const next = commands.find((c) => c.name() === words[0]);
-    if (!next) break;
-    name.push(words.shift()!);
-    command = next;
-    commands = next.commands;
-  }
-  return { command, name: name.join(" ") };
-}
-
-function ztCalls(runs: readonly string[]) {
-  return runs.flatMap((r) => [...r.matchAll(/npm run -s zt -- ([^\n|)]*)/g)].map((m) => m[1]!.trim()));
-}
-
-/** Every zt call names a command that exists (a leaf, not a group) with options it accepts. */
-function expectValidCalls(calls: readonly string[]) {
-  for (const call of calls) {
-    const words = call.split(/\s+/);
-    const { command, name } = resolve(words);
-    expect(command, call).toBeDefined();
-    expect(command!.commands, `${call}: "${name}" needs a subcommand`).toHaveLength(0);
-    const options = command!.options.map((o) => o.long);
-    for (const [flag] of call.matchAll(/--[a-z-]+/g)) expect(options, `${name} ${flag}`).toContain(flag);
-  }
 }
 
 describe("the example pull-request workflow", () => {
