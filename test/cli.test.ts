@@ -235,6 +235,14 @@ process.stdin.on("end", () => process.stdout.write(Buffer.concat(chunks)));`,
       ],
       [["fleet", "plan", "--json"], 0, (out) => expect(out.map((c: any) => c.stack)).toContain("example")],
       [["lock", "--stack", "example", "--print"], 0, (out) => expect(out.version).toBe(2)],
+      [
+        ["diff", join(dir, "base.json"), "plan:example", "--format", "json"],
+        1,
+        (out) => expect(out.items.length).toBeGreaterThan(0),
+      ],
+      [["whatif", "--json"], 0, (out) => expect(out.decidedBy.length).toBeGreaterThan(0)],
+      [["policy-config", "--stack", "example"], 0, (out) => expect(Object.keys(out).length).toBeGreaterThan(20)],
+      [["fleet", "list", "--json"], 0, (out) => expect(out).toContain("fabrikam")],
     ];
     for (const [args, code, check] of cases) {
       const out = join(dir, "out.json");

@@ -94,11 +94,11 @@ describe("an MSP's first day, as a new user would do it", () => {
     expect(red.stdout).toContain("identity.tenantId: expected a GUID");
     expect(red.stdout.match(/ ok$/gm)).toHaveLength(2);
     expect(red.stderr).toMatch(/refused: 1 of 3 client\(s\) failed/);
-    // The page is written even when a client fails: that is when it is needed most.
+    // The page is written even when a client fails (that is when it is needed most), failing first.
     const html = readFileSync(report, "utf8");
     expect(html.match(/<tr data-stack="[a-z]+" class="(passing|failing)">/g)).toEqual([
-      '<tr data-stack="northwind" class="passing">',
       '<tr data-stack="tailspin" class="failing">',
+      '<tr data-stack="northwind" class="passing">',
       '<tr data-stack="woodgrove" class="passing">',
     ]);
     expect(html).toContain("identity.tenantId: expected a GUID");
