@@ -381,3 +381,53 @@ describe("network-security-groups-tagged", () => {
     ]);
   });
 });
+
+describe("a hand-written stack (no profile, no tags): blocked for what is really open, advised otherwise", () => {
+  /** An untagged group with inline ingress, as Pulumi's webserver examples write it. */
+  const group = (name: string, ingress: Record<string, unknown>[]) =>
+    handWritten("aws:ec2/securityGroup:SecurityGroup", name, { ingress });
+  async function verdicts(...resources: PlannedResource[]) {
+    await ctx.server.configure({});
+    const found = await ctx.server.analyzeAll(resources);
+    const notices = found.find((d) => d.policyName === "pack-notices")?.message ?? "";
+    return { mandatory: names(found.filter((d) => d.enforcementLevel === "mandatory")), notices };
+  }
+  const tcp = (port: number, cidr: string) => ({ protocol: "tcp", fromPort: port, toPort: port, cidrBlocks: [cidr] });
+
+  it("a web server open on 80 to the internet: advice to tag it as the edge, no block", async () => {
+    const v = await verdicts(group("web-secgrp", [tcp(80, "0.0.0.0/0")]));
+    expect(v.mandatory).toEqual([]);
+    expect(v.notices).toMatch(
+      /internet → untagged group web-secgrp on tcp\/80, and the group has no zt:tier tag\. Tag it \(zt:tier=edge/,
+    );
+  });
+
+  it("a database open to the internet on an untagged group is still blocked", async () => {
+    const v = await verdicts(group("db-secgrp", [tcp(5432, "0.0.0.0/0")]));
+    expect(v.mandatory).toEqual(["network-no-internet-ingress-beyond-edge"]);
+  });
+
+  it("SSH from one office address is advice (use ZTNA); from anywhere, or a range as wide, it is blocked", async () => {
+    const office = await verdicts(group("admin", [tcp(22, "203.0.113.7/32")]));
+    expect(office.mandatory).toEqual([]);
+    expect(office.notices).toMatch(/allows SSH \(22\) from a public address .*Reach hosts through ZTNA/);
+    for (const wide of ["0.0.0.0/0", "44.0.0.0/10", "2001:db8::/32"]) {
+      const v = await verdicts(group("admin", [tcp(22, wide)]));
+      expect(v.mandatory, wide).toContain("network-no-admin-ports-from-internet");
+    }
+  });
+
+  it("where the stack has tiers, a flow into a tier stays blocked whatever the breadth of its source", async () => {
+    const found = await mandatory(
+      add(
+        awsRule(INGRESS, "office-to-data", "data", {
+          ipProtocol: "tcp",
+          fromPort: 5432,
+          toPort: 5432,
+          cidrIpv4: "203.0.113.7/32",
+        }),
+      ),
+    );
+    expect(names(found)).toContain("network-no-internet-ingress-beyond-edge");
+  });
+});

@@ -1,6 +1,7 @@
 import ipaddr from "ipaddr.js";
 import { cidrWithin, isCidr } from "../../../posture/cidr";
 import { OPAQUE_SECRET } from "../../../posture/values";
+import { WIDE_SOURCE_PREFIX } from "../../../catalog/limits";
 import type { CaPolicyPosture, Endpoint, NetworkRule, Origin } from "../../../posture/model";
 import { describeEndpoint } from "../../../posture/model";
 import { describePorted } from "../../../posture/ports";
@@ -23,6 +24,22 @@ export function isOutside(e: Endpoint): boolean {
   if (e.kind === "unknown" && e.ref === OPAQUE_SECRET) return true;
   // A non-CIDR address is a service tag (such as AzureLoadBalancer), not the internet.
   return e.kind === "cidr" && isCidr(e.cidr) && !isPrivateCidr(e.cidr);
+}
+
+/**
+ * Open to the internet, or to sources as wide (a public range of /16 or more): what a mandatory
+ * block is for when no tier says otherwise. A narrower public range (an office's /32) is outside,
+ * but it is an allow-list: zero-trust advice, not a block.
+ */
+export function isWideOpen(e: Endpoint): boolean {
+  if (!isOutside(e)) return false;
+  if (e.kind !== "cidr") return true;
+  try {
+    const [address, prefix] = ipaddr.parseCIDR(e.cidr);
+    return prefix <= (address.kind() === "ipv4" ? WIDE_SOURCE_PREFIX.ipv4 : WIDE_SOURCE_PREFIX.ipv6);
+  } catch {
+    return true; // unreadable: fail closed
+  }
 }
 
 /** An internet-side endpoint stays within a flow's declared CIDRs (no CIDRs declared: anywhere). */

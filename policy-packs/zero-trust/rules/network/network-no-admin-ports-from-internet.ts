@@ -1,6 +1,6 @@
 import type { ResourceRule } from "../../rule";
 import { coversPort } from "../../../../posture/ports";
-import { describeFlow, isAllowRule, isOutside, resourceName } from "../support";
+import { describeFlow, isAllowRule, isOutside, isWideOpen, resourceName } from "../support";
 
 const ADMIN_PORTS = [
   { port: 22, name: "SSH" },
@@ -23,9 +23,17 @@ export const networkNoAdminPortsFromInternet: ResourceRule = {
     posture.network.rules
       .filter((r) => isAllowRule(r) && r.direction === "ingress" && isOutside(r.from))
       .flatMap((r) =>
-        ADMIN_PORTS.filter((a) => coversPort(r, a.port)).map((a) => ({
-          urn: r.origin.urn,
-          message: `${resourceName(r.origin)} exposes ${a.name} (${a.port}) to the internet (${describeFlow(r)}). Remove it and reach hosts through ZTNA.`,
-        })),
+        ADMIN_PORTS.filter((a) => coversPort(r, a.port)).map((a) =>
+          isWideOpen(r.from)
+            ? {
+                urn: r.origin.urn,
+                message: `${resourceName(r.origin)} exposes ${a.name} (${a.port}) to the internet (${describeFlow(r)}). Remove it and reach hosts through ZTNA.`,
+              }
+            : {
+                urn: r.origin.urn,
+                notice: true,
+                message: `${resourceName(r.origin)} allows ${a.name} (${a.port}) from a public address (${describeFlow(r)}): an allow-list, not zero trust. Reach hosts through ZTNA instead.`,
+              },
+        ),
       ),
 };

@@ -1,7 +1,10 @@
 import type { StackRule } from "../../rule";
+import { REDIRECT_PORT, WEB_PORTS } from "../../../../profile/network-defaults";
+
+const HTTP_PORTS = [...WEB_PORTS, REDIRECT_PORT];
 import { allowedFlows, TIER_MODEL_SETTINGS } from "../allowed-flows";
 import { describeEndpoint } from "../../../../posture/model";
-import { describeFlow, isAllowRule, isOutside, resourceName, tierOf, withinDeclared } from "../support";
+import { describeFlow, isAllowRule, isOutside, isWideOpen, resourceName, tierOf, withinDeclared } from "../support";
 
 export const networkNoInternetIngressBeyondEdge: StackRule = {
   kind: "stack",
@@ -30,6 +33,17 @@ export const networkNoInternetIngressBeyondEdge: StackRule = {
           if (withinDeclared(r.from, cidrs)) return [];
           const message = `${resourceName(r.origin)} opens the edge to ${describeFlow(r)}, wider than the declared sources (${cidrs!.join(", ")}). Narrow it to them.`;
           return [{ urn: r.origin.urn, message }];
+        }
+        // A group without a zt:tier tag has no tier to hold it to: what is really open (wide
+        // sources, ports beyond the web) is blocked; a web port, or a narrow public source, is advice.
+        // A web host serves 80 (to redirect) and 443, whatever the stack's edge allows.
+        const webLike =
+          r.protocol === "tcp" &&
+          r.ports !== undefined &&
+          [...HTTP_PORTS, ...s.webPorts].some((p) => r.ports!.from === p && r.ports!.to === p);
+        if (r.to.kind === "untagged" && (webLike || !isWideOpen(r.from))) {
+          const message = `${resourceName(r.origin)} accepts ${describeFlow(r)}, and the group has no zt:tier tag. Tag it (zt:tier=${s.edgeTier} if it is the edge) so segmentation can be checked, or publish it through ZTNA.`;
+          return [{ urn: r.origin.urn, notice: true, message }];
         }
         const where = tier
           ? `tier '${tier}'`
