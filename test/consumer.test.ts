@@ -9,6 +9,7 @@ import { parseProfile } from "../profile";
 import { POLICY_IDS } from "../catalog/policy-ids";
 import { exampleProfile } from "./fixtures";
 import { handWritten } from "./pack-harness";
+import { tsconfigJson } from "../cli/init-templates";
 
 // The package as platform teams get it: `npm pack`, then installed into a Pulumi TypeScript
 // project named corp-infra that cannot see this repository's sources, only the tarball and the
@@ -29,23 +30,8 @@ function inProject(cmd: string, args: string[], env: Record<string, string> = {}
   return spawnSync(cmd, args, { cwd: project, encoding: "utf8", env: { ...clean, ...env }, timeout: 240_000 });
 }
 
-/** The tsconfig `pulumi new typescript` writes (pulumi/templates, typescript/tsconfig.json). */
-const PULUMI_TSCONFIG = {
-  compilerOptions: {
-    strict: true,
-    outDir: "bin",
-    target: "es2020",
-    module: "nodenext",
-    moduleResolution: "nodenext",
-    sourceMap: true,
-    experimentalDecorators: true,
-    pretty: true,
-    noFallthroughCasesInSwitch: true,
-    noImplicitReturns: true,
-    forceConsistentCasingInFileNames: true,
-  },
-  files: ["index.ts"],
-};
+/** The tsconfig `pulumi new typescript` writes (pulumi/templates), as `zt init` also writes it. */
+const PULUMI_TSCONFIG = tsconfigJson();
 
 /** The README's "An existing project" program, as written: the consumer's index.ts. */
 const README = readFileSync(join(ROOT, "README.md"), "utf8");
@@ -90,7 +76,7 @@ beforeAll(async () => {
       devDependencies: { typescript: "^5.0.0", "@types/node": "^18" },
     }),
     "Pulumi.yaml": "name: corp-infra\nruntime:\n  name: nodejs\n  options:\n    typescript: true\n",
-    "tsconfig.json": JSON.stringify(PULUMI_TSCONFIG),
+    "tsconfig.json": PULUMI_TSCONFIG,
     "index.ts": PROGRAM,
     "subpaths.ts": SUBPATHS,
     "tsconfig.subpaths.json": JSON.stringify({ extends: "./tsconfig.json", files: ["subpaths.ts"] }),
@@ -183,17 +169,9 @@ describe("a consumer project that installs the tarball", () => {
   it("npx zt init takes an empty folder to a project that plans offline, with its first lockfile and a PR workflow", () => {
     const tenant = "11111111-2222-4333-8444-555555555555";
     const group = "66666666-7777-4888-9999-000000000000";
-    const init = inProject("npx", [
-      "zt",
-      "init",
-      "../edge",
-      "--client",
-      "acme",
-      "--tenant",
-      tenant,
-      "--break-glass-group",
-      group,
-    ]);
+    const initEdge = () =>
+      inProject("npx", ["zt", "init", "../edge", "--client", "acme", "--tenant", tenant, "--break-glass-group", group]);
+    const init = initEdge();
     expect(init.stderr).toBe("");
     expect(init.status).toBe(0);
     const edge = join(work, "edge");
@@ -223,17 +201,7 @@ describe("a consumer project that installs the tarball", () => {
     expect(check.stdout).toContain("is up to date");
     expect(check.status).toBe(0);
     // Never over what is there.
-    const again = inProject("npx", [
-      "zt",
-      "init",
-      "../edge",
-      "--client",
-      "acme",
-      "--tenant",
-      tenant,
-      "--break-glass-group",
-      group,
-    ]);
+    const again = initEdge();
     expect(again.status).toBe(1);
     expect(again.stderr).toContain("is not empty");
   });
