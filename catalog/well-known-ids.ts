@@ -1,6 +1,12 @@
 /** An Entra or Azure object id: a GUID, in any case (Entra and Azure compare them case-insensitively). */
 export const GUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** A client, tier or stack slug: lower-case kebab-case, 2-40 characters (it names resources and tags). */
+export const SLUG_PATTERN = /^[a-z][a-z0-9-]{0,38}[a-z0-9]$/;
+
+/** An AWS account id: twelve digits. */
+export const AWS_ACCOUNT_ID_PATTERN = /^\d{12}$/;
+
 /** Application id of "Windows Azure Service Management API" (portal, CLI, PowerShell, ARM). */
 export const AZURE_MANAGEMENT_APP_ID = "797f4846-ba00-4fd7-ba43-dac1f8f63013";
 /** Conditional Access keyword for the Microsoft admin portals. */

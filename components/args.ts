@@ -1,4 +1,4 @@
-import { GUID_PATTERN } from "../catalog/well-known-ids";
+import { AWS_ACCOUNT_ID_PATTERN, GUID_PATTERN, SLUG_PATTERN } from "../catalog/well-known-ids";
 
 /** One thing wrong with a component's args: where (`flows[1].to`) and what, as a sentence. */
 export interface ArgProblem {
@@ -37,7 +37,11 @@ export function guidProblems(path: string, ids: readonly string[]): ArgProblem[]
 
 /** `client` names resources and tags; it must stay a stable kebab-case slug. */
 export function clientProblems(client: string): ArgProblem[] {
-  return /^[a-z][a-z0-9-]{0,38}[a-z0-9]$/.test(client)
+  return SLUG_PATTERN.test(client)
     ? []
     : [{ path: "client", message: `"${client}" is not lower-case kebab-case (2-40 characters)` }];
 }
+
+/** A problem when an AWS account id is not one (twelve digits). */
+export const awsAccountProblem = (path: string, id: string): ArgProblem[] =>
+  AWS_ACCOUNT_ID_PATTERN.test(id) ? [] : [{ path, message: `"${id}" is not an AWS account id (12 digits)` }];

@@ -1,12 +1,11 @@
 import { z } from "zod";
+import { AWS_ACCOUNT_ID_PATTERN, SLUG_PATTERN } from "../catalog/well-known-ids";
 import { DEFAULT_TIERS, INTERNET } from "./network-defaults";
 import { checkTierModel, defaultFlows } from "./tier-model";
 import { Guid, PortRange, Reason, Slug } from "./primitives";
 
 /** A tier name, or "internet" (which the tier model refuses as a tier name). */
-const Endpoint = z
-  .string()
-  .regex(/^[a-z][a-z0-9-]{0,38}[a-z0-9]$/, { message: `expected "${INTERNET}" or a tier name` });
+const Endpoint = z.string().regex(SLUG_PATTERN, { message: `expected "${INTERNET}" or a tier name` });
 
 /** One allowed flow between tiers (or from/to the internet). Everything not declared is denied. */
 export const Flow = z.strictObject({
@@ -40,7 +39,7 @@ export const AwsNetwork = z.strictObject({
     .describe("VPC the tier security groups belong to."),
   accountId: z
     .string()
-    .regex(/^\d{12}$/, { message: "expected a 12-digit AWS account id" })
+    .regex(AWS_ACCOUNT_ID_PATTERN, { message: "expected a 12-digit AWS account id" })
     .describe("The AWS account this client's resources must land in (guards against wrong credentials)."),
 });
 

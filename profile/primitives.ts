@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { MIN_REASON_LENGTH } from "../catalog/limits";
 import { COUNTRY_CODES } from "../catalog/countries";
-import { GUID_PATTERN } from "../catalog/well-known-ids";
+import { GUID_PATTERN, SLUG_PATTERN } from "../catalog/well-known-ids";
 import { PROFILE_DURATION } from "../posture/durations";
 import { parsePortRange, type PortRange as PortRangeValue } from "../posture/ports";
 
@@ -11,7 +11,7 @@ export const Guid = z.string().regex(GUID_PATTERN, {
 });
 
 /** Lower-case kebab-case: used in logical resource names, so it must stay stable and portable. */
-export const Slug = z.string().regex(/^[a-z][a-z0-9-]{0,38}[a-z0-9]$/, {
+export const Slug = z.string().regex(SLUG_PATTERN, {
   message: 'expected lower-case kebab-case like "contoso-prod" (2-40 characters)',
 });
 

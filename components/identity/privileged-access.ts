@@ -5,7 +5,7 @@ import type { z } from "zod";
 import type { PrivilegedAccessProfile } from "../../profile/privileged-access";
 import { AWS_ADMINISTRATOR_ACCESS } from "../../catalog/well-known-ids";
 import { durationMinutes } from "../../posture/durations";
-import { guidProblem, guidProblems, refuseInvalidArgs, type ArgProblem } from "../args";
+import { awsAccountProblem, guidProblem, guidProblems, refuseInvalidArgs, type ArgProblem } from "../args";
 
 export const GLOBAL_ADMINISTRATOR = "62e90394-69f5-4237-9190-012177145e10";
 
@@ -32,9 +32,7 @@ export function privilegedAccessProblems(args: PrivilegedAccessArgs): ArgProblem
       : []),
     ...guidProblems("breakGlassAccounts", args.breakGlassAccounts),
     ...args.settings.eligible.flatMap((e, i) => guidProblem(`settings.eligible[${i}].principal`, e.principal)),
-    ...(args.awsAccountId !== undefined && !/^\d{12}$/.test(args.awsAccountId)
-      ? [{ path: "awsAccountId", message: `"${args.awsAccountId}" is not an AWS account id (12 digits)` }]
-      : []),
+    ...(args.awsAccountId !== undefined ? awsAccountProblem("awsAccountId", args.awsAccountId) : []),
   ];
 }
 

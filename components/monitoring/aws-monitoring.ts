@@ -4,7 +4,7 @@ import { Detector } from "@pulumi/aws/guardduty";
 import { Bucket, BucketPolicy, BucketPublicAccessBlock } from "@pulumi/aws/s3";
 import { Topic, TopicPolicy, TopicSubscription } from "@pulumi/aws/sns";
 import * as pulumi from "@pulumi/pulumi";
-import { clientProblems, refuseInvalidArgs, type ArgProblem } from "../args";
+import { awsAccountProblem, clientProblems, refuseInvalidArgs, type ArgProblem } from "../args";
 
 /** CloudTrail and GuardDuty for one AWS account, with findings routed to people. */
 export interface AwsMonitoringArgs {
@@ -17,12 +17,7 @@ export interface AwsMonitoringArgs {
 
 /** What is wrong with the args on their own; empty when they are fine. */
 export function awsMonitoringProblems(args: AwsMonitoringArgs): ArgProblem[] {
-  return [
-    ...clientProblems(args.client),
-    ...(/^\d{12}$/.test(args.accountId)
-      ? []
-      : [{ path: "accountId", message: `"${args.accountId}" is not an AWS account id (12 digits)` }]),
-  ];
+  return [...clientProblems(args.client), ...awsAccountProblem("accountId", args.accountId)];
 }
 
 /**
