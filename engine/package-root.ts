@@ -6,7 +6,13 @@ export const PACKAGE_ROOT = [join(__dirname, ".."), join(__dirname, "..", "..")]
   existsSync(join(d, "package.json")),
 )!;
 
-/** This package's version, as npm installed it. */
-export const PACKAGE_VERSION = (
-  JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string }
-).version;
+/** What zt reads of its own package.json, as npm installed it (read once). */
+const PACKAGE = JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as {
+  version: string;
+  peerDependencies: Record<string, string>;
+};
+
+export const PACKAGE_VERSION = PACKAGE.version;
+
+/** The @pulumi/pulumi range this package is built against: what a scaffolded project depends on. */
+export const PULUMI_RANGE = PACKAGE.peerDependencies["@pulumi/pulumi"]!;

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
-import { PACKAGE_ROOT, PACKAGE_VERSION } from "../../engine/package-root";
+import { PACKAGE_VERSION, PULUMI_RANGE } from "../../engine/package-root";
 import { planConfig } from "../../engine/plan-stack";
 import { checkPlan } from "../../engine/run-pack";
 import { parseProfile } from "../../profile";
@@ -48,14 +48,11 @@ export function initCommand(program: Command): void {
       const verdict = await checkPlan(plan);
       if (verdict.mandatory > 0) throw new Refused(`${verdict.mandatory} mandatory policy violation(s)`);
 
-      const own = JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as {
-        peerDependencies: Record<string, string>;
-      };
       const values: t.InitValues = {
         project,
         stack,
         ztRange: `^${PACKAGE_VERSION}`,
-        pulumiRange: own.peerDependencies["@pulumi/pulumi"]!,
+        pulumiRange: PULUMI_RANGE,
       };
       mkdirSync(join(dir, ".github", "workflows"), { recursive: true });
       const files: [string, string][] = [
