@@ -68,10 +68,17 @@ export function readProject(file: string): Project {
   };
 }
 
-/** The project a folder is in (`Pulumi.yaml` there or above), if any. */
+/** Projects by folder: each stack config read asks for its namespace, and a fleet has hundreds. */
+const projects = new Map<string, Project | undefined>();
+
+/** The project a folder is in (`Pulumi.yaml` there or above), if any; read once per folder. */
 export function projectAt(dir: string): Project | undefined {
-  const file = findProjectFile(dir);
-  return file ? readProject(file) : undefined;
+  const key = resolve(dir);
+  if (!projects.has(key)) {
+    const file = findProjectFile(key);
+    projects.set(key, file ? readProject(file) : undefined);
+  }
+  return projects.get(key);
 }
 
 /**
