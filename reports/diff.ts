@@ -19,14 +19,13 @@ export interface DiffReport {
 
 const widening = (items: readonly DiffItem[]) => items.filter((i) => i.change === "widening");
 
-const itemKey = (i: DiffItem) => `${i.layer}|${i.subject}|${i.message}`;
-
-/** Whether the change's own lockfile approves a widening; undefined without one (or for a narrowing). */
+/**
+ * Whether the change's own lockfile approves a widening; undefined without one (or for a narrowing).
+ * Anything the lockfile still widens on the same subject leaves it unapproved (fail closed).
+ */
 function approved(r: DiffReport, i: DiffItem): boolean | undefined {
   if (!r.approval || i.change !== "widening") return undefined;
-  return !r.approval.unapproved.some(
-    (u) => itemKey(u) === itemKey(i) || (u.layer === i.layer && u.subject === i.subject),
-  );
+  return !r.approval.unapproved.some((u) => u.layer === i.layer && u.subject === i.subject);
 }
 
 const approvalNote = (r: DiffReport, i: DiffItem) => {
