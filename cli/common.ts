@@ -12,6 +12,11 @@ export const stackName = (value: string) => {
 /** The work was done but the result is refused: the reason has been printed already. */
 export class Refused extends Error {}
 
+/** Refuses a result the pack blocked (exit 1), as a preview would stop. */
+export function refuseMandatory(verdict: { readonly mandatory: number } | undefined): void {
+  if (verdict && verdict.mandatory > 0) throw new Refused(`${verdict.mandatory} mandatory policy violation(s)`);
+}
+
 /** A whole number of at least 1 (workers, clients at once). */
 export const positiveInt = (value: string) => {
   const n = Number(value);

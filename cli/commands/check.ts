@@ -7,7 +7,7 @@ import { loadStackProfile } from "../../sources/stack-profile";
 import { readJsonFile } from "../../sources/json-file";
 import { foreignStateProblem, readStackExport } from "../../sources/stack-state";
 import { renderVerdicts } from "../../reports/plan/verdicts";
-import { Refused, stacksDirOption } from "../common";
+import { Refused, stacksDirOption, refuseMandatory } from "../common";
 import { paint } from "../colour";
 
 export function checkCommand(program: Command): void {
@@ -36,6 +36,6 @@ export function checkCommand(program: Command): void {
       process.stdout.write(
         paint(`zt check · ${opts.state} · ${doc.resources.length} resources\n${renderVerdicts(verdict).join("\n")}\n`),
       );
-      if (verdict.mandatory > 0) throw new Refused(`${verdict.mandatory} mandatory policy violation(s)`);
+      refuseMandatory(verdict);
     });
 }

@@ -9,7 +9,7 @@ import { writeLock, lockPath } from "../../sources/lockfile";
 import { profileKey } from "../../sources/project";
 import { stackFile } from "../../sources/stack-config";
 import { addClientFlags, clientProfileOf, fillClient, writeClientStack, type ClientFlags } from "../client-flags";
-import { Refused, stackName } from "../common";
+import { Refused, stackName, refuseMandatory } from "../common";
 import * as t from "../init-templates";
 
 interface InitOptions extends ClientFlags {
@@ -46,7 +46,7 @@ export function initCommand(program: Command): void {
       // lockfile is written from it before anything is installed.
       const plan = await planConfig(stack, { [profileKey(project)]: JSON.stringify(raw) }, source, { project });
       const verdict = await checkPlan(plan);
-      if (verdict.mandatory > 0) throw new Refused(`${verdict.mandatory} mandatory policy violation(s)`);
+      refuseMandatory(verdict);
 
       const values: t.InitValues = {
         project,

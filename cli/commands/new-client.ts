@@ -8,7 +8,7 @@ import { listStacks, loadStackConfig, stackFile } from "../../sources/stack-conf
 import { parseProfile, ProfileError } from "../../profile";
 import type { ClientProfile } from "../../profile/schema";
 import { addClientFlags, clientProfileOf, fillClient, writeClientStack, type ClientFlags } from "../client-flags";
-import { programOption, Refused, stackName, stacksDirOption } from "../common";
+import { programOption, Refused, stackName, stacksDirOption, refuseMandatory } from "../common";
 
 export function newClientCommand(program: Command): void {
   const command = program
@@ -60,7 +60,7 @@ export function newClientCommand(program: Command): void {
         `planned ${plan.resources.filter((r) => r.custom).length} resources; pack: ${verdict.mandatory === 0 ? "PASS" : `${verdict.mandatory} mandatory violation(s)`}\n` +
           `next: review ${file}, then \`npm start -- --stack ${name}\` and \`npm run -s zt -- lock --stack ${name}\`\n`,
       );
-      if (verdict.mandatory > 0) throw new Refused(`${verdict.mandatory} mandatory policy violation(s)`);
+      refuseMandatory(verdict);
     });
   addClientFlags(command);
 }

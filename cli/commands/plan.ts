@@ -5,7 +5,7 @@ import { renderPlan } from "../../reports/plan";
 import { renderVerdicts } from "../../reports/plan/verdicts";
 import { readLock } from "../../sources/lockfile";
 import { redactSecrets } from "../../posture/values";
-import { programOption, Refused, stackName, stacksDirOption } from "../common";
+import { programOption, stackName, stacksDirOption, refuseMandatory } from "../common";
 import { paint } from "../colour";
 
 export function planCommand(program: Command): void {
@@ -25,6 +25,6 @@ export function planCommand(program: Command): void {
       if (opts.json) process.stdout.write(JSON.stringify(redactSecrets({ ...plan, verdict }), null, 2) + "\n");
       else
         process.stdout.write(paint([renderPlan(plan), ...(verdict ? renderVerdicts(verdict) : [])].join("\n") + "\n"));
-      if (verdict && verdict.mandatory > 0) throw new Refused(`${verdict.mandatory} mandatory policy violation(s)`);
+      refuseMandatory(verdict);
     });
 }
