@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ClientProfile } from "../profile/schema";
-import { refuseInvalidArgs } from "./args";
+import { refuseInvalidArgs, type ArgProblem } from "./args";
 import { ZeroTrustApp } from "./access/zero-trust-app";
 import { PrivilegedAccess } from "./identity/privileged-access";
 import { AwsMonitoring } from "./monitoring/aws-monitoring";
@@ -22,6 +22,20 @@ export interface ZeroTrustBaselineArgs {
   readonly logpushDestination?: pulumi.Input<string>;
 }
 
+/** What is wrong with the args on their own (nothing registered then); empty when they are fine. */
+export function zeroTrustBaselineProblems({ profile, logpushDestination }: ZeroTrustBaselineArgs): ArgProblem[] {
+  const logpush = profile.monitoring.cloudflareLogpush;
+  const pushed = profile.access && logpush && monitoringDecisions(profile)["cloudflare-logpush"].declared;
+  return pushed && "destinationFromSecret" in logpush && logpushDestination === undefined
+    ? [
+        {
+          path: "logpushDestination",
+          message: `the profile takes the Logpush destination from the secret "${logpush.destinationFromSecret}": pass it (declareBaseline reads it from stack config)`,
+        },
+      ]
+    : [];
+}
+
 /**
  * Composes the identity, MFA, segmentation and ZTNA components a profile asks for. Providers
  * arrive through `opts.providers` (one set per client), so no child ever uses ambient credentials.
@@ -36,6 +50,7 @@ export class ZeroTrustBaseline extends pulumi.ComponentResource {
   public readonly apps: Readonly<Record<string, ZeroTrustApp>> = {};
 
   constructor(name: string, args: ZeroTrustBaselineArgs, opts?: pulumi.ComponentResourceOptions) {
+    refuseInvalidArgs("ZeroTrustBaseline", name, zeroTrustBaselineProblems(args));
     super("zt-baseline:index:ZeroTrustBaseline", name, {}, opts);
     const { profile } = args;
     const { network } = profile;
@@ -116,22 +131,11 @@ export class ZeroTrustBaseline extends pulumi.ComponentResource {
     }
     const logpush = profile.monitoring.cloudflareLogpush;
     if (profile.access && logpush && monitoring["cloudflare-logpush"].declared) {
-      const destination = "destination" in logpush ? logpush.destination : args.logpushDestination;
-      refuseInvalidArgs(
-        "ZeroTrustBaseline",
-        name,
-        destination === undefined
-          ? [
-              {
-                path: "logpushDestination",
-                message: `the profile takes the Logpush destination from the secret "${(logpush as { destinationFromSecret: string }).destinationFromSecret}": pass it (declareBaseline reads it from stack config)`,
-              },
-            ]
-          : [],
-      );
+      // zeroTrustBaselineProblems made sure a destination from a secret was passed.
+      const destination = "destination" in logpush ? logpush.destination : args.logpushDestination!;
       new CloudflareLogpush(
         `${name}-cloudflare-logpush`,
-        { client: profile.client.name, accountId: profile.access.cloudflare.accountId, destination: destination! },
+        { client: profile.client.name, accountId: profile.access.cloudflare.accountId, destination },
         { parent: this },
       );
     }

@@ -10,6 +10,7 @@ import {
   EntraLogMonitoring,
   PrivilegedAccess,
   ZeroTrustApp,
+  ZeroTrustBaseline,
 } from "../index";
 import { ComponentArgsError } from "../components/args";
 import { parseProfile } from "../profile";
@@ -170,6 +171,17 @@ describe("each component alone", () => {
     expect(refusal(() => new ZeroTrustApp("x", { ...args, sessionDuration: "forever" }))).toEqual([
       'sessionDuration: "forever" is not a duration like "8h" (minutes m, hours h, days d)',
     ]);
+  });
+
+  it("ZeroTrustBaseline refuses a profile whose Logpush destination is a secret it was not given", async () => {
+    const raw = exampleProfile();
+    raw.monitoring.cloudflareLogpush = { destinationFromSecret: "logpushDestination" };
+    const profile = parseProfile(raw);
+    expect(refusal(() => new ZeroTrustBaseline("corp", { profile }))).toEqual([
+      'logpushDestination: the profile takes the Logpush destination from the secret "logpushDestination": pass it (declareBaseline reads it from stack config)',
+    ]);
+    const rs = await registered(() => new ZeroTrustBaseline("corp", { profile, logpushDestination: "s3://logs" }));
+    expect(ofType(rs, "cloudflare:index/logpushJob:LogpushJob")).toHaveLength(1);
   });
 
   it("the monitoring components register their resources and refuse an account id that is not one", async () => {
