@@ -10,9 +10,9 @@ const TYPESCRIPT = new Set([".ts", ".mts", ".cts"]);
 
 export const isTypeScript = (file: string) => TYPESCRIPT.has(extname(file));
 
-/** Node flags for a child process that loads TypeScript: tsx's loader, by its absolute address. */
-export function typeScriptLoaderArgs(): string[] {
-  return ["--import", pathToFileURL(require.resolve("tsx")).href];
+/** Node flags a child process needs to run `file`: tsx's loader (by its absolute address) for TypeScript. */
+export function loaderArgsFor(file: string): string[] {
+  return isTypeScript(file) ? ["--import", pathToFileURL(require.resolve("tsx")).href] : [];
 }
 
 /** Lets `require` in this process load TypeScript (already so under tsx, not from compiled code). */
@@ -22,7 +22,7 @@ export function requireTypeScript(): void {
 
 /** How to start a module of this package in a new Node process: its flags, then the file. */
 export function nodeArgsFor(file: string): string[] {
-  return [...(isTypeScript(file) ? typeScriptLoaderArgs() : []), file];
+  return [...loaderArgsFor(file), file];
 }
 
 /** This package's own file `name` beside `dir`, in the extension this code runs as (`.ts` or `.js`). */

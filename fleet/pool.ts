@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { availableParallelism } from "node:os";
-import { isTypeScript, sibling, typeScriptLoaderArgs } from "../engine/typescript";
+import { loaderArgsFor, sibling } from "../engine/typescript";
 import { cpuSeconds, peakRssMb } from "./proc";
 import type { WorkerRequest, WorkerResponse } from "./protocol";
 
@@ -33,7 +33,7 @@ export async function planInPool(
       Array.from({ length: size }, async () => {
         const worker = fork(WORKER, [], {
           // A larger young generation: a plan makes many short-lived objects (~10-20% less time in GC).
-          execArgv: [...(isTypeScript(WORKER) ? typeScriptLoaderArgs() : []), "--max-semi-space-size=64"],
+          execArgv: [...loaderArgsFor(WORKER), "--max-semi-space-size=64"],
           stdio: ["ignore", "ignore", "ignore", "ipc"],
         });
         workers.push(worker);
