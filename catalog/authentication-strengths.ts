@@ -38,7 +38,28 @@ export const ADMIN_STRENGTH: MfaStrength = "phishing-resistant";
 
 /** Microsoft's built-in authentication strengths, by their well-known ids (the same in every tenant). */
 export const BUILT_IN_STRENGTHS: Readonly<Record<string, { name: string; combinations: readonly string[] }>> = {
-  "00000000-0000-0000-0000-000000000002": { name: "Multifactor authentication", combinations: ["(built-in MFA)"] },
+  "00000000-0000-0000-0000-000000000002": {
+    name: "Multifactor authentication",
+    combinations: [
+      "windowsHelloForBusiness",
+      "fido2",
+      "x509CertificateMultiFactor",
+      "deviceBasedPush",
+      "temporaryAccessPassOneTime",
+      "temporaryAccessPassMultiUse",
+      "password,microsoftAuthenticatorPush",
+      "password,softwareOath",
+      "password,hardwareOath",
+      "password,sms",
+      "password,voice",
+      "federatedMultiFactor",
+      "microsoftAuthenticatorPush,federatedSingleFactor",
+      "softwareOath,federatedSingleFactor",
+      "hardwareOath,federatedSingleFactor",
+      "sms,federatedSingleFactor",
+      "voice,federatedSingleFactor",
+    ],
+  },
   "00000000-0000-0000-0000-000000000003": {
     name: "Passwordless MFA",
     combinations: ["windowsHelloForBusiness", "fido2", "x509CertificateMultiFactor", "deviceBasedPush"],

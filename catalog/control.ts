@@ -5,11 +5,21 @@ import type { FrameworkItemId } from "./frameworks";
 /** Entra ID licence tiers; risk-based conditions need P2. */
 export type Licence = "P1" | "P2";
 
+/**
+ * How strict the baseline is. `smb` keeps guests and trusted offices workable; `strict` passes every
+ * Conditional Access item of CISA SCuBA as ScubaGear decides it, at the cost those items carry
+ * (guests need a compliant device too, everyone needs phishing-resistant MFA).
+ */
+export const PRESETS = ["smb", "strict"] as const;
+export type Preset = (typeof PRESETS)[number];
+
 /** Whom a control targets before the baseline adds its exclusions (members = all users but guests). */
 export type Target = "allUsers" | "members" | "adminRoles" | "guests";
 
 /** What a control's policy may refer to: resolved by the component, never hard-coded GUIDs. */
 export interface ControlContext {
+  /** The profile's preset (`identity.preset`): a control may target or bypass differently under `strict`. */
+  readonly preset: Preset;
   /** Directory role template ids treated as privileged. */
   readonly adminRoles: readonly string[];
   /** Authentication strength the profile asks of everyone (`mfa.strength`). */
@@ -51,6 +61,8 @@ export interface ControlDefinition {
    * such a control is enforced even in a `reportOnly` rollout, because the alternative is no control.
    */
   readonly reportOnlyCapable: boolean;
+  /** Presets that declare the control (default: every preset). */
+  readonly presets?: readonly Preset[];
   /** A profile setting without which the control has nothing to enforce. */
   readonly needs?: "allowedCountries";
   readonly policy: (ctx: ControlContext) => PolicySpec;

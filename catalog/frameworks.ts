@@ -4,6 +4,8 @@ export interface FrameworkItem {
   readonly framework:
     "CISA ZTMM 2.0" | "NIST SP 800-207" | "NIS2 Art. 21(2)" | "CISA SCuBA (Entra ID)" | "CIS AWS Foundations";
   readonly title: string;
+  /** The automated assessor whose checks this claim agrees with, where one exists besides ScubaGear. */
+  readonly assessor?: string;
 }
 
 export const FRAMEWORK_ITEMS = [
@@ -82,7 +84,12 @@ export const FRAMEWORK_ITEMS = [
   { id: "scuba-aad-1.1", framework: "CISA SCuBA (Entra ID)", title: "MS.AAD.1.1v1 legacy authentication blocked" },
   { id: "scuba-aad-2.1", framework: "CISA SCuBA (Entra ID)", title: "MS.AAD.2.1v1 high-risk users blocked" },
   { id: "scuba-aad-2.3", framework: "CISA SCuBA (Entra ID)", title: "MS.AAD.2.3v1 high-risk sign-ins blocked" },
-  { id: "scuba-aad-3.2", framework: "CISA SCuBA (Entra ID)", title: "MS.AAD.3.2v1 MFA required for all users" },
+  {
+    id: "scuba-aad-3.1",
+    framework: "CISA SCuBA (Entra ID)",
+    title: "MS.AAD.3.1v1 phishing-resistant MFA enforced for all users",
+  },
+  { id: "scuba-aad-3.2", framework: "CISA SCuBA (Entra ID)", title: "MS.AAD.3.2v2 MFA enforced for all users" },
   {
     id: "scuba-aad-3.6",
     framework: "CISA SCuBA (Entra ID)",
@@ -98,17 +105,37 @@ export const FRAMEWORK_ITEMS = [
     framework: "CISA SCuBA (Entra ID)",
     title: "MS.AAD.3.8v1 managed devices required to register MFA",
   },
+  { id: "scuba-aad-3.9", framework: "CISA SCuBA (Entra ID)", title: "MS.AAD.3.9v1 device code authentication blocked" },
+  {
+    id: "scuba-aad-7.4",
+    framework: "CISA SCuBA (Entra ID)",
+    title: "MS.AAD.7.4v1 no permanent active assignment of highly privileged roles",
+  },
   {
     id: "cis-aws-1.16",
     framework: "CIS AWS Foundations",
     title: "1.16 no IAM policy with full *:* administrative privileges attached",
+    assessor:
+      "Prowler `iam_aws_attached_policy_no_administrative_privileges`, `iam_customer_attached_policy_no_administrative_privileges`",
   },
-  { id: "cis-aws-3.1", framework: "CIS AWS Foundations", title: "3.1 CloudTrail enabled in all regions" },
-  { id: "cis-aws-3.2", framework: "CIS AWS Foundations", title: "3.2 CloudTrail log file validation enabled" },
+  {
+    id: "cis-aws-3.1",
+    framework: "CIS AWS Foundations",
+    title: "3.1 CloudTrail enabled in all regions",
+    assessor: "Prowler `cloudtrail_multi_region_enabled`",
+  },
+  {
+    id: "cis-aws-3.2",
+    framework: "CIS AWS Foundations",
+    title: "3.2 CloudTrail log file validation enabled",
+    assessor: "Prowler `cloudtrail_log_file_validation_enabled`",
+  },
   {
     id: "cis-aws-5.2",
     framework: "CIS AWS Foundations",
     title: "5.2 no security group ingress from 0.0.0.0/0 to admin ports",
+    assessor:
+      "Prowler `ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_22`, `ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_3389`",
   },
 ] as const satisfies readonly FrameworkItem[];
 

@@ -31,3 +31,13 @@ export const AZURE_PRIVILEGED_ROLES: Readonly<Record<string, string>> = {
   "18d7d88d-d35e-4fb5-a5c3-7773c20a72d9": "User Access Administrator",
   "f58310d9-a9f6-439a-9e8d-f62e7b41a168": "Role Based Access Control Administrator",
 };
+
+/** Entra's guest and external user kinds, all of them (Conditional Access `guestOrExternalUserTypes`). */
+export const GUEST_TYPES = [
+  "internalGuest",
+  "b2bCollaborationGuest",
+  "b2bCollaborationMember",
+  "b2bDirectConnectUser",
+  "otherExternalUser",
+  "serviceProvider",
+] as const;

@@ -9,6 +9,7 @@ import { lockCommand } from "./commands/lock";
 import { whatifCommand } from "./commands/whatif";
 import { planCommand } from "./commands/plan";
 import { policyConfigCommand } from "./commands/policy-config";
+import { scubaConfigCommand } from "./commands/scuba-config";
 import { EXIT, projectDefaults, Refused } from "./common";
 import { setColour } from "./colour";
 import { ProfileError } from "../profile";
@@ -29,6 +30,7 @@ export function cli(): Command {
 
   planCommand(program);
   policyConfigCommand(program);
+  scubaConfigCommand(program);
   lockCommand(program);
   diffCommand(program);
   checkCommand(program);

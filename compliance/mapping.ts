@@ -1,5 +1,5 @@
 import { CONTROLS } from "../catalog/controls";
-import { FEATURE_FRAMEWORKS } from "../catalog/features";
+import { FEATURES } from "../catalog/features";
 import type { FrameworkItemId } from "../catalog/frameworks";
 import { RULES } from "../policy-packs/zero-trust/rules";
 
@@ -10,6 +10,6 @@ import { RULES } from "../policy-packs/zero-trust/rules";
  */
 export const MAPPING: Readonly<Record<string, readonly FrameworkItemId[]>> = Object.fromEntries([
   ...CONTROLS.map((c) => [c.id, c.frameworks]),
-  ...Object.entries(FEATURE_FRAMEWORKS).map(([feature, items]) => [`feature:${feature}`, items]),
+  ...Object.entries(FEATURES).map(([feature, d]) => [`feature:${feature}`, d.frameworks]),
   ...RULES.map((r) => [r.name, r.frameworks]),
 ]);

@@ -132,6 +132,8 @@ export interface CaPolicyPosture {
     readonly excludeGroups: readonly string[];
     readonly excludeRoles: readonly string[];
     readonly excludesGuests: boolean;
+    /** The guest and external user kinds excluded (`internalGuest`, `b2bCollaborationGuest`…). */
+    readonly excludedGuestTypes: readonly string[];
   };
   readonly apps: {
     readonly include: readonly string[];

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CONTROL_IDS } from "../catalog/controls";
+import { PRESETS } from "../catalog/control";
 import { PRIVILEGED_ROLE_IDS } from "../catalog/privileged-roles";
 import { CountryCode, Duration, Guid, Reason } from "./primitives";
 
@@ -24,6 +25,12 @@ export const IdentityProfile = z.strictObject({
     .enum(["P1", "P2"])
     .default("P1")
     .describe("Entra ID licence: risk-based controls are declared only with P2."),
+  preset: z
+    .enum(PRESETS)
+    .default("smb")
+    .describe(
+      "`smb`: guests spared the device requirement, trusted offices may register security info. `strict`: every Conditional Access item of CISA SCuBA passes as ScubaGear decides it (guests need a compliant device, everyone phishing-resistant MFA).",
+    ),
   rollout: z
     .enum(["reportOnly", "enforce"])
     .default("reportOnly")

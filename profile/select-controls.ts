@@ -24,6 +24,13 @@ export function selectControls(
   return catalog.map((control): ControlDecision => {
     const optOut = identity.optOuts.find((o) => o.control === control.id);
     if (optOut) return { control, declared: false, why: `opted out: ${optOut.reason}` };
+    if (control.presets && !control.presets.includes(identity.preset)) {
+      return {
+        control,
+        declared: false,
+        why: `only in preset ${control.presets.join(", ")} (identity.preset is ${identity.preset})`,
+      };
+    }
     if (control.licence === "P2" && identity.licence !== "P2") {
       return { control, declared: false, why: "needs Entra ID P2 (identity.licence is P1)" };
     }

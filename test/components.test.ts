@@ -123,7 +123,7 @@ describe("each component alone", () => {
     const identity = parseProfile(exampleProfile()).identity;
     const rs = await registered(() => new ConditionalAccessBaseline("corp", { identity, mfaStrength: "mfa" }));
     const policies = ofType(rs, "azuread:index/conditionalAccessPolicy:ConditionalAccessPolicy");
-    expect(policies).toHaveLength(16);
+    expect(policies).toHaveLength(17); // the SMB preset's controls
     for (const p of policies) {
       const users = (p.inputs.conditions as { users: { excludedGroups: string[] } }).users;
       expect(users.excludedGroups, p.name).toContain(identity.breakGlass.groupId);

@@ -9,12 +9,14 @@ import { byType, planProfile, TYPES } from "./harness";
 
 type Json = Record<string, any>;
 const inputs = (r: PlannedResource) => r.inputs as Json;
+/** The controls the default preset declares (the strict preset adds its own). */
+const SMB = CONTROLS.filter((c) => !c.presets || c.presets.includes("smb"));
 const policyName = (r: PlannedResource) => r.name.replace(/^[a-z]+-identity-/, "");
 
 describe("ConditionalAccessBaseline", () => {
   it("declares every P1 control for a minimal profile, report-only, country block left undeclared", async () => {
     const policies = byType(await planProfile(minimalProfile()), TYPES.caPolicy);
-    const expected = CONTROLS.filter((c) => c.licence === "P1" && c.id !== "block-non-allowed-countries");
+    const expected = SMB.filter((c) => c.licence === "P1" && c.id !== "block-non-allowed-countries");
     expect(policies.map(policyName).sort()).toEqual(expected.map((c) => c.id).sort());
     for (const p of policies) {
       const reportOnly = CONTROLS.find((c) => c.id === policyName(p))!.reportOnlyCapable;
@@ -22,9 +24,10 @@ describe("ConditionalAccessBaseline", () => {
     }
   });
 
-  it("declares all 16 controls, 2 named locations and 2 strengths for the example client", async () => {
+  it("declares all 17 controls of the SMB preset, 2 named locations and 2 strengths for the example client", async () => {
     const resources = await planProfile(exampleProfile());
-    expect(byType(resources, TYPES.caPolicy)).toHaveLength(16);
+    expect(byType(resources, TYPES.caPolicy)).toHaveLength(SMB.length);
+    expect(SMB).toHaveLength(17);
     expect(
       byType(resources, TYPES.namedLocation)
         .map((r) => inputs(r).displayName)
@@ -143,7 +146,7 @@ describe("ConditionalAccessBaseline", () => {
       .sort();
     expect(identity).toEqual(
       [
-        ...CONTROLS.map((c) => `contoso-identity-${c.id}`),
+        ...SMB.map((c) => `contoso-identity-${c.id}`),
         "contoso-identity-allowed-countries",
         "contoso-identity-trusted-networks",
         "contoso-identity-strength-passwordless",

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { complianceReference } from "../compliance/reference";
 import { controlsReference } from "../components/identity/controls-reference";
 import { rulesReference } from "../policy-packs/zero-trust/rules-reference";
 import { configurationReference, profileJsonSchema } from "../profile/reference";
@@ -14,6 +15,12 @@ describe("generated profile reference", () => {
 
   it("docs/controls.md lists every Conditional Access control (run `npm run docs`)", () => {
     expect(readFileSync(join(root, "docs", "controls.md"), "utf8")).toBe(controlsReference());
+  });
+
+  it("docs/compliance.md lists every claimable item, what satisfies it and its assessor (run `npm run docs`)", () => {
+    const text = readFileSync(join(root, "docs", "compliance.md"), "utf8");
+    expect(text).toBe(complianceReference());
+    expect(text).toContain("`MS.AAD.3.9v1`");
   });
 
   it("policy-packs/zero-trust/RULES.md lists every rule of the pack (run `npm run docs`)", () => {

@@ -6,7 +6,7 @@ export const adminsCompliantDeviceAdminPortals: ControlDefinition = {
   displayName: "CA101-Admins-IdentityProtection-AdminPortals-AnyPlatform-RequireMFAAndCompliantDevice",
   description: "Admins reach the Microsoft admin portals and Azure management only with MFA from a compliant device.",
   rationale: "A privileged session from an unmanaged device is a privileged session on a device nobody watches.",
-  frameworks: ["scuba-aad-3.7", "ztmm-devices-compliance"],
+  frameworks: ["ztmm-devices-compliance"],
   references: ["Microsoft Zero Trust CA framework: Admins", "Maester Test-MtCaDeviceComplianceAdminsRequired"],
   licence: "P1",
   reportOnlyCapable: true,

@@ -2,6 +2,7 @@ import type { ControlDefinition } from "../control";
 import { adminsCompliantDeviceAdminPortals } from "./admins-compliant-device-admin-portals";
 import { adminsPhishingResistantMfa } from "./admins-phishing-resistant-mfa";
 import { adminsSessionLimits } from "./admins-session-limits";
+import { blockAuthenticationTransfer } from "./block-authentication-transfer";
 import { blockDeviceCodeFlow } from "./block-device-code-flow";
 import { blockHighSignInRisk } from "./block-high-sign-in-risk";
 import { blockHighUserRisk } from "./block-high-user-risk";
@@ -12,6 +13,7 @@ import { mfaAllUsers } from "./mfa-all-users";
 import { mfaAzureManagement } from "./mfa-azure-management";
 import { mfaGuests } from "./mfa-guests";
 import { mfaMediumSignInRisk } from "./mfa-medium-sign-in-risk";
+import { phishingResistantMfaAllUsers } from "./phishing-resistant-mfa-all-users";
 import { requireCompliantDevice } from "./require-compliant-device";
 import { secureSecurityInfoRegistration } from "./secure-security-info-registration";
 import { unmanagedDeviceSessionLimits } from "./unmanaged-device-session-limits";
@@ -24,6 +26,8 @@ export const CONTROLS: readonly ControlDefinition[] = [
   blockUnknownPlatforms,
   blockNonAllowedCountries,
   mfaAzureManagement,
+  blockAuthenticationTransfer,
+  phishingResistantMfaAllUsers,
   adminsPhishingResistantMfa,
   adminsCompliantDeviceAdminPortals,
   adminsSessionLimits,

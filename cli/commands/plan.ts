@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { frameworkCoverage } from "../../compliance/coverage";
 import { planStack, programModule } from "../../engine/plan-stack";
 import { checkPlan } from "../../engine/run-pack";
 import { renderPlan } from "../../reports/plan";
@@ -22,8 +23,15 @@ export function planCommand(program: Command): void {
       const plan = await planStack(opts.stacksDir, opts.stack, { program: programModule(opts.program) });
       const verdict = opts.pack ? await checkPlan(plan, readLock(opts.stacksDir, opts.stack)) : undefined;
       // Secret inputs and outputs are blinded, as the Pulumi CLI displays them: no secret is printed.
-      if (opts.json) process.stdout.write(JSON.stringify(redactSecrets({ ...plan, verdict }), null, 2) + "\n");
-      else
+      if (opts.json) {
+        const compliance = frameworkCoverage(plan.profile, plan.resources).map(({ item, ...claim }) => ({
+          id: item.id,
+          framework: item.framework,
+          title: item.title,
+          ...claim,
+        }));
+        process.stdout.write(JSON.stringify(redactSecrets({ ...plan, compliance, verdict }), null, 2) + "\n");
+      } else
         process.stdout.write(paint([renderPlan(plan), ...(verdict ? renderVerdicts(verdict) : [])].join("\n") + "\n"));
       refuseMandatory(verdict);
     });

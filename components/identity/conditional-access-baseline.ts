@@ -6,18 +6,9 @@ import type { MfaStrength } from "../../profile/mfa";
 import { ADMIN_STRENGTH, AUTHENTICATION_STRENGTHS } from "../../catalog/authentication-strengths";
 import type { ControlContext, ControlDefinition, Target } from "../../catalog/control";
 import { CONTROLS } from "../../catalog/controls";
+import { GUEST_TYPES } from "../../catalog/well-known-ids";
 import { selectControls, type ControlDecision } from "../../profile/select-controls";
 import { guidProblem, guidProblems, refuseInvalidArgs, type ArgProblem } from "../args";
-
-/** Guest and external user kinds, all of them: "members" means everyone but these. */
-const ALL_GUEST_TYPES = [
-  "internalGuest",
-  "b2bCollaborationGuest",
-  "b2bCollaborationMember",
-  "b2bDirectConnectUser",
-  "otherExternalUser",
-  "serviceProvider",
-];
 
 /** Conditional Access baseline for one tenant. */
 export interface ConditionalAccessBaselineArgs {
@@ -92,6 +83,7 @@ export class ConditionalAccessBaseline extends pulumi.ComponentResource {
     }
 
     const ctx: ControlContext = {
+      preset: identity.preset,
       adminRoles: identity.adminRoles,
       userStrengthId: strengths.get(args.mfaStrength)!.id,
       adminStrengthId: strengths.get(ADMIN_STRENGTH)!.id,
@@ -143,7 +135,7 @@ function targetUsers(target: Target, adminRoles: readonly string[]) {
       return {
         includedUsers: ["All"],
         excludedGuestsOrExternalUsers: [
-          { guestOrExternalUserTypes: ALL_GUEST_TYPES, externalTenants: [{ membershipKind: "all" }] },
+          { guestOrExternalUserTypes: [...GUEST_TYPES], externalTenants: [{ membershipKind: "all" }] },
         ],
       };
     case "guests":

@@ -12,6 +12,7 @@ export function controlsReference(): string {
       [...c.frameworks.map(frameworkLabel), ...c.references].join("<br>"),
       `Entra ID ${c.licence}`,
       c.reportOnlyCapable ? "yes" : "no (enforced even in a report-only rollout)",
+      c.presets ? c.presets.join(", ") : "all",
     ].join(" | "),
   );
   return [
@@ -21,8 +22,8 @@ export function controlsReference(): string {
     "Each control is one file named after its id. Opt out per client with `identity.optOuts` (a reason is required);",
     "every policy excludes the break-glass group and accounts.",
     "",
-    "| Id | Display name | What it does | Why | References | Licence | Report-only |",
-    "| --- | --- | --- | --- | --- | --- | --- |",
+    "| Id | Display name | What it does | Why | References | Licence | Report-only | Presets |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- |",
     ...rows.map((r) => `| ${r} |`),
     "",
   ].join("\n");

@@ -17,6 +17,12 @@ export const ENTRA = {
 /** Object ids as Entra compares them, case-insensitively (kept in lower case); keywords as they are. */
 const ids = (v: unknown) => strs(v).map((x) => (GUID_PATTERN.test(x) ? x.toLowerCase() : x));
 
+/** Guest kinds of an `excludedGuestsOrExternalUsers` block (a list of one, or the object itself). */
+const guestTypes = (v: unknown) => {
+  const blocks = Array.isArray(v) ? v : v === undefined ? [] : [v];
+  return [...new Set(blocks.flatMap((b) => strs(obj(b).guestOrExternalUserTypes)))];
+};
+
 const STATES = new Set<CaState>(["enabled", "disabled", "enabledForReportingButNotEnforced"]);
 
 /** Reads Conditional Access policies and the authentication strengths they require. */
@@ -78,6 +84,7 @@ export function readConditionalAccess(index: ResourceIndex): IdentityPosture {
         excludeGroups: ids(users.excludedGroups),
         excludeRoles: ids(users.excludedRoles),
         excludesGuests: users.excludedGuestsOrExternalUsers !== undefined,
+        excludedGuestTypes: guestTypes(users.excludedGuestsOrExternalUsers),
       },
       apps: {
         include: ids(apps.includedApplications),

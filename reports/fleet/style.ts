@@ -18,7 +18,8 @@ th, td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vert
 thead th { background: #f9fafb; position: sticky; top: 0; }
 #matrix th, #matrix td { padding: 3px 5px; }
 #matrix tbody th { max-width: 14em; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-#matrix th.control { font-size: 11px; padding: 3px 2px; }
+/* Codes read bottom-up: a column is as narrow as its cells, so 18 controls fit a 1366 px screen. */
+#matrix th.control { font-size: 11px; padding: 4px 2px; writing-mode: vertical-rl; transform: rotate(180deg); }
 #matrix td.cell, .legend .cell { text-align: center; width: 30px; font-weight: 600; }
 #matrix td.num small { display: block; color: var(--muted); }
 .cell.enforced { background: var(--enf); }

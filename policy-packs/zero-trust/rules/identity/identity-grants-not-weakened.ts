@@ -6,6 +6,7 @@ import { resourceName } from "../support";
 
 /** Only the shape of each control's grant matters here, not the ids it refers to. */
 const SHAPE: ControlContext = {
+  preset: "smb",
   adminRoles: [],
   userStrengthId: "strength",
   adminStrengthId: "strength",

@@ -1,0 +1,26 @@
+import { renameSync, writeFileSync } from "node:fs";
+import type { Command } from "commander";
+import { scubaAssessments } from "../../compliance/coverage";
+import { scubaGearConfig } from "../../compliance/scuba/config";
+import { planStack, programModule } from "../../engine/plan-stack";
+import { programOption, stackName, stacksDirOption } from "../common";
+
+export function scubaConfigCommand(program: Command): void {
+  program
+    .command("scuba-config")
+    .description(
+      "write the ScubaGear configuration file for a stack's client: its CapExclusions and RoleExclusions, from the planned baseline, each with its reason",
+    )
+    .option("-s, --stack <name>", "stack whose client it is for (stacks/Pulumi.<name>.yaml)", stackName, "example")
+    .addOption(stacksDirOption())
+    .addOption(programOption("the Pulumi program to plan"))
+    .option("-o, --out <file>", "write the file there instead of stdout (whole, or not at all)")
+    .action(async (opts: { stack: string; stacksDir: string; program: string; out?: string }) => {
+      const plan = await planStack(opts.stacksDir, opts.stack, { program: programModule(opts.program) });
+      const text = scubaGearConfig(plan.profile, scubaAssessments(plan.profile, plan.resources), opts.stack);
+      if (!opts.out) return void process.stdout.write(text);
+      const tmp = `${opts.out}.${process.pid}.tmp`;
+      writeFileSync(tmp, text);
+      renameSync(tmp, opts.out);
+    });
+}

@@ -1,0 +1,182 @@
+import { SCUBA_ITEMS, SCUBA_PERMANENT_ASSIGNMENT_ITEM, type ScubaCaItemId } from "../../catalog/scuba";
+import type { Posture } from "../../posture/model";
+import { judgePolicy, permanentAssignmentsNotExempt, type CapExclusions, type Excluded } from "./match";
+
+/** Whose exclusion is expected, and why the others were made: read from the client's profile. */
+export interface ScubaContext {
+  readonly licence: "P1" | "P2";
+  readonly breakGlass: { readonly groups: readonly string[]; readonly users: readonly string[] };
+  /** Why a principal is excluded, by object id (the profile's `identity.exclusions`). */
+  readonly reasons: ReadonlyMap<string, string>;
+  /**
+   * The policies meant to meet each item (the catalog controls that name it), or why one is not
+   * declared: a miss is explained by the policy meant for it before any other.
+   */
+  readonly intended: ReadonlyMap<string, readonly { readonly displayName: string; readonly notDeclared?: string }[]>;
+}
+
+/** `met`: ScubaGear passes it exempting only break-glass; `partial`: only with more exemptions or narrowed conditions. */
+export type ClaimStatus = "met" | "partial" | "not-met";
+
+/** One SCuBA item, decided as ScubaGear decides it, and as strictly as we claim it. */
+export interface ScubaAssessment {
+  readonly item: ScubaCaItemId | typeof SCUBA_PERMANENT_ASSIGNMENT_ITEM.id;
+  readonly policyId: string;
+  readonly status: ClaimStatus;
+  /** ScubaGear's decision on the same resources, with the config `zt scuba-config` writes for them. */
+  readonly scubaGear: "pass" | "fail";
+  /** The policies (or assignments) it is met by. */
+  readonly by: readonly string[];
+  /** For partial: what is exempted beyond break-glass, or narrowed, and why. For not met: why nothing counts. */
+  readonly reasons: readonly string[];
+  /** What the config's exclusions for this item hold. */
+  readonly exclusions: CapExclusions | { readonly RoleExclusions: { readonly Users: readonly string[] } };
+}
+
+function withBreakGlass(ctx: ScubaContext, extra: readonly Excluded[]): CapExclusions {
+  const out: Record<Excluded["kind"], Set<string>> = {
+    Users: new Set(ctx.breakGlass.users),
+    Groups: new Set(ctx.breakGlass.groups),
+    Applications: new Set(),
+    GuestUserTypes: new Set(),
+  };
+  for (const e of extra) out[e.kind].add(e.id);
+  return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, [...v]])) as unknown as CapExclusions;
+}
+
+/** The exclusions in words: principals with their declared reasons, guest kinds together. */
+function describe(excluded: readonly Excluded[], ctx: ScubaContext): string {
+  const guests = excluded.filter((e) => e.kind === "GuestUserTypes").map((e) => e.id);
+  return [
+    ...excluded
+      .filter((e) => e.kind !== "GuestUserTypes")
+      .map((e) => {
+        if (e.kind === "Applications") return `application ${e.id}`;
+        const why = ctx.reasons.get(e.id.toLowerCase());
+        return `${e.kind === "Users" ? "user" : "group"} ${e.id} (${why ?? "no declared reason"})`;
+      }),
+    ...(guests.length ? [`guests and external users (${guests.join(", ")})`] : []),
+  ].join(", ");
+}
+
+function assessCaItem(item: ScubaCaItemId, posture: Posture, ctx: ScubaContext): ScubaAssessment {
+  const def = SCUBA_ITEMS[item];
+  const base = { item, policyId: def.policyId };
+  if (def.needsP2 && ctx.licence !== "P2")
+    return {
+      ...base,
+      status: "not-met",
+      scubaGear: "fail",
+      by: [],
+      reasons: ["needs Entra ID P2: ScubaGear fails it without the licence (identity.licence is P1)"],
+      exclusions: withBreakGlass(ctx, []),
+    };
+  const breakGlass = new Set([...ctx.breakGlass.users, ...ctx.breakGlass.groups].map((x) => x.toLowerCase()));
+  const judged = posture.identity.policies.map((p) => judgePolicy(item, p));
+  const shaped = judged.filter((j) => j.misses.length === 0);
+  const extra = (j: (typeof judged)[number]) =>
+    j.exclusions.filter((e) => !((e.kind === "Users" || e.kind === "Groups") && breakGlass.has(e.id.toLowerCase())));
+  // The file is for the tenant once rolled out: a report-only policy's exclusions are in it too.
+  const exclusions = withBreakGlass(
+    ctx,
+    judged.filter((j) => j.misses.length === (j.enabled ? 0 : 1)).flatMap((j) => j.exclusions),
+  );
+  if (shaped.length === 0) {
+    const intended = ctx.intended.get(item) ?? [];
+    const explained = intended.map((c) => {
+      const j = judged.find((x) => x.policy.displayName === c.displayName);
+      if (!j) return `'${c.displayName}': ${c.notDeclared ?? "not in the program's resources"}`;
+      const then = extra(j);
+      return `'${c.displayName}': ${j.misses.join("; ")}${
+        then.length ? `; and it exempts beyond break-glass: ${describe(then, ctx)}` : ""
+      }`;
+    });
+    const others = judged.filter((j) => !intended.some((c) => c.displayName === j.policy.displayName));
+    const fewest = Math.min(...others.map((j) => j.misses.length));
+    const nearest = explained.length
+      ? []
+      : others
+          .filter((j) => j.misses.length === fewest)
+          .slice(0, 2)
+          .map((j) => `'${j.policy.displayName}': ${j.misses.join("; ")}`);
+    const reasons = [...explained, ...nearest];
+    return {
+      ...base,
+      status: "not-met",
+      scubaGear: "fail",
+      by: [],
+      reasons: reasons.length ? reasons : ["no Conditional Access policy in the stack"],
+      exclusions,
+    };
+  }
+  const clean = shaped.filter((j) => extra(j).length === 0 && j.narrowing.length === 0);
+  if (clean.length)
+    return {
+      ...base,
+      status: "met",
+      scubaGear: "pass",
+      by: clean.map((j) => j.policy.displayName),
+      reasons: [],
+      exclusions,
+    };
+  const best = [...shaped].sort(
+    (a, b) => extra(a).length + a.narrowing.length - (extra(b).length + b.narrowing.length),
+  )[0]!;
+  return {
+    ...base,
+    status: "partial",
+    scubaGear: "pass",
+    by: [best.policy.displayName],
+    reasons: [
+      ...(extra(best).length ? [`exempts beyond break-glass: ${describe(extra(best), ctx)}`] : []),
+      ...best.narrowing.map((n) => `narrowed where ScubaGear does not look: ${n}`),
+    ],
+    exclusions,
+  };
+}
+
+function assessPermanentAssignments(posture: Posture, ctx: ScubaContext): ScubaAssessment {
+  const base = { item: SCUBA_PERMANENT_ASSIGNMENT_ITEM.id, policyId: SCUBA_PERMANENT_ASSIGNMENT_ITEM.policyId };
+  const exclusions = { RoleExclusions: { Users: [...ctx.breakGlass.users] } };
+  const roles = posture.privilege.grants.filter((g) => g.kind === "entra-role");
+  if (roles.length === 0)
+    return {
+      ...base,
+      status: "not-met",
+      scubaGear: "fail",
+      by: [],
+      reasons: ["the stack declares no directory role assignment (privilegedAccess): nothing shows how roles are held"],
+      exclusions,
+    };
+  const standing = permanentAssignmentsNotExempt(roles, ctx.breakGlass.users);
+  if (ctx.licence !== "P2" || standing.length)
+    return {
+      ...base,
+      status: "not-met",
+      scubaGear: "fail",
+      by: [],
+      reasons: [
+        ...(ctx.licence !== "P2" ? ["needs Entra ID P2 (PIM): ScubaGear fails it without the licence"] : []),
+        ...standing.map(
+          (g) => `${g.origin.name}: permanent ${g.permission} for ${g.principal}, not a break-glass account`,
+        ),
+      ],
+      exclusions,
+    };
+  return {
+    ...base,
+    status: "met",
+    scubaGear: "pass",
+    by: roles.filter((g) => !g.permanent).map((g) => g.origin.name),
+    reasons: [],
+    exclusions,
+  };
+}
+
+/** Every SCuBA item this stack can decide, decided on its planned (or deployed) resources. */
+export function assessScuba(posture: Posture, ctx: ScubaContext): ScubaAssessment[] {
+  return [
+    ...(Object.keys(SCUBA_ITEMS) as ScubaCaItemId[]).map((item) => assessCaItem(item, posture, ctx)),
+    assessPermanentAssignments(posture, ctx),
+  ];
+}
