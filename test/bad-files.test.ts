@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { ztHere } from "./zt-here";
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,9 +12,8 @@ import { planStack, type StackPlan } from "../engine/plan-stack";
 // and the path of the problem, exit 1 (usage errors exit 2), and nothing written.
 
 const ROOT = join(__dirname, "..");
-const TSX = join(ROOT, "node_modules", ".bin", "tsx");
-const ZT = join(ROOT, "cli", "zt.ts");
-const zt = (...args: string[]) => spawnSync(TSX, [ZT, ...args], { encoding: "utf8", cwd: ROOT });
+/** zt in this process (test/zt-here.ts): the same exit code and output as its own process. */
+const zt = (...args: string[]) => ztHere(args);
 const LOCK = readFileSync(join(ROOT, "stacks", "example.posture-lock.json"), "utf8");
 const EXPORT = readFileSync(join(ROOT, "test", "fixtures", "states", "export-hand-written.json"), "utf8");
 
@@ -52,11 +51,11 @@ const BAD_LOCKS: [string, string, RegExp][] = [
   ["version 1", edited(LOCK, (d) => (d.version = 1)), /version: version 1 is not the current 2\n.*zt lock --stack/],
 ];
 
-describe.each(BAD_LOCKS)("a lockfile with %s", (_title, text, problem) => {
-  it("is refused by zt diff with its name and the path of the problem; --out is not written", () => {
+describe.each(BAD_LOCKS)("a lockfile with %s", async (_title, text, problem) => {
+  it("is refused by zt diff with its name and the path of the problem; --out is not written", async () => {
     const lock = file(`lock-${_title.replace(/\W+/g, "-")}.json`, text);
     const out = join(dir, `out-${_title.replace(/\W+/g, "-")}.md`);
-    const r = zt("diff", lock, "plan:example", "--out", out);
+    const r = await zt("diff", lock, "plan:example", "--out", out);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(`zt: ${lock} is not a valid posture lockfile`);
     expect(r.stderr).toMatch(problem);
@@ -70,7 +69,7 @@ describe("a stack's own lockfile, broken", () => {
   copyFileSync(join(ROOT, "stacks", "Pulumi.example.yaml"), join(stacks, "Pulumi.example.yaml"));
   const lockPath = join(stacks, "example.posture-lock.json");
 
-  it("zt plan and zt check refuse it, naming it", () => {
+  it("zt plan and zt check refuse it, naming it", async () => {
     writeFileSync(lockPath, BAD_LOCKS[2]![1]);
     for (const args of [
       ["plan", "--stacks-dir", stacks],
@@ -84,17 +83,17 @@ describe("a stack's own lockfile, broken", () => {
         stacks,
       ],
     ]) {
-      const r = zt(...args);
+      const r = await zt(...args);
       expect(r.status, args[0]).toBe(1);
       expect(r.stderr).toContain(`${lockPath} is not a valid posture lockfile`);
       expect(r.stdout).toBe("");
     }
   });
 
-  it("zt lock --check calls it stale, and zt lock replaces it with a valid one", () => {
+  it("zt lock --check calls it stale, and zt lock replaces it with a valid one", async () => {
     writeFileSync(lockPath, LOCK.slice(0, 100));
-    expect(zt("lock", "--check", "--stacks-dir", stacks).status).toBe(1);
-    expect(zt("lock", "--stacks-dir", stacks).status).toBe(0);
+    expect((await await zt("lock", "--check", "--stacks-dir", stacks)).status).toBe(1);
+    expect((await await zt("lock", "--stacks-dir", stacks)).status).toBe(0);
     expect(readFileSync(lockPath, "utf8")).toBe(LOCK);
   });
 });
@@ -114,14 +113,14 @@ const BAD_STATES: [string, string, RegExp][] = [
   ],
 ];
 
-describe.each(BAD_STATES)("a state file %s", (_title, text, problem) => {
-  it("is refused by zt check and zt diff with its name and the path of the problem", () => {
+describe.each(BAD_STATES)("a state file %s", async (_title, text, problem) => {
+  it("is refused by zt check and zt diff with its name and the path of the problem", async () => {
     const state = file(`state-${_title.replace(/\W+/g, "-")}.json`, text);
     for (const args of [
       ["check", "--state", state],
       ["diff", "stacks/example.posture-lock.json", state],
     ]) {
-      const r = zt(...args);
+      const r = await zt(...args);
       expect(r.status, args[0]).toBe(1);
       expect(r.stderr).toMatch(new RegExp(`${state.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")} is not a valid`));
       expect(r.stderr).toMatch(problem);
@@ -135,8 +134,8 @@ describe("zt diff with one argument", () => {
     ["a lockfile", "stacks/example.posture-lock.json"],
     ["an empty variable", ""],
     ["a plan", "plan:example"],
-  ])("refuses %s alone as a usage error (exit 2): it would be compared with itself", (_t, spec) => {
-    const r = zt("diff", spec);
+  ])("refuses %s alone as a usage error (exit 2): it would be compared with itself", async (_t, spec) => {
+    const r = await zt("diff", spec);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/zt diff needs two postures/);
   });
@@ -175,33 +174,33 @@ describe("a stack config or a program that cannot be used", () => {
   const stacks = mkdtempSync(join(tmpdir(), "zt-bad-yaml-"));
   const example = readFileSync(join(ROOT, "stacks", "Pulumi.example.yaml"), "utf8");
 
-  it("malformed YAML is refused with the file and where it went wrong (exit 1), nothing planned", () => {
+  it("malformed YAML is refused with the file and where it went wrong (exit 1), nothing planned", async () => {
     writeFileSync(join(stacks, "Pulumi.bad.yaml"), "config:\n  zt-baseline:profile:\n    client: { name: x\n");
-    const r = zt("plan", "--stacks-dir", stacks, "--stack", "bad");
+    const r = await zt("plan", "--stacks-dir", stacks, "--stack", "bad");
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(`${join(stacks, "Pulumi.bad.yaml")} is not a valid stack config`);
     expect(r.stderr).toMatch(/not YAML: .* at line \d+, column \d+/);
     expect(r.stdout).toBe("");
   });
 
-  it("a profile key set without --path is refused, with the command that sets it", () => {
+  it("a profile key set without --path is refused, with the command that sets it", async () => {
     writeFileSync(join(stacks, "Pulumi.dotted.yaml"), `${example}  zt-baseline:profile.identity.licence: P2\n`);
-    const r = zt("plan", "--stacks-dir", stacks, "--stack", "dotted");
+    const r = await zt("plan", "--stacks-dir", stacks, "--stack", "dotted");
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(
       "config.zt-baseline:profile.identity.licence: a profile key set on its own is never read: set it with `pulumi config set --path 'profile.identity.licence' <value>`",
     );
   });
 
-  it("a missing --program is a usage error naming the flag, not Node's require stack", () => {
-    const r = zt("plan", "--program", "no-such-program.ts");
+  it("a missing --program is a usage error naming the flag, not Node's require stack", async () => {
+    const r = await zt("plan", "--program", "no-such-program.ts");
     expect(r.status).toBe(2);
     expect(r.stderr).toBe("zt: --program no-such-program.ts: no such file\n");
   });
 
-  it("whatif --country refuses a code that is no country (exit 2, naming the flag), before planning", () => {
+  it("whatif --country refuses a code that is no country (exit 2, naming the flag), before planning", async () => {
     for (const code of ["XX", "UK", "nl"]) {
-      const r = zt("whatif", "--country", code);
+      const r = await zt("whatif", "--country", code);
       expect(r.status, code).toBe(2);
       expect(r.stderr).toContain(`option '--country <code>' argument '${code}' is invalid`);
       expect(r.stdout).toBe("");
@@ -220,8 +219,8 @@ describe("fleet flags checked before any client is planned", () => {
       ["fleet", "check", "--state-dir", "stacks", "--markdown", "/no/such/folder/fleet.md"],
       "zt: --markdown /no/such/folder/fleet.md: the folder /no/such/folder does not exist\n",
     ],
-  ])("zt %j is a usage error at once", (args, message) => {
-    const r = zt(...args);
+  ])("zt %j is a usage error at once", async (args, message) => {
+    const r = await zt(...args);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(message);
   });

@@ -1,3 +1,4 @@
+import { ztHere } from "./zt-here";
 import { PACK_DIR } from "../engine/build-pack";
 import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -9,9 +10,9 @@ import { parse, stringify } from "yaml";
 const TSX = join(__dirname, "..", "node_modules", ".bin", "tsx");
 const ZT = join(__dirname, "..", "cli", "zt.ts");
 
-/** Runs the CLI as a user would, in its own process. */
-function zt(...args: string[]) {
-  const r = spawnSync(TSX, [ZT, ...args], { encoding: "utf8", cwd: join(__dirname, "..") });
+/** Runs the CLI as a user would, in this process (test/zt-here.ts); what only a process shows spawns one. */
+async function zt(...args: string[]) {
+  const r = await ztHere(args);
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -22,8 +23,8 @@ function stacksWith(name: string, yaml: string): string {
 }
 
 describe("zt plan", () => {
-  it("plans the example stack offline and prints what the baseline declares", () => {
-    const { code, stdout } = zt("plan");
+  it("plans the example stack offline and prints what the baseline declares", async () => {
+    const { code, stdout } = await zt("plan");
     expect(code).toBe(0);
     expect(stdout).toContain('zt plan · stack "example" · Contoso Ltd (contoso, production)');
     expect(stdout).toMatch(/^IDENTITY {2}Entra ID Conditional Access/m);
@@ -34,15 +35,15 @@ describe("zt plan", () => {
     expect(stdout).toMatch(/^RESOURCES {2}\d+ resources/m);
   });
 
-  it("plans any stack in stacks/ with --stack", () => {
-    const { code, stdout } = zt("plan", "--stack", "fabrikam");
+  it("plans any stack in stacks/ with --stack", async () => {
+    const { code, stdout } = await zt("plan", "--stack", "fabrikam");
     expect(code).toBe(0);
     expect(stdout).toContain('stack "fabrikam"');
     expect(stdout).toContain("skipped    block-high-user-risk: needs Entra ID P2 (identity.licence is P1)");
   });
 
-  it("--json prints the resources as the engine saw them", () => {
-    const { code, stdout } = zt("plan", "--stack", "fabrikam", "--json");
+  it("--json prints the resources as the engine saw them", async () => {
+    const { code, stdout } = await zt("plan", "--stack", "fabrikam", "--json");
     expect(code).toBe(0);
     const plan = JSON.parse(stdout);
     expect(plan.profile.client.name).toBe("fabrikam");
@@ -53,7 +54,7 @@ describe("zt plan", () => {
     ).toBe(true);
   });
 
-  it("refuses an invalid profile with every problem and its path, exit 1, nothing planned", () => {
+  it("refuses an invalid profile with every problem and its path, exit 1, nothing planned", async () => {
     const dir = stacksWith(
       "broken",
       [
@@ -67,7 +68,7 @@ describe("zt plan", () => {
         "",
       ].join("\n"),
     );
-    const { code, stdout, stderr } = zt("plan", "--stack", "broken", "--stacks-dir", dir);
+    const { code, stdout, stderr } = await zt("plan", "--stack", "broken", "--stacks-dir", dir);
     expect(code).toBe(1);
     expect(stdout).toBe("");
     expect(stderr).toContain(`Invalid zero-trust profile (${join(dir, "Pulumi.broken.yaml")}): 3 problems`);
@@ -76,32 +77,32 @@ describe("zt plan", () => {
     expect(stderr).toContain("  - identity.rolout: unknown key");
   });
 
-  it("refuses a stack without a profile, naming the key to set", () => {
+  it("refuses a stack without a profile, naming the key to set", async () => {
     const dir = stacksWith("empty", "config:\n  aws:region: eu-west-1\n");
-    const { code, stderr } = zt("plan", "--stack", "empty", "--stacks-dir", dir);
+    const { code, stderr } = await zt("plan", "--stack", "empty", "--stacks-dir", dir);
     expect(code).toBe(1);
     expect(stderr).toContain("zt-baseline:profile: missing: set zt-baseline:profile in the stack's config");
   });
 
-  it("names the known stacks when asked for one that does not exist (exit 2)", () => {
+  it("names the known stacks when asked for one that does not exist (exit 2)", async () => {
     const dir = stacksWith("one", "config: {}\n");
     copyFileSync(join(__dirname, "..", "stacks", "Pulumi.fabrikam.yaml"), join(dir, "Pulumi.two.yaml"));
-    const { code, stderr } = zt("plan", "--stack", "three", "--stacks-dir", dir);
+    const { code, stderr } = await zt("plan", "--stack", "three", "--stacks-dir", dir);
     expect(code).toBe(2);
     expect(stderr).toMatch(/No stack "three".*Known stacks: one, two\./);
   });
 
-  it("runs the zero-trust pack on the plan and passes the example", () => {
-    const { code, stdout } = zt("plan");
+  it("runs the zero-trust pack on the plan and passes the example", async () => {
+    const { code, stdout } = await zt("plan");
     expect(code).toBe(0);
     const { version } = JSON.parse(readFileSync(join(PACK_DIR, "package.json"), "utf8")) as { version: string };
     expect(stdout).toContain(`POLICY PACK  zero-trust ${version} · 26 policies`);
     expect(stdout).toContain("  PASS  no mandatory violation");
   });
 
-  it("refuses a hand-written resource that opens the data tier, naming it and the fix (exit 1)", () => {
+  it("refuses a hand-written resource that opens the data tier, naming it and the fix (exit 1)", async () => {
     const program = join(__dirname, "fixtures", "programs", "open-database.ts");
-    const { code, stdout, stderr } = zt("plan", "--program", program);
+    const { code, stdout, stderr } = await zt("plan", "--program", program);
     expect(code).toBe(1);
     expect(stdout).toContain("  FAIL  ");
     expect(stdout).toMatch(
@@ -110,9 +111,9 @@ describe("zt plan", () => {
     expect(stderr).toMatch(/zt: refused: \d+ mandatory policy violation/);
   });
 
-  it("zt diff plan: and zt fleet plan plan the same program as zt plan (--program), so the PR diff and the fleet see it", () => {
+  it("zt diff plan: and zt fleet plan plan the same program as zt plan (--program), so the PR diff and the fleet see it", async () => {
     const program = join(__dirname, "fixtures", "programs", "open-database.ts");
-    const diff = zt(
+    const diff = await zt(
       "diff",
       "stacks/example.posture-lock.json",
       "plan:example",
@@ -131,7 +132,7 @@ describe("zt plan", () => {
     );
     const stacks = mkdtempSync(join(tmpdir(), "zt-fleet-program-"));
     copyFileSync(join(__dirname, "..", "stacks", "Pulumi.example.yaml"), join(stacks, "Pulumi.example.yaml"));
-    const fleet = zt("fleet", "plan", "--stacks-dir", stacks, "--program", program, "--json");
+    const fleet = await zt("fleet", "plan", "--stacks-dir", stacks, "--program", program, "--json");
     expect(fleet.code).toBe(1);
     const [client] = JSON.parse(fleet.stdout);
     expect(client.violations).toContainEqual(
@@ -142,13 +143,13 @@ describe("zt plan", () => {
     );
   });
 
-  it("zt diff --format sarif points code scanning at the changed stack's own file", () => {
+  it("zt diff --format sarif points code scanning at the changed stack's own file", async () => {
     const stacks = mkdtempSync(join(tmpdir(), "zt-sarif-"));
     copyFileSync(join(__dirname, "..", "stacks", "Pulumi.example.yaml"), join(stacks, "Pulumi.acme.yaml"));
     const lock = JSON.parse(readFileSync(join(__dirname, "..", "stacks", "example.posture-lock.json"), "utf8"));
     lock.networkAllows = lock.networkAllows.slice(1); // the plan now holds one allow the lock does not
     writeFileSync(join(stacks, "base.json"), JSON.stringify(lock));
-    const r = zt("diff", join(stacks, "base.json"), "plan:acme", "--stacks-dir", stacks, "--format", "sarif");
+    const r = await zt("diff", join(stacks, "base.json"), "plan:acme", "--stacks-dir", stacks, "--format", "sarif");
     const uris = JSON.parse(r.stdout).runs[0].results.map(
       (x: any) => x.locations[0].physicalLocation.artifactLocation.uri,
     );
@@ -156,7 +157,7 @@ describe("zt plan", () => {
     expect(new Set(uris)).toEqual(new Set([relative(join(__dirname, ".."), join(stacks, "Pulumi.acme.yaml"))]));
   });
 
-  it("colours the verdict on a terminal (FORCE_COLOR here), never with NO_COLOR or --no-color, never in a pipe", () => {
+  it("colours the verdict on a terminal (FORCE_COLOR here), never with NO_COLOR or --no-color, never in a pipe", async () => {
     const run = (env: Record<string, string | undefined>, ...args: string[]) => {
       const clean = { ...process.env, FORCE_COLOR: undefined, NO_COLOR: undefined, ...env };
       return spawnSync(TSX, [ZT, "plan", "--stack", "fabrikam", ...args], {
@@ -173,7 +174,7 @@ describe("zt plan", () => {
     expect(run({ FORCE_COLOR: "1" }, "--json")).not.toContain(ESC);
   });
 
-  it("prints what the README's output table says, top-level keys and all, and the exit codes in --help", () => {
+  it("prints what the README's output table says, top-level keys and all, and the exit codes in --help", async () => {
     const readme = readFileSync(join(__dirname, "..", "README.md"), "utf8");
     const shape = (command: string) => {
       const row = readme.split("\n").find((l) => l.startsWith(`| \`${command}\``))!;
@@ -191,21 +192,21 @@ describe("zt plan", () => {
         .map((k) => /^\s*(\w+)/.exec(k)![1]!)
         .filter(Boolean);
     };
-    const plan = JSON.parse(zt("plan", "--stack", "fabrikam", "--json").stdout);
+    const plan = JSON.parse((await await zt("plan", "--stack", "fabrikam", "--json")).stdout);
     expect(Object.keys(plan).sort()).toEqual(shape("zt plan --json").sort());
-    const whatif = JSON.parse(zt("whatif", "--json").stdout);
+    const whatif = JSON.parse((await await zt("whatif", "--json")).stdout);
     expect(Object.keys(whatif).sort()).toEqual(shape("zt whatif --json").sort());
-    const help = zt("--help").stdout;
+    const help = (await await zt("--help")).stdout;
     expect(help).toContain("Exit codes: 0 done and passing; 1 refused");
   });
 
-  it("plans a stack whose Logpush destination is an encrypted config value, without printing it", () => {
+  it("plans a stack whose Logpush destination is an encrypted config value, without printing it", async () => {
     const dir = mkdtempSync(join(tmpdir(), "zt-secret-config-"));
     const doc = parse(readFileSync(join(__dirname, "..", "stacks", "Pulumi.example.yaml"), "utf8"));
     doc.config["zt-baseline:profile"].monitoring.cloudflareLogpush = { destinationFromSecret: "logpushDestination" };
     doc.config["zt-baseline:logpushDestination"] = { secure: "v1:c2VjcmV0LWNpcGhlcnRleHQ=" };
     writeFileSync(join(dir, "Pulumi.example.yaml"), stringify(doc));
-    const r = zt("plan", "--stacks-dir", dir, "--json", "--no-pack");
+    const r = await zt("plan", "--stacks-dir", dir, "--json", "--no-pack");
     expect(r.code).toBe(0);
     const plan = JSON.parse(r.stdout);
     const job = plan.resources.find((x: any) => x.type === "cloudflare:index/logpushJob:LogpushJob");
@@ -213,7 +214,7 @@ describe("zt plan", () => {
     expect(r.stdout).not.toContain("v1:c2VjcmV0");
   });
 
-  it("writes every command's machine output whole through a slow pipe, and it parses", () => {
+  it("writes every command's machine output whole through a slow pipe, and it parses", async () => {
     const dir = mkdtempSync(join(tmpdir(), "zt-slow-pipe-"));
     // A reader that takes one chunk at a time and sleeps between them, as a busy consumer does.
     const reader = join(dir, "slow-reader.js");
@@ -267,7 +268,7 @@ process.stdin.on("end", () => process.stdout.write(Buffer.concat(chunks)));`,
     }
   });
 
-  it("writes a large --json whole through a pipe (no cut at 64 KiB), and exits 0", () => {
+  it("writes a large --json whole through a pipe (no cut at 64 KiB), and exits 0", async () => {
     const r = spawnSync(TSX, [ZT, "plan", "--json"], {
       encoding: "utf8",
       cwd: join(__dirname, ".."),
@@ -284,7 +285,7 @@ process.stdin.on("end", () => process.stdout.write(Buffer.concat(chunks)));`,
     expect(r.stdout).not.toContain('"1b47061264138c4ac30d75fd1eb44270"');
   });
 
-  it("the README's try-to-break-it snippet works as pasted, and fails as the README shows", () => {
+  it("the README's try-to-break-it snippet works as pasted, and fails as the README shows", async () => {
     const root = join(__dirname, "..");
     const readme = readFileSync(join(root, "README.md"), "utf8");
     const section = readme.slice(readme.indexOf("### Try to break it"));
@@ -300,7 +301,7 @@ process.stdin.on("end", () => process.stdout.write(Buffer.concat(chunks)));`,
     const file = join(root, "stacks", "readme-snippet.generated.ts");
     writeFileSync(file, program);
     try {
-      const { code: exit, stdout } = zt("plan", "--program", file);
+      const { code: exit, stdout } = await zt("plan", "--program", file);
       expect(exit).toBe(1);
       expect(stdout).toContain(expected!.trimEnd());
     } finally {
@@ -308,8 +309,8 @@ process.stdin.on("end", () => process.stdout.write(Buffer.concat(chunks)));`,
     }
   });
 
-  it("prints the pack config derived from a profile", () => {
-    const { code, stdout } = zt("policy-config", "--stack", "example");
+  it("prints the pack config derived from a profile", async () => {
+    const { code, stdout } = await zt("policy-config", "--stack", "example");
     expect(code).toBe(0);
     const config = JSON.parse(stdout);
     expect(config["identity-break-glass-excluded"]).toEqual({
@@ -322,8 +323,8 @@ process.stdin.on("end", () => process.stdout.write(Buffer.concat(chunks)));`,
     });
   });
 
-  it("rejects unknown options as a usage error (exit 2)", () => {
-    const { code, stderr } = zt("plan", "--stak", "example");
+  it("rejects unknown options as a usage error (exit 2)", async () => {
+    const { code, stderr } = await zt("plan", "--stak", "example");
     expect(code).toBe(2);
     expect(stderr).toContain("unknown option '--stak'");
   });

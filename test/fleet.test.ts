@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { ztHere } from "./zt-here";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,14 +12,13 @@ import type { PlannedResource } from "../posture/resource";
 import { parseProfile } from "../profile";
 import { exampleProfile, minimalProfile } from "./fixtures";
 
-const TSX = join(__dirname, "..", "node_modules", ".bin", "tsx");
-const ZT = join(__dirname, "..", "cli", "zt.ts");
-const zt = (...args: string[]) => spawnSync(TSX, [ZT, ...args], { encoding: "utf8", cwd: join(__dirname, "..") });
+/** zt in this process (test/zt-here.ts): the same exit code and output as its own process. */
+const zt = (...args: string[]) => ztHere(args);
 
 const guid = (n: number, k: number) => `${String(n).padStart(8, "0")}-0000-4000-8000-${String(k).padStart(12, "0")}`;
 
 describe("fleet isolation", () => {
-  it("names every id two clients share, and the stacks that share it", () => {
+  it("names every id two clients share, and the stacks that share it", async () => {
     const a = parseProfile(exampleProfile());
     const b = parseProfile({
       ...minimalProfile(),
@@ -37,10 +36,10 @@ describe("fleet isolation", () => {
 });
 
 describe("an MSP's first day, as a new user would do it", () => {
-  it("scaffolds three clients, plans the fleet, then sees exactly the broken client fail", () => {
+  it("scaffolds three clients, plans the fleet, then sees exactly the broken client fail", async () => {
     const dir = mkdtempSync(join(tmpdir(), "zt-fleet-"));
     for (const [i, name] of ["northwind", "tailspin", "woodgrove"].entries()) {
-      const r = zt(
+      const r = await zt(
         "new-client",
         name,
         "--stacks-dir",
@@ -54,7 +53,7 @@ describe("an MSP's first day, as a new user would do it", () => {
       expect(r.status, r.stderr).toBe(0);
       expect(r.stdout).toContain(`wrote ${join(dir, `Pulumi.${name}.yaml`)}`);
     }
-    const again = zt(
+    const again = await zt(
       "new-client",
       "tailspin",
       "--stacks-dir",
@@ -69,7 +68,7 @@ describe("an MSP's first day, as a new user would do it", () => {
     expect(again.stderr).toMatch(/already exists: a client is never overwritten/);
 
     const page = join(dir, "fleet.md");
-    const green = zt("fleet", "plan", "--stacks-dir", dir, "--markdown", page);
+    const green = await zt("fleet", "plan", "--stacks-dir", dir, "--markdown", page);
     expect(green.status, green.stderr).toBe(0);
     const markdown = readFileSync(page, "utf8");
     // Minimal profiles: P1 (risk controls not declared), report-only rollout, 12 of the 17 SMB policies report-only, the strict one absent.
@@ -87,7 +86,7 @@ describe("an MSP's first day, as a new user would do it", () => {
         .replace(/tenantId: .*/, "tenantId: not-a-guid"),
     );
     const report = join(dir, "fleet.html");
-    const red = zt("fleet", "plan", "--stacks-dir", dir, "--html", report);
+    const red = await zt("fleet", "plan", "--stacks-dir", dir, "--html", report);
     expect(red.status).toBe(1);
     expect(red.stdout).toMatch(/^tailspin +- +0 +0 +0 +no lock +FAIL$/m);
     expect(red.stdout).toContain(`tailspin: Invalid zero-trust profile (${join(dir, "Pulumi.tailspin.yaml")}):`);
@@ -104,13 +103,13 @@ describe("an MSP's first day, as a new user would do it", () => {
     expect(html).toContain("identity.tenantId: expected a GUID");
   });
 
-  it("refuses a new client that reuses another client's tenant", () => {
+  it("refuses a new client that reuses another client's tenant", async () => {
     const dir = mkdtempSync(join(tmpdir(), "zt-fleet-"));
     writeFileSync(
       join(dir, "Pulumi.example.yaml"),
       readFileSync(join(__dirname, "..", "stacks", "Pulumi.example.yaml"), "utf8"),
     );
-    const r = zt(
+    const r = await zt(
       "new-client",
       "copycat",
       "--stacks-dir",
@@ -131,7 +130,7 @@ describe("an MSP's first day, as a new user would do it", () => {
     ["identity.breakGlass.groupId", "--break-glass-group", () => exampleProfile().identity.breakGlass.groupId],
     ["identity.breakGlass.accounts", "--break-glass-account", () => exampleProfile().identity.breakGlass.accounts[0]],
     ["network.azure.subscriptionId", "--azure-subscription", () => exampleProfile().network.azure.subscriptionId],
-  ])("refuses another client's %s in upper case", (key, flag, id) => {
+  ])("refuses another client's %s in upper case", async (key, flag, id) => {
     const dir = mkdtempSync(join(tmpdir(), "zt-fleet-case-"));
     copyFileSync(join(__dirname, "..", "stacks", "Pulumi.example.yaml"), join(dir, "Pulumi.example.yaml"));
     const own = new Map([
@@ -142,15 +141,15 @@ describe("an MSP's first day, as a new user would do it", () => {
     const azure =
       flag === "--azure-subscription" ? ["--azure-resource-group", "rg-copycat", "--azure-location", "westeurope"] : [];
     const args = [...own].flat();
-    const r = zt("new-client", "copycat", "--stacks-dir", dir, ...args, ...azure, "--no-plan");
+    const r = await zt("new-client", "copycat", "--stacks-dir", dir, ...args, ...azure, "--no-plan");
     expect(r.stderr).toContain(`${key}: ${id().toLowerCase()} already belongs to example`);
     expect(r.status).toBe(1);
     expect(existsSync(join(dir, "Pulumi.copycat.yaml"))).toBe(false);
   });
 
-  it("refuses a flag with a control character (a newline would write keys of its own), naming the flag", () => {
+  it("refuses a flag with a control character (a newline would write keys of its own), naming the flag", async () => {
     const dir = mkdtempSync(join(tmpdir(), "zt-fleet-nl-"));
-    const r = zt(
+    const r = await zt(
       "new-client",
       "acme",
       "--stacks-dir",
@@ -211,7 +210,7 @@ describe("zt fleet check --state-dir", () => {
     );
     writeFileSync(join(states, "retired-client.json"), JSON.stringify(exportOf([])));
 
-    const r = zt("fleet", "check", "--stacks-dir", dir, "--state-dir", states, "--json");
+    const r = await zt("fleet", "check", "--stacks-dir", dir, "--state-dir", states, "--json");
     expect(r.status).toBe(1);
     const results = JSON.parse(r.stdout) as ClientResult[];
     expect(results.map((x) => [x.stack, x.failure ?? "ok"])).toEqual([
@@ -257,7 +256,7 @@ describe("fleet progress", () => {
     return out;
   };
 
-  it("draws one bar in place on a terminal, printing failures above it as they come", () => {
+  it("draws one bar in place on a terminal, printing failures above it as they come", async () => {
     const out = run(true);
     expect(out.startsWith("\r\x1b[2K[░░░░░░░░░░░░░░░░░░░░░░░░] 0/4  planning…\r")).toBe(true);
     expect(out).toContain("\r\x1b[2K✗ b: 2 mandatory policy violation(s)\n");
@@ -266,27 +265,27 @@ describe("fleet progress", () => {
     expect(out.split("\n")).toHaveLength(3); // the failure line, the final bar, and nothing else scrolled
   });
 
-  it("writes one plain line per client elsewhere (CI logs)", () => {
+  it("writes one plain line per client elsewhere (CI logs)", async () => {
     expect(run(false)).toBe("[1/4] a: ok\n[2/4] b: FAIL\n[3/4] c: ok\n[4/4] d: ok\n");
   });
 });
 
 describe("zt fleet plan fails closed", () => {
-  it("refuses a worker count that is not a whole number instead of planning nothing and passing", () => {
-    const r = zt("fleet", "plan", "-j", "abc");
+  it("refuses a worker count that is not a whole number instead of planning nothing and passing", async () => {
+    const r = await zt("fleet", "plan", "-j", "abc");
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("expected a whole number, 1 or more");
   });
 
-  it("refuses an empty or missing stacks folder instead of passing an empty fleet", () => {
+  it("refuses an empty or missing stacks folder instead of passing an empty fleet", async () => {
     const empty = mkdtempSync(join(tmpdir(), "zt-empty-"));
     for (const args of [["plan"], ["check", "--state-dir", empty]]) {
-      const r = zt("fleet", ...args, "--stacks-dir", empty);
+      const r = await zt("fleet", ...args, "--stacks-dir", empty);
       const command = args[0];
       expect(r.status, command).toBe(2);
       expect(r.stderr).toContain(`no client stacks in ${empty}: expected Pulumi.<stack>.yaml files`);
     }
-    const missing = zt("fleet", "plan", "--stacks-dir", join(empty, "nope"));
+    const missing = await zt("fleet", "plan", "--stacks-dir", join(empty, "nope"));
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain(`${join(empty, "nope")} does not exist`);
   });

@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { ztHere } from "./zt-here";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,10 +8,9 @@ import { readSourceFile } from "../sources";
 import { previewSidesOf } from "../sources/preview";
 import { stackStateOf } from "../sources/stack-state";
 
-const TSX = join(__dirname, "..", "node_modules", ".bin", "tsx");
-const ZT = join(__dirname, "..", "cli", "zt.ts");
 const STATES = join(__dirname, "fixtures", "states");
-const zt = (...args: string[]) => spawnSync(TSX, [ZT, ...args], { encoding: "utf8", cwd: join(__dirname, "..") });
+/** zt in this process (test/zt-here.ts): the same exit code and output as its own process. */
+const zt = (...args: string[]) => ztHere(args);
 
 // export-hand-written.json follows `pulumi stack export`: apitype.UntypedDeployment wrapping a
 // DeploymentV3 (manifest, secrets_providers, resources of apitype.ResourceV3).
@@ -20,7 +19,7 @@ const zt = (...args: string[]) => spawnSync(TSX, [ZT, ...args], { encoding: "utf
 // duration in nanoseconds; changeSummary).
 
 describe("reading exported state and preview files", () => {
-  it("reads a stack export's resources, inputs and providers", () => {
+  it("reads a stack export's resources, inputs and providers", async () => {
     const doc = readSourceFile(join(STATES, "export-hand-written.json"));
     expect(doc.kind).toBe("export");
     const { resources } = stackStateOf(JSON.parse(readFileSync(join(STATES, "export-hand-written.json"), "utf8")), "f");
@@ -39,7 +38,7 @@ describe("reading exported state and preview files", () => {
     expect(JSON.stringify(provider.inputs)).not.toContain("v1:9Lh3");
   });
 
-  it("reads both sides of a preview: deletes only before, creates only after", () => {
+  it("reads both sides of a preview: deletes only before, creates only after", async () => {
     const doc = JSON.parse(readFileSync(join(STATES, "preview-widening.json"), "utf8"));
     const sides = previewSidesOf(doc, "preview.json");
     expect(sides.old.map((r) => r.name)).toEqual(["db-from-app", "old-out"]);
@@ -48,8 +47,8 @@ describe("reading exported state and preview files", () => {
 });
 
 describe("zt diff on a preview file", () => {
-  it("reports the widened rule and the new Owner grant as widening, the deleted egress as narrowing; exit 1", () => {
-    const r = zt("diff", join(STATES, "preview-widening.json"), "--format", "json");
+  it("reports the widened rule and the new Owner grant as widening, the deleted egress as narrowing; exit 1", async () => {
+    const r = await zt("diff", join(STATES, "preview-widening.json"), "--format", "json");
     expect(r.status).toBe(1);
     const report = JSON.parse(r.stdout);
     expect(report.items).toContainEqual(
@@ -70,22 +69,22 @@ describe("zt diff on a preview file", () => {
     expect(r.stderr).toMatch(/refused: 2 widening change/);
   });
 
-  it("writes markdown for a PR comment with the verdict first", () => {
+  it("writes markdown for a PR comment with the verdict first", async () => {
     const out = join(mkdtempSync(join(tmpdir(), "zt-diff-")), "comment.md");
-    const r = zt("diff", join(STATES, "preview-widening.json"), "--format", "markdown", "--out", out);
+    const r = await zt("diff", join(STATES, "preview-widening.json"), "--format", "markdown", "--out", out);
     expect(r.status).toBe(1);
     expect(readFileSync(out, "utf8").split("\n")[0]).toBe("### Zero-trust posture: ⚠️ 2 widening changes");
   });
 
-  it("plans the stack as it was at a git ref (a temporary worktree) and compares", () => {
-    const r = zt("diff", "git:HEAD:example", "git:HEAD:example", "--format", "json");
+  it("plans the stack as it was at a git ref (a temporary worktree) and compares", async () => {
+    const r = await zt("diff", "git:HEAD:example", "git:HEAD:example", "--format", "json");
     expect(r.stderr).not.toMatch(/cannot plan/);
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).summary).toMatch(/^no widening/);
   });
 
-  it("compares the example's lockfile with its offline plan: nothing changed, exit 0", () => {
-    const r = zt("diff", "stacks/example.posture-lock.json", "plan:example");
+  it("compares the example's lockfile with its offline plan: nothing changed, exit 0", async () => {
+    const r = await zt("diff", "stacks/example.posture-lock.json", "plan:example");
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("no widening, 0 narrowing changes");
   });
@@ -105,8 +104,8 @@ describe("zt check --state", () => {
     return file;
   };
 
-  it("runs the pack on an exported hand-written stack and refuses SSH from the internet and admin users", () => {
-    const r = zt("check", "--state", asExample(), "--stack", "example");
+  it("runs the pack on an exported hand-written stack and refuses SSH from the internet and admin users", async () => {
+    const r = await zt("check", "--state", asExample(), "--stack", "example");
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(
       /✗ mandatory +network-no-admin-ports-from-internet\n +SecurityGroup 'web-sg' exposes SSH \(22\) to the internet/,
@@ -116,8 +115,8 @@ describe("zt check --state", () => {
     );
   });
 
-  it("refuses another stack's state, naming the stack it holds, before judging anything", () => {
-    const r = zt("check", "--state", join(STATES, "export-hand-written.json"), "--stack", "example");
+  it("refuses another stack's state, naming the stack it holds, before judging anything", async () => {
+    const r = await zt("check", "--state", join(STATES, "export-hand-written.json"), "--stack", "example");
     expect(r.status).toBe(1);
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(/holds the state of stack prod, not example/);
@@ -125,8 +124,8 @@ describe("zt check --state", () => {
 });
 
 describe("zt whatif", () => {
-  it("says a legacy-auth sign-in is blocked, and by which policy", () => {
-    const r = zt("whatif", "--client", "exchangeActiveSync", "--country", "NL");
+  it("says a legacy-auth sign-in is blocked, and by which policy", async () => {
+    const r = await zt("whatif", "--client", "exchangeActiveSync", "--country", "NL");
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^ {2}BLOCK$/m);
     expect(r.stdout).toContain("blocked by CA001-Global-BaseProtection-AllApps-AnyPlatform-BlockLegacyAuth");

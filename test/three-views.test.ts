@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { ztHere } from "./zt-here";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -24,9 +24,8 @@ type Json = Record<string, any>;
 type View = "new" | "deployed" | "export";
 const VIEWS: readonly View[] = ["new", "deployed", "export"];
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-const TSX = join(__dirname, "..", "node_modules", ".bin", "tsx");
-const ZT = join(__dirname, "..", "cli", "zt.ts");
-const zt = (...args: string[]) => spawnSync(TSX, [ZT, ...args], { encoding: "utf8", cwd: join(__dirname, "..") });
+/** zt in this process (test/zt-here.ts): the same exit code and output as its own process. */
+const zt = (...args: string[]) => ztHere(args);
 
 let server: PackServer;
 const plans = {} as Record<"new" | "deployed", StackPlan>;
@@ -171,12 +170,12 @@ const WIDENINGS: [string, Change, string[]][] = [
 ];
 
 describe("the lock is the same in every view", () => {
-  it("new, deployed and exported, the example reads as its committed lockfile", () => {
+  it("new, deployed and exported, the example reads as its committed lockfile", async () => {
     const committed = serializeLock(committedLock());
     for (const view of VIEWS) expect(serializeLock(lockOf(postureOf(resourcesOf(view)))), view).toBe(committed);
   });
 
-  it("names a referenced named location and service token by their resources, not by whether the id is known", () => {
+  it("names a referenced named location and service token by their resources, not by whether the id is known", async () => {
     for (const view of VIEWS) {
       const lock = lockOf(postureOf(resourcesOf(view)));
       expect(
@@ -186,7 +185,7 @@ describe("the lock is the same in every view", () => {
     }
   });
 
-  it("the deployed view really has ids and provider outputs, and references by known id", () => {
+  it("the deployed view really has ids and provider outputs, and references by known id", async () => {
     const deployed = resourcesOf("deployed");
     const ca = find(deployed, "contoso-identity-block-non-allowed-countries").inputs as Json;
     const location = find(deployed, "contoso-identity-allowed-countries");
@@ -200,7 +199,7 @@ describe("the lock is the same in every view", () => {
 describe("the export is in the CLI's v3 format", () => {
   const doc = () => toStackExport(resourcesOf("deployed"), { outputs: plans.deployed.outputs }) as Json;
 
-  it("writes ids, provider references, null property dependencies and secrets only as ciphertext", () => {
+  it("writes ids, provider references, null property dependencies and secrets only as ciphertext", async () => {
     const text = JSON.stringify(doc());
     const resources = doc().deployment.resources as Json[];
     expect(doc().version).toBe(3);
@@ -221,7 +220,7 @@ describe("the export is in the CLI's v3 format", () => {
     for (const s of secrets) expect(text).not.toContain(String(s.value));
   });
 
-  it("reads back what the CLI writes: ids kept, null dependencies empty, ciphertext opaque", () => {
+  it("reads back what the CLI writes: ids kept, null dependencies empty, ciphertext opaque", async () => {
     const { resources, stacks } = stackStateOf(doc(), "example.json");
     expect(stacks).toEqual(["example"]);
     const token = resources.find((r) => r.type.endsWith("ZeroTrustAccessServiceToken"))!;
@@ -231,12 +230,12 @@ describe("the export is in the CLI's v3 format", () => {
   });
 });
 
-describe.each(VIEWS)("in the %s view", (view) => {
+describe.each(VIEWS)("in the %s view", async (view) => {
   it("the example passes the pack against its committed lockfile: no mandatory violation", async () => {
     expect(await mandatory(view)).toEqual([]);
   });
 
-  describe.each(WIDENINGS)("%s", (_title, change, policies) => {
+  describe.each(WIDENINGS)("%s", async (_title, change, policies) => {
     it(`is blocked by ${policies.join(", ")}`, async () => {
       const names = (await mandatory(view, change)).map((d) => d.policyName);
       for (const p of policies) expect(names).toContain(p);
@@ -345,29 +344,29 @@ describe("a secret where a rule needs a value", () => {
 });
 
 describe("round trip: plan a new stack, lock, deploy, export, check and diff with the CLI", () => {
-  it("zt check and zt diff pass the deployed example's export against the committed lockfile; a widened export fails both", () => {
+  it("zt check and zt diff pass the deployed example's export against the committed lockfile; a widened export fails both", async () => {
     const dir = mkdtempSync(join(tmpdir(), "zt-roundtrip-"));
     const clean = join(dir, "example.json");
     writeFileSync(
       clean,
       JSON.stringify(toStackExport(resourcesOf("deployed"), { outputs: plans.deployed.outputs }), null, 2),
     );
-    expect(zt("lock", "--stack", "example", "--check").status).toBe(0);
+    expect((await await zt("lock", "--stack", "example", "--check")).status).toBe(0);
 
-    const check = zt("check", "--state", clean, "--stack", "example");
+    const check = await zt("check", "--state", clean, "--stack", "example");
     expect(check.stderr).toBe("");
     expect(check.status).toBe(0);
-    const diff = zt("diff", "stacks/example.posture-lock.json", clean);
+    const diff = await zt("diff", "stacks/example.posture-lock.json", clean);
     expect(diff.stdout).toContain("no widening, 0 narrowing changes");
     expect(diff.status).toBe(0);
 
     const widened = join(dir, "widened.json");
     const [, change] = WIDENINGS[0]!;
     writeFileSync(widened, JSON.stringify(toStackExport(resourcesOf("deployed", change))));
-    const blocked = zt("check", "--state", widened, "--stack", "example");
+    const blocked = await zt("check", "--state", widened, "--stack", "example");
     expect(blocked.status).toBe(1);
     expect(blocked.stdout).toMatch(/✗ mandatory +posture-within-lock/);
-    const widening = zt("diff", "stacks/example.posture-lock.json", widened, "--format", "json");
+    const widening = await zt("diff", "stacks/example.posture-lock.json", widened, "--format", "json");
     expect(widening.status).toBe(1);
     expect(JSON.parse(widening.stdout).items).toContainEqual(
       expect.objectContaining({
@@ -381,7 +380,7 @@ describe("round trip: plan a new stack, lock, deploy, export, check and diff wit
     );
   });
 
-  it("zt diff on a `pulumi preview --json` of the deployed stack: unchanged passes, the widening is refused", () => {
+  it("zt diff on a `pulumi preview --json` of the deployed stack: unchanged passes, the widening is refused", async () => {
     const dir = mkdtempSync(join(tmpdir(), "zt-preview-"));
     const states = (rs: PlannedResource[]) => (toStackExport(rs) as Json).deployment.resources as Json[];
     // display.PreviewDigest: each step with the state before and after (ResourceV3), as the CLI writes it.
@@ -401,19 +400,19 @@ describe("round trip: plan a new stack, lock, deploy, export, check and diff wit
     };
     const same = join(dir, "same.json");
     writeFileSync(same, JSON.stringify(digest(resourcesOf("deployed"))));
-    const r = zt("diff", same);
+    const r = await zt("diff", same);
     expect(r.stdout).toContain("no widening, 0 narrowing changes");
     expect(r.status).toBe(0);
     const widened = join(dir, "widened.json");
     writeFileSync(widened, JSON.stringify(digest(resourcesOf("deployed", WIDENINGS[0]![1]))));
-    const w = zt("diff", widened, "--format", "json");
+    const w = await zt("diff", widened, "--format", "json");
     expect(w.status).toBe(1);
     expect(JSON.parse(w.stdout).items).toContainEqual(
       expect.objectContaining({ change: "widening", message: expect.stringMatching(/web → data tcp\/5432/) }),
     );
   });
 
-  it('a preview blinds secrets as "[secret]": a secret address is judged as anywhere there too', () => {
+  it('a preview blinds secrets as "[secret]": a secret address is judged as anywhere there too', async () => {
     const dir = mkdtempSync(join(tmpdir(), "zt-preview-secret-"));
     const states = (toStackExport(resourcesOf("deployed", secretCidr)) as Json).deployment.resources as Json[];
     // display.MassageSecrets: every secret value becomes the string "[secret]" in the preview digest.
@@ -425,7 +424,7 @@ describe("round trip: plan a new stack, lock, deploy, export, check and diff wit
     const preview = join(dir, "preview.json");
     writeFileSync(preview, JSON.stringify({ steps }));
     expect(readFileSync(preview, "utf8")).toContain('"cidrIpv4":"[secret]"');
-    const r = zt("diff", preview, "--format", "json");
+    const r = await zt("diff", preview, "--format", "json");
     expect(r.status).toBe(1);
     expect(JSON.parse(r.stdout).items).toContainEqual(
       expect.objectContaining({
@@ -435,7 +434,7 @@ describe("round trip: plan a new stack, lock, deploy, export, check and diff wit
     );
   });
 
-  it("the diff of a lock with itself after a deployment is empty, and the lockout is a widening there too", () => {
+  it("the diff of a lock with itself after a deployment is empty, and the lockout is a widening there too", async () => {
     const approved = committedLock();
     const lockout = lockOf(postureOf(resourcesOf("export", WIDENINGS[5]![1])));
     expect(diffLocks(approved, lockOf(postureOf(resourcesOf("export"))))).toEqual([]);

@@ -1,7 +1,7 @@
 import { run } from "../cli/zt";
 
 export interface ZtResult {
-  readonly code: number;
+  readonly status: number;
   readonly stdout: string;
   readonly stderr: string;
 }
@@ -42,7 +42,7 @@ export async function ztHere(
     }
     if (opts.cwd) process.chdir(opts.cwd);
     const code = await run(args);
-    return { code, stdout: out.join(""), stderr: err.join("") };
+    return { status: code, stdout: out.join(""), stderr: err.join("") };
   } finally {
     [stdout.write, stderr.write] = writes;
     process.chdir(cwd);
