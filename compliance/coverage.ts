@@ -70,7 +70,7 @@ function pieces(profile: ClientProfile, posture: Posture): Map<string, Piece> {
             ? decision.why
             : policy
               ? `its policy is ${policy.state ?? "in an unknown state"}`
-              : "the program declares no such policy"
+              : "the stack has no such policy"
         }`,
       });
   }
@@ -84,7 +84,7 @@ function pieces(profile: ClientProfile, posture: Posture): Map<string, Piece> {
         ? { status: "met" }
         : {
             status: "not-met",
-            why: `feature:${feature}: ${intent[feature] ?? `the program declares none (needs ${FEATURES[feature].evidence})`}`,
+            why: `feature:${feature}: ${intent[feature] ?? `the stack declares none (needs ${FEATURES[feature].evidence})`}`,
           },
     );
   }

@@ -92,8 +92,8 @@ describe("a stack's own lockfile, broken", () => {
 
   it("zt lock --check calls it stale, and zt lock replaces it with a valid one", async () => {
     writeFileSync(lockPath, LOCK.slice(0, 100));
-    expect((await await zt("lock", "--check", "--stacks-dir", stacks)).status).toBe(1);
-    expect((await await zt("lock", "--stacks-dir", stacks)).status).toBe(0);
+    expect((await zt("lock", "--check", "--stacks-dir", stacks)).status).toBe(1);
+    expect((await zt("lock", "--stacks-dir", stacks)).status).toBe(0);
     expect(readFileSync(lockPath, "utf8")).toBe(LOCK);
   });
 });

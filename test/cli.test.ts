@@ -192,11 +192,11 @@ describe("zt plan", () => {
         .map((k) => /^\s*(\w+)/.exec(k)![1]!)
         .filter(Boolean);
     };
-    const plan = JSON.parse((await await zt("plan", "--stack", "fabrikam", "--json")).stdout);
+    const plan = JSON.parse((await zt("plan", "--stack", "fabrikam", "--json")).stdout);
     expect(Object.keys(plan).sort()).toEqual(shape("zt plan --json").sort());
-    const whatif = JSON.parse((await await zt("whatif", "--json")).stdout);
+    const whatif = JSON.parse((await zt("whatif", "--json")).stdout);
     expect(Object.keys(whatif).sort()).toEqual(shape("zt whatif --json").sort());
-    const help = (await await zt("--help")).stdout;
+    const help = (await zt("--help")).stdout;
     expect(help).toContain("Exit codes: 0 done and passing; 1 refused");
   });
 

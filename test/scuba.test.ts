@@ -1,3 +1,6 @@
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { SCUBA_ITEMS, SCUBA_PRIVILEGED_ROLE_IDS, type ScubaCaItemId } from "../catalog/scuba";
@@ -14,6 +17,7 @@ import { renderCompliance } from "../reports/plan/compliance";
 import { DEFAULT_PROJECT, profileKey } from "../sources/project";
 import { exampleProfile } from "./fixtures";
 import { handWritten } from "./pack-harness";
+import { ztHere } from "./zt-here";
 
 type Json = Record<string, any>;
 
@@ -318,6 +322,36 @@ describe("SCuBA claims on the planned baseline", () => {
     );
   });
 
+  it("a deployed stack (ids and outputs known) is judged as its preview was", async () => {
+    const raw = exampleProfile();
+    raw.identity.rollout = "enforce";
+    const config = { [profileKey(DEFAULT_PROJECT)]: JSON.stringify(raw) };
+    const [preview, deployed] = await Promise.all([
+      planConfig("scuba", config, "scuba"),
+      planConfig("scuba", config, "scuba", { mode: "deployed" }),
+    ]);
+    expect(deployed.resources.find((r) => r.type === POLICY)!.outputs).toBeDefined();
+    const verdicts = (p: typeof preview) =>
+      scubaAssessments(p.profile, p.resources).map((a) => [a.policyId, a.status, a.scubaGear, a.reasons]);
+    expect(verdicts(deployed)).toEqual(verdicts(preview));
+  });
+
+  it("zt scuba-config writes the file, whole, where --out says", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "zt-scuba-"));
+    const out = join(dir, "scuba.yaml");
+    const r = await ztHere(["scuba-config", "--stack", "example", "--out", out]);
+    expect(r).toMatchObject({ status: 0, stdout: "" });
+    const example = await planStack("stacks", "example");
+    expect(readFileSync(out, "utf8")).toBe(
+      scubaGearConfig(example.profile, scubaAssessments(example.profile, example.resources), "example"),
+    );
+    const printed = await ztHere(["scuba-config", "--stack", "example"]);
+    expect(printed.stdout).toBe(readFileSync(out, "utf8"));
+    const bad = await ztHere(["scuba-config", "--stack", "example", "--out", join(dir, "no", "such", "scuba.yaml")]);
+    expect(bad.status).not.toBe(0);
+    expect(readdirSync(dir)).toEqual(["scuba.yaml"]);
+  });
+
   it("a P1 tenant is not credited with the risk items, and says why", async () => {
     const raw = exampleProfile();
     raw.identity.licence = "P1";
@@ -339,7 +373,7 @@ describe("claims come from what the program declares", () => {
     for (const id of ["cis-aws-3.1", "cis-aws-3.2", "ztmm-apps-accessible", "ztmm-networks-segmentation"] as const) {
       expect(coverage.get(id)?.status, id).toBe("not-met");
     }
-    expect(coverage.get("cis-aws-3.1")!.gaps.join()).toContain("the program declares none");
+    expect(coverage.get("cis-aws-3.1")!.gaps.join()).toContain("the stack declares none");
     expect(coverage.get("scuba-aad-7.4")!.status).toBe("not-met");
     // What the two components do declare is still credited.
     expect(coverage.get("nis2-21-2-j")!.status).toBe("met");

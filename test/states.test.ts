@@ -113,6 +113,10 @@ describe("zt check --state", () => {
     expect(r.stdout).toMatch(
       /✗ mandatory +privilege-no-wildcard-admin-for-people\n +UserPolicyAttachment 'ops-admin' gives user:ops full admin/,
     );
+    // No Entra in it: no SCuBA claim, whatever the profile asks for, and the reason is given.
+    expect(r.stdout).toMatch(
+      /✗ MS\.AAD\.1\.1v1 legacy authentication blocked · ScubaGear: fail\n +'CA001-[^']+': not in the stack's resources/,
+    );
   });
 
   it("refuses another stack's state, naming the stack it holds, before judging anything", async () => {

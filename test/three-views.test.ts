@@ -351,11 +351,17 @@ describe("round trip: plan a new stack, lock, deploy, export, check and diff wit
       clean,
       JSON.stringify(toStackExport(resourcesOf("deployed"), { outputs: plans.deployed.outputs }), null, 2),
     );
-    expect((await await zt("lock", "--stack", "example", "--check")).status).toBe(0);
+    expect((await zt("lock", "--stack", "example", "--check")).status).toBe(0);
 
     const check = await zt("check", "--state", clean, "--stack", "example");
     expect(check.stderr).toBe("");
     expect(check.status).toBe(0);
+    // The claims are read from what is deployed, and agree with the plan's.
+    expect(check.stdout).toContain("COMPLIANCE  from the deployed resources:");
+    const plan = await zt("plan", "--no-pack");
+    const scuba = (text: string) => text.split("\n").filter((l) => /MS\.AAD\.\d\.\dv\d/.test(l));
+    expect(scuba(check.stdout)).toEqual(scuba(plan.stdout));
+    expect(scuba(check.stdout)).toHaveLength(10);
     const diff = await zt("diff", "stacks/example.posture-lock.json", clean);
     expect(diff.stdout).toContain("no widening, 0 narrowing changes");
     expect(diff.status).toBe(0);

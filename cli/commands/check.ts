@@ -6,6 +6,7 @@ import { readLock } from "../../sources/lockfile";
 import { loadStackProfile } from "../../sources/stack-profile";
 import { readJsonFile } from "../../sources/json-file";
 import { foreignStateProblem, readStackExport } from "../../sources/stack-state";
+import { renderCompliance } from "../../reports/plan/compliance";
 import { renderVerdicts } from "../../reports/plan/verdicts";
 import { Refused, stacksDirOption, refuseMandatory } from "../common";
 import { paint } from "../colour";
@@ -27,14 +28,21 @@ export function checkCommand(program: Command): void {
         );
       }
       let config: PackConfig = {};
+      const profile = opts.stack ? loadStackProfile(opts.stacksDir, opts.stack) : undefined;
       if (opts.policyConfig) config = readJsonFile(opts.policyConfig, "--policy-pack-config file") as PackConfig;
-      else if (opts.stack) {
-        const profile = loadStackProfile(opts.stacksDir, opts.stack);
-        config = packConfigFor(profile, readLock(opts.stacksDir, opts.stack));
-      }
+      else if (profile && opts.stack) config = packConfigFor(profile, readLock(opts.stacksDir, opts.stack));
       const verdict = await checkResources(doc.resources, config);
+      // With the client's profile, what the deployed tenant can claim, read from what is deployed.
+      const claims = profile ? renderCompliance(profile, doc.resources, "deployed") : [];
       process.stdout.write(
-        paint(`zt check · ${opts.state} · ${doc.resources.length} resources\n${renderVerdicts(verdict).join("\n")}\n`),
+        paint(
+          [
+            `zt check · ${opts.state} · ${doc.resources.length} resources`,
+            ...claims,
+            ...renderVerdicts(verdict),
+            "",
+          ].join("\n"),
+        ),
       );
       refuseMandatory(verdict);
     });

@@ -85,7 +85,7 @@ function assessCaItem(item: ScubaCaItemId, posture: Posture, ctx: ScubaContext):
     const intended = ctx.intended.get(item) ?? [];
     const explained = intended.map((c) => {
       const j = judged.find((x) => x.policy.displayName === c.displayName);
-      if (!j) return `'${c.displayName}': ${c.notDeclared ?? "not in the program's resources"}`;
+      if (!j) return `'${c.displayName}': ${c.notDeclared ?? "not in the stack's resources"}`;
       const then = extra(j);
       return `'${c.displayName}': ${j.misses.join("; ")}${
         then.length ? `; and it exempts beyond break-glass: ${describe(then, ctx)}` : ""

@@ -18,11 +18,14 @@ function presetLine(preset: StackPlan["profile"]["identity"]["preset"]): string 
 }
 
 /** Framework claims, from the resources the program declares: met, partial (and why), or not (and why). */
-export function renderCompliance(profile: StackPlan["profile"], resources: StackPlan["resources"]): string[] {
+export function renderCompliance(
+  profile: StackPlan["profile"],
+  resources: StackPlan["resources"],
+  view: "planned" | "deployed" = "planned",
+): string[] {
   const coverage = frameworkCoverage(profile, resources);
-  const lines = [
-    heading("COMPLIANCE", `from the program's resources: ${counts(coverage)} of ${coverage.length} items`),
-  ];
+  const source = view === "planned" ? "the program's resources" : "the deployed resources";
+  const lines = [heading("COMPLIANCE", `from ${source}: ${counts(coverage)} of ${coverage.length} items`)];
   for (const framework of [...new Set(coverage.map((c) => c.item.framework))]) {
     const items = coverage.filter((c) => c.item.framework === framework);
     const scuba = items.some((c) => c.scubaGear);
