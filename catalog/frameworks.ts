@@ -112,6 +112,11 @@ export const FRAMEWORK_ITEMS = [
     title: "MS.AAD.7.4v1 no permanent active assignment of highly privileged roles",
   },
   {
+    id: "scuba-aad-7.5",
+    framework: "CISA SCuBA (Entra ID)",
+    title: "MS.AAD.7.5v1 highly privileged roles assigned only through PIM",
+  },
+  {
     id: "cis-aws-1.16",
     framework: "CIS AWS Foundations",
     title: "1.16 no IAM policy with full *:* administrative privileges attached",

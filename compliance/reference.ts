@@ -1,7 +1,13 @@
 import { CONTROLS } from "../catalog/controls";
 import { FEATURES, type Feature } from "../catalog/features";
 import { FRAMEWORK_ITEMS, type FrameworkItem } from "../catalog/frameworks";
-import { SCUBA_ITEMS, SCUBA_PERMANENT_ASSIGNMENT_ITEM, SCUBAGEAR_VERSION, type ScubaCaItemId } from "../catalog/scuba";
+import {
+  SCUBA_ITEMS,
+  SCUBA_OUTSIDE_PIM_ITEM,
+  SCUBA_PERMANENT_ASSIGNMENT_ITEM,
+  SCUBAGEAR_VERSION,
+  type ScubaCaItemId,
+} from "../catalog/scuba";
 import { RULES } from "../policy-packs/zero-trust/rules";
 import { MAPPING } from "./mapping";
 
@@ -22,6 +28,8 @@ function satisfiedBy(item: FrameworkItem): string {
 function scubaRule(item: FrameworkItem): string | undefined {
   if (item.id === SCUBA_PERMANENT_ASSIGNMENT_ITEM.id)
     return `ScubaGear ${SCUBAGEAR_VERSION} \`${SCUBA_PERMANENT_ASSIGNMENT_ITEM.policyId}\`: permanent active assignments of its eight highly privileged roles only to principals in the config's RoleExclusions (the break-glass accounts); the stack must declare its role assignments, eligible through PIM`;
+  if (item.id === SCUBA_OUTSIDE_PIM_ITEM.id)
+    return `ScubaGear ${SCUBAGEAR_VERSION} \`${SCUBA_OUTSIDE_PIM_ITEM.policyId}\`: no highly privileged role assigned outside PIM, no exemption possible; a direct assignment (the break-glass accounts' DirectoryRoleAssignment) fails it, and @pulumi/azuread has no PIM active assignment to declare instead`;
   const def = SCUBA_ITEMS[item.id as ScubaCaItemId] as (typeof SCUBA_ITEMS)[ScubaCaItemId] | undefined;
   if (!def) return undefined;
   const common = [
@@ -51,7 +59,7 @@ export function complianceReference(): string {
     `SCuBA items follow ScubaGear ${SCUBAGEAR_VERSION}'s own matching (\`Rego/AADConfig.rego\`); the plan prints`,
     "ScubaGear's decision beside ours. `zt scuba-config` writes the ScubaGear configuration file whose exclusions",
     "make a ScubaGear run on the deployed tenant decide as the plan says. `identity.preset: strict` passes every",
-    "item below as ScubaGear decides it.",
+    "item below as ScubaGear decides it but MS.AAD.7.5, which no Pulumi resource can meet (see its row).",
     "",
     ...frameworks.flatMap((framework) => [
       `## ${framework}`,

@@ -361,7 +361,7 @@ describe("round trip: plan a new stack, lock, deploy, export, check and diff wit
     const plan = await zt("plan", "--no-pack");
     const scuba = (text: string) => text.split("\n").filter((l) => /MS\.AAD\.\d\.\dv\d/.test(l));
     expect(scuba(check.stdout)).toEqual(scuba(plan.stdout));
-    expect(scuba(check.stdout)).toHaveLength(10);
+    expect(scuba(check.stdout)).toHaveLength(11);
     const diff = await zt("diff", "stacks/example.posture-lock.json", clean);
     expect(diff.stdout).toContain("no widening, 0 narrowing changes");
     expect(diff.status).toBe(0);

@@ -1,4 +1,11 @@
-import { SCUBA_ITEMS, SCUBA_PERMANENT_ASSIGNMENT_ITEM, type ScubaCaItemId } from "../../catalog/scuba";
+import {
+  SCUBA_ITEMS,
+  SCUBA_OUTSIDE_PIM_ITEM,
+  SCUBA_PERMANENT_ASSIGNMENT_ITEM,
+  SCUBA_PRIVILEGED_ROLE_IDS,
+  type ScubaCaItemId,
+} from "../../catalog/scuba";
+import { PRIVILEGED_ROLES } from "../../catalog/privileged-roles";
 import type { Posture } from "../../posture/model";
 import { judgePolicy, permanentAssignmentsNotExempt, type CapExclusions, type Excluded } from "./match";
 
@@ -20,7 +27,7 @@ export type ClaimStatus = "met" | "partial" | "not-met";
 
 /** One SCuBA item, decided as ScubaGear decides it, and as strictly as we claim it. */
 export interface ScubaAssessment {
-  readonly item: ScubaCaItemId | typeof SCUBA_PERMANENT_ASSIGNMENT_ITEM.id;
+  readonly item: ScubaCaItemId | typeof SCUBA_PERMANENT_ASSIGNMENT_ITEM.id | typeof SCUBA_OUTSIDE_PIM_ITEM.id;
   readonly policyId: string;
   readonly status: ClaimStatus;
   /** ScubaGear's decision on the same resources, with the config `zt scuba-config` writes for them. */
@@ -30,7 +37,8 @@ export interface ScubaAssessment {
   /** For partial: what is exempted beyond break-glass, or narrowed, and why. For not met: why nothing counts. */
   readonly reasons: readonly string[];
   /** What the config's exclusions for this item hold. */
-  readonly exclusions: CapExclusions | { readonly RoleExclusions: { readonly Users: readonly string[] } };
+  readonly exclusions:
+    CapExclusions | { readonly RoleExclusions: { readonly Users: readonly string[] } } | Record<string, never>;
 }
 
 function withBreakGlass(ctx: ScubaContext, extra: readonly Excluded[]): CapExclusions {
@@ -173,10 +181,37 @@ function assessPermanentAssignments(posture: Posture, ctx: ScubaContext): ScubaA
   };
 }
 
+function assessOutsidePim(posture: Posture, ctx: ScubaContext): ScubaAssessment {
+  const base = { item: SCUBA_OUTSIDE_PIM_ITEM.id, policyId: SCUBA_OUTSIDE_PIM_ITEM.policyId, exclusions: {} };
+  const privileged = new Set(SCUBA_PRIVILEGED_ROLE_IDS);
+  const roles = posture.privilege.grants.filter(
+    (g) => g.kind === "entra-role" && privileged.has(g.permission.toLowerCase()),
+  );
+  // A permanent grant here is a direct assignment (DirectoryRoleAssignment): made outside PIM.
+  const direct = roles.filter((g) => g.permanent);
+  if (roles.length === 0 || direct.length || ctx.licence !== "P2")
+    return {
+      ...base,
+      status: "not-met",
+      scubaGear: "fail",
+      by: [],
+      reasons: [
+        ...(roles.length === 0 ? ["the stack declares no assignment of a highly privileged role"] : []),
+        ...(ctx.licence !== "P2" ? ["needs Entra ID P2 (PIM): ScubaGear fails it without the licence"] : []),
+        ...direct.map(
+          (g) =>
+            `${g.origin.name}: ${PRIVILEGED_ROLES[g.permission.toLowerCase()] ?? g.permission} assigned to ${g.principal} directly, outside PIM (ScubaGear has no exemption for 7.5; @pulumi/azuread cannot declare a PIM active assignment)`,
+        ),
+      ],
+    };
+  return { ...base, status: "met", scubaGear: "pass", by: roles.map((g) => g.origin.name), reasons: [] };
+}
+
 /** Every SCuBA item this stack can decide, decided on its planned (or deployed) resources. */
 export function assessScuba(posture: Posture, ctx: ScubaContext): ScubaAssessment[] {
   return [
     ...(Object.keys(SCUBA_ITEMS) as ScubaCaItemId[]).map((item) => assessCaItem(item, posture, ctx)),
     assessPermanentAssignments(posture, ctx),
+    assessOutsidePim(posture, ctx),
   ];
 }
