@@ -12,6 +12,7 @@ export const POLICY_IDS = [
   "identity-session-limits",
   "network-no-internet-ingress-beyond-edge",
   "network-no-admin-ports-from-internet",
+  "network-no-paas-open-to-internet",
   "network-no-any-port-rules",
   "network-flows-follow-tier-model",
   "network-tier-to-tier-by-reference",

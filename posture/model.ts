@@ -55,9 +55,26 @@ export interface TierGroup {
   readonly origin: Origin;
 }
 
+/**
+ * What a PaaS service's own network firewall admits (an Azure SQL server, a storage account…):
+ * a range of addresses, every address, or every Azure tenant's services (the 0.0.0.0 rule).
+ */
+export interface ServiceOpening {
+  readonly service: string;
+  readonly admits:
+    | { readonly kind: "range"; readonly first: string; readonly last: string }
+    | { readonly kind: "every-address"; readonly why: string }
+    | { readonly kind: "azure-services" };
+  /** False where nothing is written and the provider's default admits it. */
+  readonly explicit: boolean;
+  readonly origin: Origin;
+}
+
 export interface NetworkPosture {
   readonly groups: readonly TierGroup[];
   readonly rules: readonly NetworkRule[];
+  /** PaaS firewalls: who may reach a managed service by address, beside any security group. */
+  readonly services: readonly ServiceOpening[];
 }
 
 export function describeEndpoint(e: Endpoint): string {
@@ -206,6 +223,7 @@ export type PostureElement =
   | "identity.policies"
   | "network.groups"
   | "network.rules"
+  | "network.services"
   | "access.apps"
   | "access.policies"
   | "access.serviceTokens"

@@ -2,6 +2,7 @@ import type { NetworkPosture, NetworkRule } from "../model";
 import type { ResourceIndex } from "../index-resources";
 import { readAwsNetwork } from "./aws-network";
 import { readAzureNetwork } from "./azure-network";
+import { readServiceOpenings } from "./paas-firewalls";
 
 /** What a rule allows or denies, on which group: two rules with the same key are the same rule. */
 const ruleKey = (r: NetworkRule) =>
@@ -33,5 +34,6 @@ export function readNetwork(index: ResourceIndex): NetworkPosture {
   return {
     groups: [...aws.groups, ...azure.groups],
     rules: withoutRefreshedCopies([...aws.rules, ...azure.rules]),
+    services: readServiceOpenings(index),
   };
 }

@@ -3,6 +3,7 @@ import { AWS } from "./aws-network";
 import { AZURE } from "./azure-network";
 import { CLOUDFLARE } from "./cloudflare-access";
 import { ENTRA } from "./entra-conditional-access";
+import { PAAS } from "./paas-firewalls";
 import { AZURE_ROLE_ASSIGNMENT, IAM } from "./privilege";
 
 /** The resource types each part of the posture is read from: what the pack runs a resource rule on. */
@@ -27,6 +28,7 @@ export const READ_FROM: Readonly<Record<PostureElement, readonly string[]>> = {
     AZURE.classicNsg,
     AZURE.classicRule,
   ],
+  "network.services": Object.keys(PAAS),
   "access.apps": [CLOUDFLARE.application, CLOUDFLARE.legacyApplication],
   "access.policies": [CLOUDFLARE.policy, CLOUDFLARE.legacyPolicy, CLOUDFLARE.application, CLOUDFLARE.legacyApplication],
   "access.serviceTokens": [CLOUDFLARE.serviceToken, CLOUDFLARE.legacyServiceToken],

@@ -431,3 +431,105 @@ describe("a hand-written stack (no profile, no tags): blocked for what is really
     expect(names(found)).toContain("network-no-internet-ingress-beyond-edge");
   });
 });
+
+describe("network-no-paas-open-to-internet: a managed service's own firewall, in both views", () => {
+  const rule = "network-no-paas-open-to-internet";
+  /** As a new stack's preview has it (inputs only), or as deployed (the provider's outputs too). */
+  const views = {
+    new: (type: string, name: string, inputs: Record<string, unknown>) => handWritten(type, name, inputs),
+    deployed: (type: string, name: string, inputs: Record<string, unknown>) => ({
+      ...handWritten(type, name, inputs),
+      id: `/subscriptions/x/resourceGroups/rg/providers/${name}`,
+      outputs: { ...inputs, id: `/subscriptions/x/resourceGroups/rg/providers/${name}` },
+    }),
+  };
+  async function verdicts(...resources: PlannedResource[]) {
+    await ctx.server.configure({});
+    const found = await ctx.server.analyzeAll(resources);
+    // Notices come in more than one diagnostic (as each Analyze and AnalyzeStack reports them).
+    const notices = found
+      .filter((d) => d.policyName === "pack-notices")
+      .map((d) => d.message)
+      .join("\n");
+    const blocked = found.filter((d) => d.policyName === rule && d.enforcementLevel === "mandatory");
+    return { blocked: blocked.map((d) => d.message), notices };
+  }
+  const sql = "azure-native:sql:FirewallRule";
+  const storage = "azure-native:storage:StorageAccount";
+
+  describe.each(Object.entries(views))("%s stack", (_view, make) => {
+    it("blocks a SQL, Synapse or PostgreSQL rule that admits every address, or a range as wide; names the service", async () => {
+      const v = await verdicts(
+        make(sql, "allow-all", { startIpAddress: "0.0.0.0", endIpAddress: "255.255.255.255" }),
+        make("azure:synapse/firewallRule:FirewallRule", "synapse-all", {
+          startIpAddress: "0.0.0.0",
+          endIpAddress: "255.255.255.255",
+        }),
+        make("azure-native:dbforpostgresql:FirewallRule", "pg-wide", {
+          startIpAddress: "20.0.0.0",
+          endIpAddress: "20.1.255.255",
+        }),
+      );
+      expect(v.blocked).toHaveLength(3);
+      expect(v.blocked[0]).toMatch(
+        /FirewallRule 'allow-all' \(Azure SQL server\) admits 0\.0\.0\.0-255\.255\.255\.255 .*open to the internet/,
+      );
+      expect(v.blocked[1]).toContain("(Synapse workspace)");
+      expect(v.blocked[2]).toContain("131,072 addresses");
+    });
+
+    it("leaves an office range and a private range alone; the Azure-services rule is a notice", async () => {
+      const v = await verdicts(
+        make(sql, "office", { startIpAddress: "203.0.113.10", endIpAddress: "203.0.113.20" }),
+        make("azure-native:dbformysql:FirewallRule", "vnet", {
+          startIpAddress: "10.0.0.0",
+          endIpAddress: "10.255.255.255",
+        }),
+        make(sql, "azure-services", { startIpAddress: "0.0.0.0", endIpAddress: "0.0.0.0" }),
+      );
+      expect(v.blocked).toEqual([]);
+      expect(v.notices).toMatch(/'azure-services' \(Azure SQL server\) admits every Azure tenant's services/);
+      expect(v.notices).not.toContain("'office'");
+    });
+
+    it("blocks a storage account, Key Vault or Cosmos DB account that allows every address by rule; advises where it is only the default", async () => {
+      const v = await verdicts(
+        make(storage, "open-by-rule", { networkRuleSet: { defaultAction: "Allow" } }),
+        make(storage, "wide-acl", {
+          networkRuleSet: { defaultAction: "Deny", ipRules: [{ iPAddressOrRange: "0.0.0.0/0" }] },
+        }),
+        make("azure-native:keyvault:Vault", "vault", { properties: { networkAcls: { defaultAction: "Allow" } } }),
+        make("azure:storage/account:Account", "classic", { networkRules: { defaultAction: "Allow" } }),
+        make(storage, "by-default", {}),
+        make("azure-native:cosmosdb:DatabaseAccount", "cosmos-default", { ipRules: [] }),
+      );
+      expect(v.blocked).toHaveLength(4);
+      expect(v.blocked.join("\n")).toMatch(
+        /'open-by-rule' \(Storage account\) is open to the internet: defaultAction Allow/,
+      );
+      expect(v.blocked.join("\n")).toMatch(/'wide-acl' \(Storage account\) admits 0\.0\.0\.0\/0/);
+      expect(v.blocked.join("\n")).toMatch(/'vault' \(Key Vault\)/);
+      expect(v.notices).toMatch(/'by-default' \(Storage account\) admits every address \(no network rule set/);
+      expect(v.notices).toMatch(/'cosmos-default' \(Cosmos DB account\) admits every address/);
+    });
+
+    it("passes a storage account that denies by default, or has no public network access", async () => {
+      const v = await verdicts(
+        make(storage, "locked", {
+          networkRuleSet: { defaultAction: "Deny", ipRules: [{ iPAddressOrRange: "203.0.113.0/24" }] },
+        }),
+        make(storage, "private", { publicNetworkAccess: "Disabled" }),
+        make("azure-native:keyvault:Vault", "private-vault", { properties: { publicNetworkAccess: "Disabled" } }),
+      );
+      expect(v.blocked).toEqual([]);
+      expect(v.notices).not.toMatch(/Storage account|Key Vault/);
+    });
+  });
+
+  it("fails closed on a range not known until apply", async () => {
+    const v = await verdicts(handWritten(sql, "computed", { startIpAddress: UNKNOWN, endIpAddress: UNKNOWN }));
+    expect(v.blocked).toEqual([
+      expect.stringMatching(/'computed' \(Azure SQL server\) is open to the internet: its range is not known/),
+    ]);
+  });
+});

@@ -14,6 +14,7 @@ import { identitySessionLimits } from "./identity/identity-session-limits";
 import { networkAzureExplicitDeny } from "./network/network-azure-explicit-deny";
 import { networkFlowsFollowTierModel } from "./network/network-flows-follow-tier-model";
 import { networkNoAdminPortsFromInternet } from "./network/network-no-admin-ports-from-internet";
+import { networkNoPaasOpenToInternet } from "./network/network-no-paas-open-to-internet";
 import { networkNoAnyPortRules } from "./network/network-no-any-port-rules";
 import { networkNoInternetIngressBeyondEdge } from "./network/network-no-internet-ingress-beyond-edge";
 import { networkNoMixedRuleStyles } from "./network/network-no-mixed-rule-styles";
@@ -35,6 +36,7 @@ export const RULES: readonly Rule[] = [
   identitySessionLimits,
   networkNoInternetIngressBeyondEdge,
   networkNoAdminPortsFromInternet,
+  networkNoPaasOpenToInternet,
   networkNoAnyPortRules,
   networkFlowsFollowTierModel,
   networkTierToTierByReference,
