@@ -25,6 +25,8 @@ export type Endpoint =
   | { readonly kind: "vnet" }
   | { readonly kind: "any" }
   | { readonly kind: "untagged"; readonly group: string }
+  /** A managed prefix list whose addresses the stack does not hold (AWS-managed, or outside it). */
+  | { readonly kind: "prefix-list"; readonly id: string }
   | { readonly kind: "unknown"; readonly ref: string };
 
 /** A rule that allows or denies traffic, normalised: from -> to, protocol, ports. */
@@ -85,6 +87,8 @@ export function describeEndpoint(e: Endpoint): string {
       return e.cidr;
     case "untagged":
       return `untagged group ${e.group}`;
+    case "prefix-list":
+      return `prefix list ${e.id} (its addresses are not in the stack, so judged as anywhere)`;
     case "unknown":
       return e.ref === OPAQUE_SECRET
         ? "a secret address (not decrypted, so judged as anywhere)"

@@ -12,6 +12,8 @@ export const AWS = {
   ingressRule: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
   egressRule: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
   legacyRule: "aws:ec2/securityGroupRule:SecurityGroupRule",
+  prefixList: "aws:ec2/managedPrefixList:ManagedPrefixList",
+  prefixListEntry: "aws:ec2/managedPrefixListEntry:ManagedPrefixListEntry",
 } as const;
 
 /** Types that are a security group (their own inline rules, and what rules attach to). */
@@ -85,6 +87,29 @@ export function readAwsNetwork(index: ResourceIndex): { groups: TierGroup[]; rul
     const ends = [...new Map(groupsOf(r, property, [r.inputs[property]]).map((e) => [JSON.stringify(e), e])).values()];
     return ends.length === 1 ? ends[0]! : { kind: "unknown", ref: str(r.inputs[property]) ?? property };
   };
+  /** The CIDRs a prefix list of the stack holds: its own entries, and the entry resources naming it. */
+  const prefixListCidrs = (list: PlannedResource): string[] => [
+    ...arr(list.inputs.entries).flatMap((e) => strs([obj(e).cidr])),
+    ...index
+      .ofType(AWS.prefixListEntry)
+      .filter((e) =>
+        index.resolve(e, "prefixListId", [[e.inputs.prefixListId]], AWS.prefixList)[0]!.targets.includes(list),
+      )
+      .flatMap((e) => strs([e.inputs.cidr])),
+  ];
+  /** A rule's prefix-list peers: a list of the stack as its CIDRs; any other as a prefix list (anywhere). */
+  const prefixListsOf = (r: PlannedResource, property: string, values: unknown[]): Endpoint[] => {
+    if (values.length === 0) return [];
+    const [refs] = index.resolve(r, property, [values], AWS.prefixList);
+    return [
+      ...refs!.targets.flatMap((list): Endpoint[] => {
+        const cidrs = prefixListCidrs(list);
+        return cidrs.length ? cidrs.map(cidrEndpoint) : [{ kind: "prefix-list", id: list.name }];
+      }),
+      ...refs!.others.map((id): Endpoint => ({ kind: "prefix-list", id })),
+      ...refs!.anyOf.map((c): Endpoint => ({ kind: "prefix-list", id: `one of ${c.map((l) => l.name).join(", ")}` })),
+    ];
+  };
   const ownerUrn = (r: PlannedResource) => {
     const [owner] = index.resolve(r, "securityGroupId", [[r.inputs.securityGroupId]], GROUP_TYPES);
     return owner!.targets.length === 1 ? owner!.targets[0]!.urn : undefined;
@@ -97,6 +122,7 @@ export function readAwsNetwork(index: ResourceIndex): { groups: TierGroup[]; rul
         const peers: Endpoint[] = [
           ...[...strs(entry.cidrBlocks), ...strs(entry.ipv6CidrBlocks)].map(cidrEndpoint),
           ...groupsOf(g, direction, arr(entry.securityGroups)),
+          ...prefixListsOf(g, direction, arr(entry.prefixListIds)),
           ...(entry.self === true ? [groupEndpoint(g)] : []),
         ];
         for (const peer of peers)
@@ -111,23 +137,26 @@ export function readAwsNetwork(index: ResourceIndex): { groups: TierGroup[]; rul
     // A CIDR kept secret in a state file is unreadable: it is judged as an unknown source (fail closed).
     const secret = isOpaqueSecret(r.inputs.cidrIpv4) || isOpaqueSecret(r.inputs.cidrIpv6);
     const cidr = secret ? OPAQUE_SECRET : (str(r.inputs.cidrIpv4) ?? str(r.inputs.cidrIpv6));
-    const peer: Endpoint =
+    const peers: Endpoint[] =
       r.inputs.referencedSecurityGroupId !== undefined
-        ? groupOf(r, "referencedSecurityGroupId")
+        ? [groupOf(r, "referencedSecurityGroupId")]
         : cidr
-          ? cidrEndpoint(cidr)
-          : { kind: "unknown", ref: str(r.inputs.prefixListId) ?? "no source" };
-    push(
-      r,
-      direction,
-      own,
-      peer,
-      protocolOf(r.inputs.ipProtocol),
-      r.inputs.fromPort,
-      r.inputs.toPort,
-      false,
-      ownerUrn(r),
-    );
+          ? [cidrEndpoint(cidr)]
+          : r.inputs.prefixListId !== undefined
+            ? prefixListsOf(r, "prefixListId", [r.inputs.prefixListId])
+            : [{ kind: "unknown", ref: "no source" }];
+    for (const peer of peers)
+      push(
+        r,
+        direction,
+        own,
+        peer,
+        protocolOf(r.inputs.ipProtocol),
+        r.inputs.fromPort,
+        r.inputs.toPort,
+        false,
+        ownerUrn(r),
+      );
   }
 
   for (const r of index.ofType(AWS.legacyRule)) {
@@ -137,6 +166,7 @@ export function readAwsNetwork(index: ResourceIndex): { groups: TierGroup[]; rul
     const peers: Endpoint[] = [
       ...[...strs(r.inputs.cidrBlocks), ...strs(r.inputs.ipv6CidrBlocks)].map(cidrEndpoint),
       ...(r.inputs.sourceSecurityGroupId !== undefined ? [groupOf(r, "sourceSecurityGroupId")] : []),
+      ...prefixListsOf(r, "prefixListIds", arr(r.inputs.prefixListIds)),
       ...(r.inputs.self === true ? [own] : []),
     ];
     for (const peer of peers)

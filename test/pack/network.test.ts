@@ -533,3 +533,93 @@ describe("network-no-paas-open-to-internet: a managed service's own firewall, in
     ]);
   });
 });
+
+describe("managed prefix lists, in every rule style", () => {
+  const PL = "aws:ec2/managedPrefixList:ManagedPrefixList";
+  async function verdicts(resources: PlannedResource[]) {
+    await ctx.server.configure({});
+    const found = await ctx.server.analyzeAll(resources);
+    const notices = found
+      .filter((d) => d.policyName === "pack-notices")
+      .map((d) => d.message)
+      .join("\n");
+    return { mandatory: found.filter((d) => d.enforcementLevel === "mandatory"), notices };
+  }
+  const sshFrom = (prefix: Record<string, unknown>) => ({ protocol: "tcp", fromPort: 22, toPort: 22, ...prefix });
+
+  it("reads a prefix list the stack declares as its entries: 0.0.0.0/0 in it is the internet", async () => {
+    const list = handWritten(PL, "anywhere", {
+      addressFamily: "IPv4",
+      maxEntries: 1,
+      entries: [{ cidr: "0.0.0.0/0" }],
+    });
+    const group = handWritten("aws:ec2/securityGroup:SecurityGroup", "jump", {}, {});
+    const rule = handWritten(
+      INGRESS,
+      "ssh-from-list",
+      { securityGroupId: UNKNOWN, prefixListId: UNKNOWN, ipProtocol: "tcp", fromPort: 22, toPort: 22 },
+      { securityGroupId: [group.urn], prefixListId: [list.urn] },
+    );
+    const posture = postureOf([list, group, rule]);
+    expect(posture.network.rules.map((r) => r.from)).toEqual([{ kind: "internet" }]);
+    const v = await verdicts([list, group, rule]);
+    expect(names(v.mandatory)).toContain("network-no-internet-ingress-beyond-edge");
+  });
+
+  it("an office prefix list the stack declares, by entry resource, is an allow-list: advice, no block", async () => {
+    const list = handWritten(PL, "office", { addressFamily: "IPv4", maxEntries: 5 });
+    const entry = handWritten(
+      "aws:ec2/managedPrefixListEntry:ManagedPrefixListEntry",
+      "office-hq",
+      { prefixListId: UNKNOWN, cidr: "203.0.113.0/24" },
+      { prefixListId: [list.urn] },
+    );
+    const group = handWritten("aws:ec2/securityGroup:SecurityGroup", "jump", {
+      ingress: [sshFrom({ prefixListIds: [UNKNOWN] })],
+    });
+    const linked = { ...group, propertyDependencies: { ingress: [list.urn] }, dependencies: [list.urn] };
+    expect(postureOf([list, entry, linked]).network.rules.map((r) => r.from)).toEqual([
+      { kind: "cidr", cidr: "203.0.113.0/24" },
+    ]);
+    const v = await verdicts([list, entry, linked]);
+    expect(v.mandatory).toEqual([]);
+    expect(v.notices).toMatch(/allows SSH \(22\) from a public address/);
+  });
+
+  it("a prefix list the stack does not hold (AWS-managed, or another stack's) is judged as outside: advice on an untagged group", async () => {
+    const group = handWritten("aws:ec2/securityGroup:SecurityGroup", "bastion", {});
+    const legacy = handWritten(
+      "aws:ec2/securityGroupRule:SecurityGroupRule",
+      "ssh-from-pl",
+      {
+        type: "ingress",
+        securityGroupId: UNKNOWN,
+        protocol: "tcp",
+        fromPort: 22,
+        toPort: 22,
+        prefixListIds: ["pl-0123456789abcdef0"],
+      },
+      { securityGroupId: [group.urn] },
+    );
+    expect(postureOf([group, legacy]).network.rules.map((r) => r.from)).toEqual([
+      { kind: "prefix-list", id: "pl-0123456789abcdef0" },
+    ]);
+    const v = await verdicts([group, legacy]);
+    expect(v.mandatory).toEqual([]);
+    expect(v.notices).toMatch(/SSH \(22\) from a public address .*prefix list pl-0123456789abcdef0/);
+  });
+
+  it("into a tagged tier, a prefix list the stack does not hold is blocked like any undeclared source", async () => {
+    const found = await mandatory(
+      add(
+        awsRule(INGRESS, "db-from-pl", "data", {
+          ipProtocol: "tcp",
+          fromPort: 5432,
+          toPort: 5432,
+          prefixListId: "pl-0123456789abcdef0",
+        }),
+      ),
+    );
+    expect(found.map((d) => d.message).join("\n")).toMatch(/db-from-pl.*prefix list pl-0123456789abcdef0/);
+  });
+});

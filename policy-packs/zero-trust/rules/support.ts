@@ -19,7 +19,8 @@ export function isPrivateCidr(cidr: string): boolean {
 
 /** Traffic from here comes from outside the estate: the internet, anywhere, or a public range. */
 export function isOutside(e: Endpoint): boolean {
-  if (e.kind === "internet" || e.kind === "any") return true;
+  // A prefix list whose entries the stack does not hold may list any address (fail closed).
+  if (e.kind === "internet" || e.kind === "any" || e.kind === "prefix-list") return true;
   // An address a state file keeps secret cannot be read: it may be anywhere (fail closed).
   if (e.kind === "unknown" && e.ref === OPAQUE_SECRET) return true;
   // A non-CIDR address is a service tag (such as AzureLoadBalancer), not the internet.
@@ -33,6 +34,9 @@ export function isOutside(e: Endpoint): boolean {
  */
 export function isWideOpen(e: Endpoint): boolean {
   if (!isOutside(e)) return false;
+  // A prefix list the stack does not hold is outside, but how wide is unknown: into a tier it is
+  // blocked like any undeclared source; elsewhere it is advice, not a block on a guess.
+  if (e.kind === "prefix-list") return false;
   if (e.kind !== "cidr") return true;
   try {
     const [address, prefix] = ipaddr.parseCIDR(e.cidr);
