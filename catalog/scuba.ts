@@ -141,7 +141,10 @@ export const SCUBA_PHISHING_RESISTANT: ReadonlySet<string> = new Set([
   "x509CertificateMultiFactor",
 ]);
 
-/** Combinations ScubaGear counts as MFA (`IsGeneralMFA`): a strength with any other is not MFA to it. */
+/**
+ * Combinations ScubaGear counts as MFA (`IsGeneralMFA`): a strength with any other is not MFA to it.
+ * ScubaGear's own list: it equals Microsoft's built-in MFA strength today, but the two change apart.
+ */
 export const SCUBA_MFA_COMBINATIONS: ReadonlySet<string> = new Set([
   "windowsHelloForBusiness",
   "fido2",

@@ -115,7 +115,7 @@ describe("zt check --state", () => {
     );
     // No Entra in it: no SCuBA claim, whatever the profile asks for, and the reason is given.
     expect(r.stdout).toMatch(
-      /✗ MS\.AAD\.1\.1v1 legacy authentication blocked · ScubaGear: fail\n +'CA001-[^']+': not in the stack's resources/,
+      /○ MS\.AAD\.1\.1v1 legacy authentication blocked · ScubaGear: fail\n +'CA001-[^']+': not in the stack's resources/,
     );
   });
 

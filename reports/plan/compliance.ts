@@ -3,7 +3,8 @@ import { frameworkCoverage, type ClaimStatus, type ItemCoverage } from "../../co
 import type { StackPlan } from "../../engine/plan-stack";
 import { heading } from "./text";
 
-const MARK: Record<ClaimStatus, string> = { met: "✓", partial: "◐", "not-met": "✗" };
+// Not ✗: that mark is the verdict's, for a blocking violation.
+const MARK: Record<ClaimStatus, string> = { met: "✓", partial: "◐", "not-met": "○" };
 
 const counts = (items: readonly ItemCoverage[]) => {
   const n = (s: ClaimStatus) => items.filter((c) => c.status === s).length;

@@ -8,6 +8,20 @@ const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 const INGRESS = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
 const EGRESS = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
 
+/** The pack's verdict on resources alone, without a config (a hand-written stack): what blocks, and every notice. */
+async function unconfigured(resources: PlannedResource[]) {
+  await ctx.server.configure({});
+  const found = await ctx.server.analyzeAll(resources);
+  return {
+    mandatory: found.filter((d) => d.enforcementLevel === "mandatory"),
+    // Notices come in more than one diagnostic (as each Analyze and AnalyzeStack reports them).
+    notices: found
+      .filter((d) => d.policyName === "pack-notices")
+      .map((d) => d.message)
+      .join("\n"),
+  };
+}
+
 const sg = (tier: string) => find(ctx.plan.resources, `contoso-aws-tiers-${tier}`).urn;
 
 /** A hand-written AWS rule on a tier's security group, as a user would add it to their program. */
@@ -387,10 +401,8 @@ describe("a hand-written stack (no profile, no tags): blocked for what is really
   const group = (name: string, ingress: Record<string, unknown>[]) =>
     handWritten("aws:ec2/securityGroup:SecurityGroup", name, { ingress });
   async function verdicts(...resources: PlannedResource[]) {
-    await ctx.server.configure({});
-    const found = await ctx.server.analyzeAll(resources);
-    const notices = found.find((d) => d.policyName === "pack-notices")?.message ?? "";
-    return { mandatory: names(found.filter((d) => d.enforcementLevel === "mandatory")), notices };
+    const v = await unconfigured(resources);
+    return { mandatory: names(v.mandatory), notices: v.notices };
   }
   const tcp = (port: number, cidr: string) => ({ protocol: "tcp", fromPort: port, toPort: port, cidrBlocks: [cidr] });
 
@@ -444,15 +456,8 @@ describe("network-no-paas-open-to-internet: a managed service's own firewall, in
     }),
   };
   async function verdicts(...resources: PlannedResource[]) {
-    await ctx.server.configure({});
-    const found = await ctx.server.analyzeAll(resources);
-    // Notices come in more than one diagnostic (as each Analyze and AnalyzeStack reports them).
-    const notices = found
-      .filter((d) => d.policyName === "pack-notices")
-      .map((d) => d.message)
-      .join("\n");
-    const blocked = found.filter((d) => d.policyName === rule && d.enforcementLevel === "mandatory");
-    return { blocked: blocked.map((d) => d.message), notices };
+    const v = await unconfigured(resources);
+    return { blocked: v.mandatory.filter((d) => d.policyName === rule).map((d) => d.message), notices: v.notices };
   }
   const sql = "azure-native:sql:FirewallRule";
   const storage = "azure-native:storage:StorageAccount";
@@ -536,15 +541,7 @@ describe("network-no-paas-open-to-internet: a managed service's own firewall, in
 
 describe("managed prefix lists, in every rule style", () => {
   const PL = "aws:ec2/managedPrefixList:ManagedPrefixList";
-  async function verdicts(resources: PlannedResource[]) {
-    await ctx.server.configure({});
-    const found = await ctx.server.analyzeAll(resources);
-    const notices = found
-      .filter((d) => d.policyName === "pack-notices")
-      .map((d) => d.message)
-      .join("\n");
-    return { mandatory: found.filter((d) => d.enforcementLevel === "mandatory"), notices };
-  }
+  const verdicts = unconfigured;
   const sshFrom = (prefix: Record<string, unknown>) => ({ protocol: "tcp", fromPort: 22, toPort: 22, ...prefix });
 
   it("reads a prefix list the stack declares as its entries: 0.0.0.0/0 in it is the internet", async () => {
