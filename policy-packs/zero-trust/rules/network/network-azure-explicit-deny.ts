@@ -33,8 +33,11 @@ export const networkAzureExplicitDeny: StackRule = {
               r.group === g.origin.urn,
           ),
       )
+      // A tier's NSG that the VNet reaches is segmentation flattened; an untagged one (a quickstart
+      // VM's) has no tier to flatten: the same gap, as advice.
       .map((g) => ({
         urn: g.origin.urn,
-        message: `${resourceName(g.origin)} has no explicit deny above AllowVnetInBound: every subnet in the VNet reaches ${g.tier ? `tier '${g.tier}'` : "it"}. Add an inbound Deny-all rule at priority 4096.`,
+        ...(g.tier ? {} : { notice: true }),
+        message: `${resourceName(g.origin)} has no explicit deny above AllowVnetInBound: every subnet in the VNet reaches ${g.tier ? `tier '${g.tier}'` : "it (it has no zt:tier tag)"}. Add an inbound Deny-all rule at priority 4096.`,
       })),
 };

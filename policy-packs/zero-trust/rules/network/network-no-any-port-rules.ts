@@ -19,6 +19,8 @@ export const networkNoAnyPortRules: ResourceRule = {
       .filter((r) => isAllowRule(r) && isAnyPort(r))
       .map((r) => ({
         urn: r.origin.urn,
+        // Egress of everything from an untagged group is AWS's default written out: advice.
+        ...(r.direction === "egress" && r.from.kind === "untagged" ? { notice: true } : {}),
         message: `${resourceName(r.origin)} allows ${describeFlow(r)}: every ${r.protocol === "all" ? "protocol and port" : "port"}. Name the protocol and ports the flow needs.`,
       })),
 };

@@ -31,9 +31,18 @@ export const networkRestrictedEgress: StackRule = {
               withinDeclared(r.to, f.cidrs),
           ),
       )
-      .map((r) => ({
-        urn: r.origin.urn,
-        message: `${resourceName(r.origin)} lets ${describeFlow(r)}: an inner tier talking to the internet is how data leaves. Remove it or declare the flow with a reason.`,
-      }));
+      .map((r) =>
+        // An untagged group's egress (AWS's own default is all of it) cannot be told from the edge's.
+        r.from.kind === "untagged"
+          ? {
+              urn: r.origin.urn,
+              notice: true,
+              message: `${resourceName(r.origin)} lets ${describeFlow(r)}, and the group has no zt:tier tag, so the pack cannot tell an inner tier from the edge. Tag it and name the ports it needs.`,
+            }
+          : {
+              urn: r.origin.urn,
+              message: `${resourceName(r.origin)} lets ${describeFlow(r)}: an inner tier talking to the internet is how data leaves. Remove it or declare the flow with a reason.`,
+            },
+      );
   },
 };

@@ -1,0 +1,45 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PACK_DIR } from "../engine/build-pack";
+import { runProgramOffline, type StackMode } from "../engine/mock-engine";
+import { PackServer } from "../engine/pack-server";
+import { programModule } from "../engine/plan-stack";
+
+// Programs in the shapes public examples use, written here, each with its expected verdict in an
+// `// expect:` line. Run as a hand-written stack is: no profile, no tags, no pack config.
+
+const DIR = join(__dirname, "fixtures", "programs");
+const PROGRAMS = readdirSync(DIR)
+  .filter((f) => f.endsWith(".ts") && f !== "open-database.ts") // that one extends the baseline (cli.test)
+  .map((file) => {
+    const [, verdict, policy] = /\/\/ expect: (clean|blocked by ([\w-]+))/.exec(readFileSync(join(DIR, file), "utf8"))!;
+    return { file, clean: verdict === "clean", policy };
+  });
+
+let server: PackServer;
+beforeAll(async () => {
+  server = await PackServer.start(PACK_DIR);
+  await server.configure({});
+});
+afterAll(async () => server?.stop());
+
+describe.each(["new", "deployed"] as StackMode[])("public-shape programs, as a %s stack, with no config", (mode) => {
+  it.each(PROGRAMS)("$file", async ({ file, clean, policy }) => {
+    const { resources } = await runProgramOffline(programModule(join(DIR, file)), {
+      project: "hand-written",
+      stack: "dev",
+      config: {},
+      mode,
+    });
+    expect(resources.filter((r) => r.custom).length, file).toBeGreaterThan(0);
+    const mandatory = (await server.analyzeAll(resources)).filter((d) => d.enforcementLevel === "mandatory");
+    if (clean) expect(mandatory.map((d) => `${d.policyName}: ${d.message}`)).toEqual([]);
+    else expect(mandatory.map((d) => d.policyName)).toContain(policy);
+  });
+
+  it("has clean and blocked programs both", () => {
+    expect(PROGRAMS.filter((p) => p.clean).length).toBeGreaterThanOrEqual(5);
+    expect(PROGRAMS.filter((p) => !p.clean).length).toBeGreaterThanOrEqual(5);
+  });
+});
