@@ -28,6 +28,7 @@ export const POLICY_IDS = [
   "privilege-no-wildcard-admin-for-people",
   "privilege-no-broad-azure-roles",
   "privilege-no-permanent-global-admin",
+  "privilege-no-open-role-trust",
   "privilege-no-default-providers-in-msp-stacks",
   "posture-within-lock",
 ] as const;

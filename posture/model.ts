@@ -215,8 +215,21 @@ export interface PrivilegeGrant {
   readonly origin: Origin;
 }
 
+/** Who may assume an IAM role: one principal of its trust policy, and the conditions beside it. */
+export interface RoleTrust {
+  readonly principal:
+    | { readonly kind: "anyone" }
+    | { readonly kind: "federated" | "service" | "aws"; readonly id: string }
+    /** The trust policy is not known (until apply) or cannot be read. */
+    | { readonly kind: "unknown" };
+  /** Condition keys and their values, whatever the operator. */
+  readonly conditions: Readonly<Record<string, readonly string[]>>;
+  readonly origin: Origin;
+}
+
 export interface PrivilegePosture {
   readonly grants: readonly PrivilegeGrant[];
+  readonly trusts: readonly RoleTrust[];
 }
 
 /**
@@ -231,7 +244,8 @@ export type PostureElement =
   | "access.apps"
   | "access.policies"
   | "access.serviceTokens"
-  | "privilege.grants";
+  | "privilege.grants"
+  | "privilege.trusts";
 
 /** The whole posture of one stack. Layers are built on first use: a rule pays only for what it reads. */
 export interface Posture {

@@ -2,6 +2,7 @@ import type { PrivilegeGrant, PrivilegePosture } from "../model";
 import { refNames, type ResourceIndex } from "../index-resources";
 import type { PlannedResource } from "../resource";
 import { obj, plain, str, strs, UNKNOWN_VALUE } from "../values";
+import { readRoleTrusts } from "./role-trust";
 import { originOf } from "./origin";
 import {
   AWS_ADMIN_EQUIVALENT_ACTIONS,
@@ -149,5 +150,5 @@ export function readPrivilege(index: ResourceIndex): PrivilegePosture {
       r,
     );
   }
-  return { grants };
+  return { grants, trusts: readRoleTrusts(index) };
 }

@@ -5,6 +5,7 @@ import { CLOUDFLARE } from "./cloudflare-access";
 import { ENTRA } from "./entra-conditional-access";
 import { PAAS } from "./paas-firewalls";
 import { AZURE_ROLE_ASSIGNMENT, IAM } from "./privilege";
+import { IAM_ROLE } from "./role-trust";
 
 /** The resource types each part of the posture is read from: what the pack runs a resource rule on. */
 export const READ_FROM: Readonly<Record<PostureElement, readonly string[]>> = {
@@ -32,6 +33,7 @@ export const READ_FROM: Readonly<Record<PostureElement, readonly string[]>> = {
   "access.apps": [CLOUDFLARE.application, CLOUDFLARE.legacyApplication],
   "access.policies": [CLOUDFLARE.policy, CLOUDFLARE.legacyPolicy, CLOUDFLARE.application, CLOUDFLARE.legacyApplication],
   "access.serviceTokens": [CLOUDFLARE.serviceToken, CLOUDFLARE.legacyServiceToken],
+  "privilege.trusts": [IAM_ROLE],
   "privilege.grants": [...Object.values(IAM), AZURE_ROLE_ASSIGNMENT, ENTRA.roleAssignment, ENTRA.roleEligibility],
 };
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { add, handWritten, names, usePack } from "../pack-harness";
+import type { PlannedResource } from "../../posture/resource";
 
-const { mandatory } = usePack();
+const { ctx, mandatory } = usePack();
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 const GLOBAL_ADMIN = "62e90394-69f5-4237-9190-012177145e10";
 
@@ -196,5 +197,61 @@ describe("privilege-no-default-providers-in-msp-stacks", () => {
   });
   it("does not apply to a stack that is not MSP-managed", async () => {
     expect(names(await mandatory(add(provider, onDefault())))).not.toContain(rule);
+  });
+});
+
+describe("privilege-no-open-role-trust", () => {
+  const rule = "privilege-no-open-role-trust";
+  const role = (name: string, statement: object, asText = true) => {
+    const doc = { Version: "2012-10-17", Statement: statement };
+    return handWritten("aws:iam/role:Role", name, { assumeRolePolicy: asText ? JSON.stringify(doc) : doc });
+  };
+  const blockedBy = async (...resources: PlannedResource[]) => {
+    await ctx.server.configure({});
+    return (await ctx.server.analyzeAll(resources)).filter(
+      (d) => d.policyName === rule && d.enforcementLevel === "mandatory",
+    );
+  };
+  const github = "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com";
+  const oidc = (condition?: Record<string, unknown>) => ({
+    Effect: "Allow",
+    Principal: { Federated: github },
+    Action: "sts:AssumeRoleWithWebIdentity",
+    ...(condition ? { Condition: condition } : {}),
+  });
+
+  it('blocks Principal "*" (as text or an object, one statement or a list) unless the organisation or caller is pinned', async () => {
+    const anyone = { Effect: "Allow", Principal: "*", Action: "sts:AssumeRole" };
+    const found = await blockedBy(
+      role("open-text", anyone),
+      role("open-object", [{ ...anyone, Principal: { AWS: "*" } }], false),
+      role("org-pinned", { ...anyone, Condition: { StringEquals: { "aws:PrincipalOrgID": "o-abc123" } } }),
+      role("external-id", { ...anyone, Condition: { StringEquals: { "sts:ExternalId": "partner-42" } } }),
+    );
+    expect(found.map((d) => d.urn?.split("::").pop())).toEqual(["open-text", "open-object"]);
+    expect(found[0]!.message).toMatch(/Role 'open-text' may be assumed by any AWS principal/);
+  });
+
+  it("blocks a GitHub OIDC trust without a sub condition, or with sub repo:*; passes one repository", async () => {
+    const found = await blockedBy(
+      role("aud-only", oidc({ StringEquals: { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com" } })),
+      role("any-repo", oidc({ StringLike: { "token.actions.githubusercontent.com:sub": "repo:*" } })),
+      role(
+        "one-repo",
+        oidc({ StringLike: { "token.actions.githubusercontent.com:sub": "repo:contoso/site:ref:refs/heads/main" } }),
+      ),
+      role("service", { Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }),
+    );
+    expect(found.map((d) => d.urn?.split("::").pop())).toEqual(["aud-only", "any-repo"]);
+    expect(found[0]!.message).toContain("without a `token.actions.githubusercontent.com:sub` condition");
+  });
+
+  it("a trust policy unknown until apply is a notice, judged once deployed", async () => {
+    await ctx.server.configure({});
+    const found = await ctx.server.analyzeAll([
+      handWritten("aws:iam/role:Role", "later", { assumeRolePolicy: UNKNOWN }),
+    ]);
+    expect(found.filter((d) => d.policyName === rule)).toEqual([]);
+    expect(found.map((d) => d.message).join("\n")).toMatch(/Role 'later''s trust policy is not known until apply/);
   });
 });

@@ -24,6 +24,7 @@ import { networkTierToTierByReference } from "./network/network-tier-to-tier-by-
 import { privilegeNoDefaultProvidersInMspStacks } from "./privilege/privilege-no-default-providers-in-msp-stacks";
 import { privilegeNoBroadAzureRoles } from "./privilege/privilege-no-broad-azure-roles";
 import { privilegeNoPermanentGlobalAdmin } from "./privilege/privilege-no-permanent-global-admin";
+import { privilegeNoOpenRoleTrust } from "./privilege/privilege-no-open-role-trust";
 import { privilegeNoWildcardAdminForPeople } from "./privilege/privilege-no-wildcard-admin-for-people";
 
 /** Every rule of the pack, by layer. A test pins this list and each rule's level. */
@@ -52,6 +53,7 @@ export const RULES: readonly Rule[] = [
   privilegeNoWildcardAdminForPeople,
   privilegeNoBroadAzureRoles,
   privilegeNoPermanentGlobalAdmin,
+  privilegeNoOpenRoleTrust,
   privilegeNoDefaultProvidersInMspStacks,
   postureWithinLock,
 ];

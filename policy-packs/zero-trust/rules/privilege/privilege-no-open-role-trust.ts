@@ -1,0 +1,70 @@
+import type { RoleTrust } from "../../../../posture/model";
+import type { Finding, ResourceRule } from "../../rule";
+import { resourceName } from "../support";
+
+/** Conditions that pin "anyone" to one organisation, account or caller. */
+const PINNING_KEYS = [
+  "aws:principalorgid",
+  "aws:principalorgpaths",
+  "aws:principalaccount",
+  "aws:principalarn",
+  "aws:sourceaccount",
+  "aws:sourcearn",
+  "aws:sourceorgid",
+  "sts:externalid",
+];
+
+/** CI identity providers whose tokens every project on the service can obtain: `sub` says which. */
+const CI_PROVIDERS = ["token.actions.githubusercontent.com", "gitlab.com", "app.terraform.io"];
+
+function judge(t: RoleTrust): Finding | undefined {
+  const who = resourceName(t.origin);
+  const keys = Object.keys(t.conditions).map((k) => k.toLowerCase());
+  const p = t.principal;
+  if (p.kind === "unknown")
+    return {
+      urn: t.origin.urn,
+      notice: true,
+      message: `${who}'s trust policy is not known until apply: who may assume it is judged once deployed (zt check).`,
+    };
+  if (p.kind === "anyone" && !keys.some((k) => PINNING_KEYS.includes(k)))
+    return {
+      urn: t.origin.urn,
+      message: `${who} may be assumed by any AWS principal (Principal "*") with no condition pinning the organisation, account or caller. Name the principals, or add aws:PrincipalOrgID / sts:ExternalId.`,
+    };
+  if (p.kind === "federated") {
+    const provider = CI_PROVIDERS.find((c) => p.id.includes(c));
+    if (!provider) return undefined;
+    const subs = Object.entries(t.conditions)
+      .filter(([k]) => k.toLowerCase() === `${provider}:sub`)
+      .flatMap(([, v]) => v);
+    const open = subs.length === 0 || subs.some((s) => s === "*" || /^(repo|project_path|organization):\*/.test(s));
+    if (open)
+      return {
+        urn: t.origin.urn,
+        message: `${who} trusts ${provider} without a \`${provider}:sub\` condition naming the repository: any project on that service can assume it. Add a StringEquals/StringLike condition on sub (e.g. repo:<org>/<repo>:ref:refs/heads/main).`,
+      };
+  }
+  return undefined;
+}
+
+export const privilegeNoOpenRoleTrust: ResourceRule = {
+  kind: "resource",
+  name: "privilege-no-open-role-trust",
+  layer: "privilege",
+  description:
+    'No IAM role may be assumed by anyone: Principal "*" needs a condition pinning the organisation or caller, and a CI identity provider a sub condition naming the repository.',
+  severity: "critical",
+  enforcementLevel: "mandatory",
+  frameworks: ["ztmm-identity-access-management", "nis2-21-2-i"],
+  references: [
+    "CKV_AWS_60 (only specific services or principals may assume the role)",
+    "CKV_AWS_61 (only specific principals in the account may assume the role)",
+    "GitHub: configuring OpenID Connect in AWS (sub condition)",
+  ],
+  remediation:
+    "Name the principals that may assume the role, or pin them by aws:PrincipalOrgID / sts:ExternalId; for CI, require the sub claim of the one repository and branch.",
+  uses: [],
+  reads: ["privilege.trusts"],
+  judge: (posture) => posture.privilege.trusts.map(judge).filter((f): f is Finding => f !== undefined),
+};
