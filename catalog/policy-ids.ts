@@ -13,6 +13,7 @@ export const POLICY_IDS = [
   "network-no-internet-ingress-beyond-edge",
   "network-no-admin-ports-from-internet",
   "network-no-paas-open-to-internet",
+  "network-one-tier-per-host",
   "network-no-any-port-rules",
   "network-flows-follow-tier-model",
   "network-tier-to-tier-by-reference",

@@ -72,8 +72,16 @@ export interface ServiceOpening {
   readonly origin: Origin;
 }
 
+/** A host (an instance, an interface, a launch template's hosts) and the tiers its groups place it in. */
+export interface HostPlacement {
+  readonly tiers: readonly string[];
+  readonly origin: Origin;
+}
+
 export interface NetworkPosture {
   readonly groups: readonly TierGroup[];
+  /** Hosts and the tiers they sit in: one host in two tiers joins them. */
+  readonly hosts: readonly HostPlacement[];
   readonly rules: readonly NetworkRule[];
   /** PaaS firewalls: who may reach a managed service by address, beside any security group. */
   readonly services: readonly ServiceOpening[];

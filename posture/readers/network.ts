@@ -2,6 +2,7 @@ import type { NetworkPosture, NetworkRule } from "../model";
 import type { ResourceIndex } from "../index-resources";
 import { readAwsNetwork } from "./aws-network";
 import { readAzureNetwork } from "./azure-network";
+import { readHosts } from "./hosts";
 import { readServiceOpenings } from "./paas-firewalls";
 
 /** What a rule allows or denies, on which group: two rules with the same key are the same rule. */
@@ -35,5 +36,6 @@ export function readNetwork(index: ResourceIndex): NetworkPosture {
     groups: [...aws.groups, ...azure.groups],
     rules: withoutRefreshedCopies([...aws.rules, ...azure.rules]),
     services: readServiceOpenings(index),
+    hosts: readHosts(index),
   };
 }

@@ -620,3 +620,58 @@ describe("managed prefix lists, in every rule style", () => {
     expect(found.map((d) => d.message).join("\n")).toMatch(/db-from-pl.*prefix list pl-0123456789abcdef0/);
   });
 });
+
+describe("network-one-tier-per-host", () => {
+  const rule = "network-one-tier-per-host";
+  const asg = (tier: string) => find(ctx.plan.resources, `contoso-azure-tiers-${tier}-asg`).urn;
+  const instance = (name: string, tiers: string[]) =>
+    handWritten(
+      "aws:ec2/instance:Instance",
+      name,
+      { instanceType: "t3.micro", ami: "ami-0abcdef1234567890", vpcSecurityGroupIds: tiers.map(() => UNKNOWN) },
+      { vpcSecurityGroupIds: tiers.map(sg) },
+    );
+
+  it("blocks an instance in the web and the data tier's groups; passes one in its own tier", async () => {
+    const found = (await mandatory(add(instance("joined", ["web", "data"]), instance("web-1", ["web"])))).filter(
+      (d) => d.policyName === rule,
+    );
+    expect(found.map((d) => d.message)).toEqual([
+      expect.stringMatching(/Instance 'joined' sits in tiers 'data' and 'web' at once/),
+    ]);
+  });
+
+  it("blocks a launch template's interfaces and an Azure NIC in two tiers' ASGs, in the deployed view too", async () => {
+    const template = handWritten(
+      "aws:ec2/launchTemplate:LaunchTemplate",
+      "workers",
+      { networkInterfaces: [{ securityGroups: [UNKNOWN, UNKNOWN] }] },
+      { networkInterfaces: [sg("app"), sg("mgmt")] },
+    );
+    const nic = handWritten(
+      "azure-native:network:NetworkInterface",
+      "vm-nic",
+      { ipConfigurations: [{ name: "ip", applicationSecurityGroups: [{ id: UNKNOWN }, { id: UNKNOWN }] }] },
+      { ipConfigurations: [asg("web"), asg("data")] },
+    );
+    const found = (await mandatory(add(template, nic))).filter((d) => d.policyName === rule);
+    expect(found.map((d) => d.urn?.split("::").pop()).sort()).toEqual(["vm-nic", "workers"]);
+  });
+
+  it("reads a deployed NIC by its ASG ids, without dependencies", () => {
+    const ids = ["web", "data"].map(
+      (t) => `/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/applicationSecurityGroups/${t}`,
+    );
+    const asgs = ["web", "data"].map((t, i) => ({
+      ...handWritten("azure-native:network:ApplicationSecurityGroup", `asg-${t}`, { tags: { "zt:tier": t } }),
+      id: ids[i],
+    }));
+    const nic = {
+      ...handWritten("azure-native:network:NetworkInterface", "nic", {
+        ipConfigurations: [{ name: "ip", applicationSecurityGroups: ids.map((id) => ({ id })) }],
+      }),
+      id: "nic-id",
+    };
+    expect(postureOf([...asgs, nic]).network.hosts).toEqual([expect.objectContaining({ tiers: ["data", "web"] })]);
+  });
+});

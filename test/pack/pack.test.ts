@@ -29,6 +29,7 @@ describe("the zero-trust pack, served as the engine serves it", () => {
       "network-no-internet-ingress-beyond-edge=mandatory",
       "network-no-admin-ports-from-internet=mandatory",
       "network-no-paas-open-to-internet=mandatory",
+      "network-one-tier-per-host=mandatory",
       "network-no-any-port-rules=mandatory",
       "network-flows-follow-tier-model=mandatory",
       "network-tier-to-tier-by-reference=mandatory",

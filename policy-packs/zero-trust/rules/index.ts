@@ -15,6 +15,7 @@ import { networkAzureExplicitDeny } from "./network/network-azure-explicit-deny"
 import { networkFlowsFollowTierModel } from "./network/network-flows-follow-tier-model";
 import { networkNoAdminPortsFromInternet } from "./network/network-no-admin-ports-from-internet";
 import { networkNoPaasOpenToInternet } from "./network/network-no-paas-open-to-internet";
+import { networkOneTierPerHost } from "./network/network-one-tier-per-host";
 import { networkNoAnyPortRules } from "./network/network-no-any-port-rules";
 import { networkNoInternetIngressBeyondEdge } from "./network/network-no-internet-ingress-beyond-edge";
 import { networkNoMixedRuleStyles } from "./network/network-no-mixed-rule-styles";
@@ -38,6 +39,7 @@ export const RULES: readonly Rule[] = [
   networkNoInternetIngressBeyondEdge,
   networkNoAdminPortsFromInternet,
   networkNoPaasOpenToInternet,
+  networkOneTierPerHost,
   networkNoAnyPortRules,
   networkFlowsFollowTierModel,
   networkTierToTierByReference,
