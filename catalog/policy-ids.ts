@@ -30,6 +30,7 @@ export const POLICY_IDS = [
   "privilege-no-broad-azure-roles",
   "privilege-no-permanent-global-admin",
   "privilege-no-open-role-trust",
+  "privilege-no-public-resource-policy",
   "privilege-no-default-providers-in-msp-stacks",
   "posture-within-lock",
 ] as const;

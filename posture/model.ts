@@ -235,9 +235,17 @@ export interface RoleTrust {
   readonly origin: Origin;
 }
 
+/** What a resource policy allows everyone (`Principal "*"`, nothing pinning who). */
+export interface PublicGrant {
+  readonly resource: string;
+  readonly actions: readonly string[];
+  readonly origin: Origin;
+}
+
 export interface PrivilegePosture {
   readonly grants: readonly PrivilegeGrant[];
   readonly trusts: readonly RoleTrust[];
+  readonly publicGrants: readonly PublicGrant[];
 }
 
 /**
@@ -253,7 +261,8 @@ export type PostureElement =
   | "access.policies"
   | "access.serviceTokens"
   | "privilege.grants"
-  | "privilege.trusts";
+  | "privilege.trusts"
+  | "privilege.publicGrants";
 
 /** The whole posture of one stack. Layers are built on first use: a rule pays only for what it reads. */
 export interface Posture {

@@ -2,6 +2,7 @@ import type { PrivilegeGrant, PrivilegePosture } from "../model";
 import { refNames, type ResourceIndex } from "../index-resources";
 import type { PlannedResource } from "../resource";
 import { obj, plain, str, strs, UNKNOWN_VALUE } from "../values";
+import { readPublicGrants } from "./bucket-policies";
 import { readRoleTrusts } from "./role-trust";
 import { originOf } from "./origin";
 import {
@@ -150,5 +151,5 @@ export function readPrivilege(index: ResourceIndex): PrivilegePosture {
       r,
     );
   }
-  return { grants, trusts: readRoleTrusts(index) };
+  return { grants, trusts: readRoleTrusts(index), publicGrants: readPublicGrants(index) };
 }

@@ -46,6 +46,7 @@ describe("the zero-trust pack, served as the engine serves it", () => {
       "privilege-no-broad-azure-roles=mandatory",
       "privilege-no-permanent-global-admin=mandatory",
       "privilege-no-open-role-trust=mandatory",
+      "privilege-no-public-resource-policy=mandatory",
       "privilege-no-default-providers-in-msp-stacks=mandatory",
       "posture-within-lock=mandatory",
       "pack-notices=advisory",

@@ -255,3 +255,36 @@ describe("privilege-no-open-role-trust", () => {
     expect(found.map((d) => d.message).join("\n")).toMatch(/Role 'later''s trust policy is not known until apply/);
   });
 });
+
+describe("privilege-no-public-resource-policy", () => {
+  const rule = "privilege-no-public-resource-policy";
+  const bucketPolicy = (name: string, statement: object) =>
+    handWritten("aws:s3/bucketPolicy:BucketPolicy", name, {
+      bucket: "b",
+      policy: JSON.stringify({ Version: "2012-10-17", Statement: statement }),
+    });
+  it("blocks everyone writing or administering; advises on public reads; passes a statement pinned to a VPC endpoint", async () => {
+    await ctx.server.configure({});
+    const found = await ctx.server.analyzeAll([
+      bucketPolicy("open", { Effect: "Allow", Principal: "*", Action: ["s3:GetObject", "s3:PutObject"] }),
+      bucketPolicy("not-action", [{ Effect: "Allow", Principal: { AWS: ["*"] }, NotAction: "s3:DeleteBucket" }]),
+      bucketPolicy("website", { Effect: "Allow", Principal: "*", Action: "s3:GetObject" }),
+      bucketPolicy("vpce", {
+        Effect: "Allow",
+        Principal: "*",
+        Action: "s3:*",
+        Condition: { StringEquals: { "aws:SourceVpce": "vpce-0123" } },
+      }),
+      bucketPolicy("deny-tls", {
+        Effect: "Deny",
+        Principal: "*",
+        Action: "s3:*",
+        Condition: { Bool: { "aws:SecureTransport": "false" } },
+      }),
+    ]);
+    const blocked = found.filter((d) => d.policyName === rule);
+    expect(blocked.map((d) => d.urn?.split("::").pop())).toEqual(["open", "not-action"]);
+    expect(blocked[0]!.message).toMatch(/BucketPolicy 'open' \(S3 bucket\) allows everyone .* s3:PutObject\./);
+    expect(found.map((d) => d.message).join("\n")).toMatch(/BucketPolicy 'website' \(S3 bucket\) lets everyone read/);
+  });
+});

@@ -26,6 +26,7 @@ import { privilegeNoDefaultProvidersInMspStacks } from "./privilege/privilege-no
 import { privilegeNoBroadAzureRoles } from "./privilege/privilege-no-broad-azure-roles";
 import { privilegeNoPermanentGlobalAdmin } from "./privilege/privilege-no-permanent-global-admin";
 import { privilegeNoOpenRoleTrust } from "./privilege/privilege-no-open-role-trust";
+import { privilegeNoPublicResourcePolicy } from "./privilege/privilege-no-public-resource-policy";
 import { privilegeNoWildcardAdminForPeople } from "./privilege/privilege-no-wildcard-admin-for-people";
 
 /** Every rule of the pack, by layer. A test pins this list and each rule's level. */
@@ -56,6 +57,7 @@ export const RULES: readonly Rule[] = [
   privilegeNoBroadAzureRoles,
   privilegeNoPermanentGlobalAdmin,
   privilegeNoOpenRoleTrust,
+  privilegeNoPublicResourcePolicy,
   privilegeNoDefaultProvidersInMspStacks,
   postureWithinLock,
 ];
