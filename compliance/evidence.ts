@@ -1,6 +1,7 @@
 import type { Feature } from "../catalog/features";
 import type { Posture } from "../posture/model";
 import type { PlannedResource } from "../posture/resource";
+import { conditionValues, iamStatements } from "../posture/readers/iam-document";
 import { arr, obj } from "../posture/values";
 
 /** What the evidence readers need besides the resources: whom the break-glass alert must watch. */
@@ -24,22 +25,14 @@ const notOff = (v: unknown) => v !== false && v !== "false";
 const on = (v: unknown) => v === true || v === "true";
 
 /** Whether an IAM policy document denies requests made without MFA. */
-function deniesWithoutMfa(document: unknown): boolean {
-  const text = typeof document === "string" ? document : JSON.stringify(document ?? null);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return false;
-  }
-  const statements = obj(parsed).Statement;
-  return (Array.isArray(statements) ? statements : [statements]).some((s) => {
-    const st = obj(s);
-    return (
-      st.Effect === "Deny" && /"aws:MultiFactorAuthPresent"\s*:\s*"?false/.test(JSON.stringify(st.Condition ?? {}))
-    );
-  });
-}
+const deniesWithoutMfa = (document: unknown): boolean =>
+  (iamStatements(document) ?? []).some(
+    (s) =>
+      s.Effect === "Deny" &&
+      Object.entries(conditionValues(s)).some(
+        ([key, values]) => key.toLowerCase() === "aws:multifactorauthpresent" && values.includes("false"),
+      ),
+  );
 
 /**
  * Per feature, the planned resources that prove the program declares it (empty: it does not,

@@ -1,8 +1,9 @@
 import type { PrivilegeGrant, PrivilegePosture } from "../model";
 import { refNames, type ResourceIndex } from "../index-resources";
 import type { PlannedResource } from "../resource";
-import { obj, plain, str, strs, UNKNOWN_VALUE } from "../values";
+import { str, strs, UNKNOWN_VALUE } from "../values";
 import { readPublicGrants } from "./bucket-policies";
+import { iamStatements, listOf } from "./iam-document";
 import { readRoleTrusts } from "./role-trust";
 import { originOf } from "./origin";
 import {
@@ -24,26 +25,14 @@ export const IAM = {
 } as const;
 export const AZURE_ROLE_ASSIGNMENT = "azure-native:authorization:RoleAssignment";
 
-/** A statement's field as a list: IAM takes one string or a list. */
-const listOf = (v: unknown) => (typeof plain(v) === "string" ? [str(v)!] : strs(v));
-
 /**
  * `*:*` when an IAM document allows full admin: every action (or every IAM action, which grants
  * itself the rest) on every resource, or every action but a few (`NotAction`); else "limited".
  * `Statement` may be one object or a list, and the document a JSON string or an object.
  */
 export function iamPermission(document: unknown): string {
-  const text = plain(document);
-  let doc: unknown = text;
-  if (typeof text === "string") {
-    try {
-      doc = JSON.parse(text);
-    } catch {
-      return "(unparsed policy)";
-    }
-  }
-  const raw = plain(obj(doc).Statement);
-  const statements = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map(obj);
+  const statements = iamStatements(document);
+  if (statements === undefined) return "(unparsed policy)";
   const admin = statements.some((s) => {
     if (str(s.Effect) !== "Allow" || s.Condition !== undefined) return false;
     const everywhere = listOf(s.Resource).includes("*") || s.NotResource !== undefined;
