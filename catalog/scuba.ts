@@ -113,14 +113,24 @@ export const SCUBA_ITEMS = {
 export type ScubaCaItemId = keyof typeof SCUBA_ITEMS;
 
 /** MS.AAD.7.4v1: permanent active assignments of highly privileged roles, only to principals its config exempts. */
-export const SCUBA_PERMANENT_ASSIGNMENT_ITEM = { id: "scuba-aad-7.4", policyId: "MS.AAD.7.4v1" } as const;
+export const SCUBA_PERMANENT_ASSIGNMENT_ITEM = {
+  id: "scuba-aad-7.4",
+  policyId: "MS.AAD.7.4v1",
+  requires:
+    "permanent active assignments of its eight highly privileged roles only to principals in the config's RoleExclusions (the break-glass accounts); the stack must declare its role assignments, eligible through PIM",
+} as const;
 
 /**
  * MS.AAD.7.5v1: no highly privileged role assigned outside PIM. ScubaGear reads PIM's assignment
  * schedules, where a direct role assignment (DirectoryRoleAssignment) has no start: it fails the
  * item, and its config has no exemption for it.
  */
-export const SCUBA_OUTSIDE_PIM_ITEM = { id: "scuba-aad-7.5", policyId: "MS.AAD.7.5v1" } as const;
+export const SCUBA_OUTSIDE_PIM_ITEM = {
+  id: "scuba-aad-7.5",
+  policyId: "MS.AAD.7.5v1",
+  requires:
+    "no highly privileged role assigned outside PIM, no exemption possible; a direct assignment (the break-glass accounts' DirectoryRoleAssignment) fails it, and @pulumi/azuread has no PIM active assignment to declare instead",
+} as const;
 
 /** ScubaGear's default highly privileged roles (`ScubaConfigDefaults.json` privilegedRoles), by template id. */
 export const SCUBA_PRIVILEGED_ROLE_IDS: readonly string[] = [

@@ -26,10 +26,8 @@ function satisfiedBy(item: FrameworkItem): string {
 }
 
 function scubaRule(item: FrameworkItem): string | undefined {
-  if (item.id === SCUBA_PERMANENT_ASSIGNMENT_ITEM.id)
-    return `ScubaGear ${SCUBAGEAR_VERSION} \`${SCUBA_PERMANENT_ASSIGNMENT_ITEM.policyId}\`: permanent active assignments of its eight highly privileged roles only to principals in the config's RoleExclusions (the break-glass accounts); the stack must declare its role assignments, eligible through PIM`;
-  if (item.id === SCUBA_OUTSIDE_PIM_ITEM.id)
-    return `ScubaGear ${SCUBAGEAR_VERSION} \`${SCUBA_OUTSIDE_PIM_ITEM.policyId}\`: no highly privileged role assigned outside PIM, no exemption possible; a direct assignment (the break-glass accounts' DirectoryRoleAssignment) fails it, and @pulumi/azuread has no PIM active assignment to declare instead`;
+  const pim = [SCUBA_PERMANENT_ASSIGNMENT_ITEM, SCUBA_OUTSIDE_PIM_ITEM].find((i) => i.id === item.id);
+  if (pim) return `ScubaGear ${SCUBAGEAR_VERSION} \`${pim.policyId}\`: ${pim.requires}`;
   const def = SCUBA_ITEMS[item.id as ScubaCaItemId] as (typeof SCUBA_ITEMS)[ScubaCaItemId] | undefined;
   if (!def) return undefined;
   const common = [

@@ -7,7 +7,13 @@ import {
 } from "../../catalog/scuba";
 import { PRIVILEGED_ROLES } from "../../catalog/privileged-roles";
 import type { Posture } from "../../posture/model";
-import { judgePolicy, permanentAssignmentsNotExempt, type CapExclusions, type Excluded } from "./match";
+import {
+  judgePolicy,
+  permanentAssignmentsNotExempt,
+  scubaGearPasses,
+  type CapExclusions,
+  type Excluded,
+} from "./match";
 
 /** Whose exclusion is expected, and why the others were made: read from the client's profile. */
 export interface ScubaContext {
@@ -67,18 +73,23 @@ function describe(excluded: readonly Excluded[], ctx: ScubaContext): string {
   ].join(", ");
 }
 
+type Base = Pick<ScubaAssessment, "item" | "policyId" | "exclusions">;
+
+/** Not met, and so not passed by ScubaGear either: nothing counts for the item, for these reasons. */
+const notMet = (base: Base, reasons: readonly string[]): ScubaAssessment => ({
+  ...base,
+  status: "not-met",
+  scubaGear: "fail",
+  by: [],
+  reasons,
+});
+
 function assessCaItem(item: ScubaCaItemId, posture: Posture, ctx: ScubaContext): ScubaAssessment {
   const def = SCUBA_ITEMS[item];
-  const base = { item, policyId: def.policyId };
   if (def.needsP2 && ctx.licence !== "P2")
-    return {
-      ...base,
-      status: "not-met",
-      scubaGear: "fail",
-      by: [],
-      reasons: ["needs Entra ID P2: ScubaGear fails it without the licence (identity.licence is P1)"],
-      exclusions: withBreakGlass(ctx, []),
-    };
+    return notMet({ item, policyId: def.policyId, exclusions: withBreakGlass(ctx, []) }, [
+      "needs Entra ID P2: ScubaGear fails it without the licence (identity.licence is P1)",
+    ]);
   const breakGlass = new Set([...ctx.breakGlass.users, ...ctx.breakGlass.groups].map((x) => x.toLowerCase()));
   const judged = posture.identity.policies.map((p) => judgePolicy(item, p));
   const shaped = judged.filter((j) => j.misses.length === 0);
@@ -89,6 +100,9 @@ function assessCaItem(item: ScubaCaItemId, posture: Posture, ctx: ScubaContext):
     ctx,
     judged.filter((j) => j.misses.length === (j.enabled ? 0 : 1)).flatMap((j) => j.exclusions),
   );
+  const base = { item, policyId: def.policyId, exclusions };
+  // ScubaGear's own decision, on these policies with the file this item's exclusions make.
+  const scubaGear = scubaGearPasses(item, posture.identity.policies, exclusions, ctx.licence) ? "pass" : "fail";
   if (shaped.length === 0) {
     const intended = ctx.intended.get(item) ?? [];
     const explained = intended.map((c) => {
@@ -108,76 +122,53 @@ function assessCaItem(item: ScubaCaItemId, posture: Posture, ctx: ScubaContext):
           .slice(0, 2)
           .map((j) => `'${j.policy.displayName}': ${j.misses.join("; ")}`);
     const reasons = [...explained, ...nearest];
-    return {
-      ...base,
-      status: "not-met",
-      scubaGear: "fail",
-      by: [],
-      reasons: reasons.length ? reasons : ["no Conditional Access policy in the stack"],
-      exclusions,
-    };
+    return notMet(base, reasons.length ? reasons : ["no Conditional Access policy in the stack"]);
   }
   const clean = shaped.filter((j) => extra(j).length === 0 && j.narrowing.length === 0);
   if (clean.length)
-    return {
-      ...base,
-      status: "met",
-      scubaGear: "pass",
-      by: clean.map((j) => j.policy.displayName),
-      reasons: [],
-      exclusions,
-    };
+    return { ...base, status: "met", scubaGear, by: clean.map((j) => j.policy.displayName), reasons: [] };
   const best = [...shaped].sort(
     (a, b) => extra(a).length + a.narrowing.length - (extra(b).length + b.narrowing.length),
   )[0]!;
   return {
     ...base,
     status: "partial",
-    scubaGear: "pass",
+    scubaGear,
     by: [best.policy.displayName],
     reasons: [
       ...(extra(best).length ? [`exempts beyond break-glass: ${describe(extra(best), ctx)}`] : []),
       ...best.narrowing.map((n) => `narrowed where ScubaGear does not look: ${n}`),
     ],
-    exclusions,
   };
 }
 
+const NEEDS_P2_FOR_PIM = "needs Entra ID P2 (PIM): ScubaGear fails it without the licence";
+
 function assessPermanentAssignments(posture: Posture, ctx: ScubaContext): ScubaAssessment {
-  const base = { item: SCUBA_PERMANENT_ASSIGNMENT_ITEM.id, policyId: SCUBA_PERMANENT_ASSIGNMENT_ITEM.policyId };
-  const exclusions = { RoleExclusions: { Users: [...ctx.breakGlass.users] } };
+  const base = {
+    item: SCUBA_PERMANENT_ASSIGNMENT_ITEM.id,
+    policyId: SCUBA_PERMANENT_ASSIGNMENT_ITEM.policyId,
+    exclusions: { RoleExclusions: { Users: [...ctx.breakGlass.users] } },
+  };
   const roles = posture.privilege.grants.filter((g) => g.kind === "entra-role");
   if (roles.length === 0)
-    return {
-      ...base,
-      status: "not-met",
-      scubaGear: "fail",
-      by: [],
-      reasons: ["the stack declares no directory role assignment (privilegedAccess): nothing shows how roles are held"],
-      exclusions,
-    };
+    return notMet(base, [
+      "the stack declares no directory role assignment (privilegedAccess): nothing shows how roles are held",
+    ]);
   const standing = permanentAssignmentsNotExempt(roles, ctx.breakGlass.users);
   if (ctx.licence !== "P2" || standing.length)
-    return {
-      ...base,
-      status: "not-met",
-      scubaGear: "fail",
-      by: [],
-      reasons: [
-        ...(ctx.licence !== "P2" ? ["needs Entra ID P2 (PIM): ScubaGear fails it without the licence"] : []),
-        ...standing.map(
-          (g) => `${g.origin.name}: permanent ${g.permission} for ${g.principal}, not a break-glass account`,
-        ),
-      ],
-      exclusions,
-    };
+    return notMet(base, [
+      ...(ctx.licence !== "P2" ? [NEEDS_P2_FOR_PIM] : []),
+      ...standing.map(
+        (g) => `${g.origin.name}: permanent ${g.permission} for ${g.principal}, not a break-glass account`,
+      ),
+    ]);
   return {
     ...base,
     status: "met",
     scubaGear: "pass",
     by: roles.filter((g) => !g.permanent).map((g) => g.origin.name),
     reasons: [],
-    exclusions,
   };
 }
 
@@ -190,20 +181,14 @@ function assessOutsidePim(posture: Posture, ctx: ScubaContext): ScubaAssessment 
   // A permanent grant here is a direct assignment (DirectoryRoleAssignment): made outside PIM.
   const direct = roles.filter((g) => g.permanent);
   if (roles.length === 0 || direct.length || ctx.licence !== "P2")
-    return {
-      ...base,
-      status: "not-met",
-      scubaGear: "fail",
-      by: [],
-      reasons: [
-        ...(roles.length === 0 ? ["the stack declares no assignment of a highly privileged role"] : []),
-        ...(ctx.licence !== "P2" ? ["needs Entra ID P2 (PIM): ScubaGear fails it without the licence"] : []),
-        ...direct.map(
-          (g) =>
-            `${g.origin.name}: ${PRIVILEGED_ROLES[g.permission.toLowerCase()] ?? g.permission} assigned to ${g.principal} directly, outside PIM (ScubaGear has no exemption for 7.5; @pulumi/azuread cannot declare a PIM active assignment)`,
-        ),
-      ],
-    };
+    return notMet(base, [
+      ...(roles.length === 0 ? ["the stack declares no assignment of a highly privileged role"] : []),
+      ...(ctx.licence !== "P2" ? [NEEDS_P2_FOR_PIM] : []),
+      ...direct.map(
+        (g) =>
+          `${g.origin.name}: ${PRIVILEGED_ROLES[g.permission.toLowerCase()] ?? g.permission} assigned to ${g.principal} directly, outside PIM (ScubaGear has no exemption for 7.5; @pulumi/azuread cannot declare a PIM active assignment)`,
+      ),
+    ]);
   return { ...base, status: "met", scubaGear: "pass", by: roles.map((g) => g.origin.name), reasons: [] };
 }
 
