@@ -88,15 +88,17 @@ export function readAwsNetwork(index: ResourceIndex): { groups: TierGroup[]; rul
     return ends.length === 1 ? ends[0]! : { kind: "unknown", ref: str(r.inputs[property]) ?? property };
   };
   /** The CIDRs a prefix list of the stack holds: its own entries, and the entry resources naming it. */
-  const prefixListCidrs = (list: PlannedResource): string[] => [
-    ...arr(list.inputs.entries).flatMap((e) => strs([obj(e).cidr])),
-    ...index
-      .ofType(AWS.prefixListEntry)
-      .filter((e) =>
-        index.resolve(e, "prefixListId", [[e.inputs.prefixListId]], AWS.prefixList)[0]!.targets.includes(list),
-      )
-      .flatMap((e) => strs([e.inputs.cidr])),
-  ];
+  // Entry resources, by the list they name: resolved once, not for every rule that names a list.
+  let entriesByList: Map<PlannedResource, string[]> | undefined;
+  const prefixListCidrs = (list: PlannedResource): string[] => {
+    if (!entriesByList) {
+      entriesByList = new Map();
+      for (const e of index.ofType(AWS.prefixListEntry))
+        for (const target of index.resolve(e, "prefixListId", [[e.inputs.prefixListId]], AWS.prefixList)[0]!.targets)
+          entriesByList.set(target, [...(entriesByList.get(target) ?? []), ...strs([e.inputs.cidr])]);
+    }
+    return [...arr(list.inputs.entries).flatMap((e) => strs([obj(e).cidr])), ...(entriesByList.get(list) ?? [])];
+  };
   /** A rule's prefix-list peers: a list of the stack as its CIDRs; any other as a prefix list (anywhere). */
   const prefixListsOf = (r: PlannedResource, property: string, values: unknown[]): Endpoint[] => {
     if (values.length === 0) return [];
