@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { writeWhole } from "./write-whole";
 import { join } from "node:path";
 import { LOCK_VERSION, lockOf, PostureLock, serializeLock } from "../posture/lock";
 import { postureOf } from "../posture/build";
@@ -60,8 +61,6 @@ export function writeLock(stacksDir: string, stack: string, resources: readonly 
   const path = lockPath(stacksDir, stack);
   const text = lockText(resources);
   if (existsSync(path) && readFileSync(path, "utf8") === text) return false;
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, path);
+  writeWhole(path, text);
   return true;
 }

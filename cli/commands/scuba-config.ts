@@ -1,8 +1,8 @@
-import { renameSync, writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { scubaAssessments } from "../../compliance/coverage";
 import { scubaGearConfig } from "../../compliance/scuba/config";
 import { planStack, programModule } from "../../engine/plan-stack";
+import { writeWhole } from "../../sources/write-whole";
 import { programOption, stackName, stacksDirOption } from "../common";
 
 export function scubaConfigCommand(program: Command): void {
@@ -18,9 +18,7 @@ export function scubaConfigCommand(program: Command): void {
     .action(async (opts: { stack: string; stacksDir: string; program: string; out?: string }) => {
       const plan = await planStack(opts.stacksDir, opts.stack, { program: programModule(opts.program) });
       const text = scubaGearConfig(plan.profile, scubaAssessments(plan.profile, plan.resources), opts.stack);
-      if (!opts.out) return void process.stdout.write(text);
-      const tmp = `${opts.out}.${process.pid}.tmp`;
-      writeFileSync(tmp, text);
-      renameSync(tmp, opts.out);
+      if (opts.out) writeWhole(opts.out, text);
+      else process.stdout.write(text);
     });
 }
