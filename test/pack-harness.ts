@@ -30,7 +30,20 @@ export function usePack() {
   }
   const mandatory = async (...args: Parameters<typeof check>) =>
     (await check(...args)).filter((d) => d.enforcementLevel === "mandatory");
-  return { ctx, check, mandatory };
+  /** The verdict on resources alone, with no config (a hand-written stack): what blocks, and every notice. */
+  async function unconfigured(resources: readonly PlannedResource[]) {
+    await ctx.server.configure({});
+    const found = await ctx.server.analyzeAll(resources);
+    return {
+      mandatory: found.filter((d) => d.enforcementLevel === "mandatory"),
+      // Notices come in more than one diagnostic (as each Analyze and AnalyzeStack reports them).
+      notices: found
+        .filter((d) => d.policyName === "pack-notices")
+        .map((d) => d.message)
+        .join("\n"),
+    };
+  }
+  return { ctx, check, mandatory, unconfigured };
 }
 
 const STACK = "urn:pulumi:example::zt-baseline::pulumi:pulumi:Stack::zt-baseline-example";

@@ -9,6 +9,14 @@ export interface ZtResult {
 const text = (chunk: unknown) =>
   typeof chunk === "string" ? chunk : Buffer.from(chunk as Uint8Array).toString("utf8");
 
+/** Sets each variable, or unsets it where the value is undefined. */
+function setEnv(env: Readonly<Record<string, string | undefined>>): void {
+  for (const [k, v] of Object.entries(env)) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+}
+
 /**
  * Runs `zt <args>` in this process: the same commands, exit code and output as its own process
  * gives, without a TypeScript compile and a Pulumi load per call. Calls run one at a time (each
@@ -36,19 +44,13 @@ export async function ztHere(
   stdout.write = capture(out) as typeof stdout.write;
   stderr.write = capture(err) as typeof stderr.write;
   try {
-    for (const [k, v] of Object.entries(opts.env ?? {})) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
+    setEnv(opts.env ?? {});
     if (opts.cwd) process.chdir(opts.cwd);
     const code = await run(args);
     return { status: code, stdout: out.join(""), stderr: err.join("") };
   } finally {
     [stdout.write, stderr.write] = writes;
     process.chdir(cwd);
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
+    setEnv(saved);
   }
 }

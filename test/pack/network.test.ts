@@ -3,24 +3,10 @@ import { postureOf } from "../../posture/build";
 import type { PlannedResource } from "../../posture/resource";
 import { add, edit, find, handWritten, names, remove, usePack } from "../pack-harness";
 
-const { ctx, check, mandatory } = usePack();
+const { ctx, check, mandatory, unconfigured } = usePack();
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 const INGRESS = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
 const EGRESS = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
-
-/** The pack's verdict on resources alone, without a config (a hand-written stack): what blocks, and every notice. */
-async function unconfigured(resources: PlannedResource[]) {
-  await ctx.server.configure({});
-  const found = await ctx.server.analyzeAll(resources);
-  return {
-    mandatory: found.filter((d) => d.enforcementLevel === "mandatory"),
-    // Notices come in more than one diagnostic (as each Analyze and AnalyzeStack reports them).
-    notices: found
-      .filter((d) => d.policyName === "pack-notices")
-      .map((d) => d.message)
-      .join("\n"),
-  };
-}
 
 const sg = (tier: string) => find(ctx.plan.resources, `contoso-aws-tiers-${tier}`).urn;
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { add, handWritten, names, usePack } from "../pack-harness";
 import type { PlannedResource } from "../../posture/resource";
 
-const { ctx, mandatory } = usePack();
+const { mandatory, unconfigured } = usePack();
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 const GLOBAL_ADMIN = "62e90394-69f5-4237-9190-012177145e10";
 
@@ -206,12 +206,8 @@ describe("privilege-no-open-role-trust", () => {
     const doc = { Version: "2012-10-17", Statement: statement };
     return handWritten("aws:iam/role:Role", name, { assumeRolePolicy: asText ? JSON.stringify(doc) : doc });
   };
-  const blockedBy = async (...resources: PlannedResource[]) => {
-    await ctx.server.configure({});
-    return (await ctx.server.analyzeAll(resources)).filter(
-      (d) => d.policyName === rule && d.enforcementLevel === "mandatory",
-    );
-  };
+  const blockedBy = async (...resources: PlannedResource[]) =>
+    (await unconfigured(resources)).mandatory.filter((d) => d.policyName === rule);
   const github = "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com";
   const oidc = (condition?: Record<string, unknown>) => ({
     Effect: "Allow",
@@ -247,12 +243,9 @@ describe("privilege-no-open-role-trust", () => {
   });
 
   it("a trust policy unknown until apply is a notice, judged once deployed", async () => {
-    await ctx.server.configure({});
-    const found = await ctx.server.analyzeAll([
-      handWritten("aws:iam/role:Role", "later", { assumeRolePolicy: UNKNOWN }),
-    ]);
-    expect(found.filter((d) => d.policyName === rule)).toEqual([]);
-    expect(found.map((d) => d.message).join("\n")).toMatch(/Role 'later''s trust policy is not known until apply/);
+    const v = await unconfigured([handWritten("aws:iam/role:Role", "later", { assumeRolePolicy: UNKNOWN })]);
+    expect(v.mandatory.filter((d) => d.policyName === rule)).toEqual([]);
+    expect(v.notices).toMatch(/Role 'later''s trust policy is not known until apply/);
   });
 });
 
@@ -264,8 +257,7 @@ describe("privilege-no-public-resource-policy", () => {
       policy: JSON.stringify({ Version: "2012-10-17", Statement: statement }),
     });
   it("blocks everyone writing or administering; advises on public reads; passes a statement pinned to a VPC endpoint", async () => {
-    await ctx.server.configure({});
-    const found = await ctx.server.analyzeAll([
+    const v = await unconfigured([
       bucketPolicy("open", { Effect: "Allow", Principal: "*", Action: ["s3:GetObject", "s3:PutObject"] }),
       bucketPolicy("not-action", [{ Effect: "Allow", Principal: { AWS: ["*"] }, NotAction: "s3:DeleteBucket" }]),
       bucketPolicy("website", { Effect: "Allow", Principal: "*", Action: "s3:GetObject" }),
@@ -282,9 +274,9 @@ describe("privilege-no-public-resource-policy", () => {
         Condition: { Bool: { "aws:SecureTransport": "false" } },
       }),
     ]);
-    const blocked = found.filter((d) => d.policyName === rule);
+    const blocked = v.mandatory.filter((d) => d.policyName === rule);
     expect(blocked.map((d) => d.urn?.split("::").pop())).toEqual(["open", "not-action"]);
     expect(blocked[0]!.message).toMatch(/BucketPolicy 'open' \(S3 bucket\) allows everyone .* s3:PutObject\./);
-    expect(found.map((d) => d.message).join("\n")).toMatch(/BucketPolicy 'website' \(S3 bucket\) lets everyone read/);
+    expect(v.notices).toMatch(/BucketPolicy 'website' \(S3 bucket\) lets everyone read/);
   });
 });
