@@ -27,6 +27,8 @@ export const POLICY_IDS = [
   "access-require-mfa",
   "access-service-tokens-expire",
   "privilege-no-wildcard-admin-for-people",
+  "privilege-no-admin-role-without-mfa",
+  "privilege-no-directory-control-for-apps",
   "privilege-no-broad-azure-roles",
   "privilege-no-permanent-global-admin",
   "privilege-no-open-role-trust",

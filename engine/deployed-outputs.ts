@@ -27,6 +27,14 @@ const AWS_ID_PREFIX: Readonly<Record<string, string>> = {
   "aws:ec2/securityGroupRule:SecurityGroupRule": "sgrule-",
 };
 
+/** AWS resources whose provider id is their ARN (an IAM policy's is: attachments name it by that). */
+const AWS_ID_IS_ARN = new Set([
+  "aws:iam/policy:Policy",
+  "aws:iam/openIdConnectProvider:OpenIdConnectProvider",
+  "aws:iam/samlProvider:SamlProvider",
+  "aws:sns/topic:Topic",
+]);
+
 /** AWS resources whose name the provider generates when none is given (the output it writes it to). */
 const AWS_AUTONAMED: Readonly<Record<string, string>> = {
   "aws:ec2/securityGroup:SecurityGroup": "name",
@@ -89,7 +97,7 @@ function computed(args: DeployArgs): DeployedResource {
     const account = String((args.providerInputs?.allowedAccountIds as string[] | undefined)?.[0] ?? AWS_ACCOUNT);
     const service = module.split("/")[0]!;
     outputs.arn = `arn:aws:${service}:${service === "iam" ? "" : region}:${account}:${lowerFirst(kind)}/${id}`;
-    return { id, outputs };
+    return { id: AWS_ID_IS_ARN.has(args.type) ? (outputs.arn as string) : id, outputs };
   }
   if (pkg === "azure-native") {
     const nameInput = `${lowerFirst(kind)}Name`;

@@ -209,14 +209,22 @@ export interface IdentityPosture {
   }[];
 }
 
+/**
+ * What a grant amounts to: control (admin, or a way to make oneself admin), less, every tenant's data
+ * (a Graph app role on all mail or files), a role the pack's catalogs do not classify, or a grant
+ * that cannot be read (not known until apply, or outside the stack): privileged until proven otherwise.
+ */
+export type GrantReach = "admin" | "limited" | "data" | "unlisted" | "unknown";
+
 /** A standing grant of privilege to a principal. */
 export interface PrivilegeGrant {
-  readonly kind: "aws-iam" | "azure-rbac" | "entra-role";
+  readonly kind: "aws-iam" | "azure-rbac" | "entra-role" | "graph-app-role";
   /** Who holds it: `user:<name>`, `group:<name>`, `role:<name>`, `principal:<id>`, or unknown. */
   readonly principal: string;
   readonly principalType: "user" | "group" | "role" | "principal" | "unknown";
-  /** What it grants: `*:*`, a role name, or a role id. */
+  /** What it grants, as people read it: `*:*`, an escalation path, a role name or id, an app role. */
   readonly permission: string;
+  readonly reach: GrantReach;
   readonly scope?: string;
   /** False for eligible or time-bound assignments (PIM). */
   readonly permanent: boolean;
@@ -225,6 +233,8 @@ export interface PrivilegeGrant {
 
 /** Who may assume an IAM role: one principal of its trust policy, and the conditions beside it. */
 export interface RoleTrust {
+  /** The role, as grants name it: `role:<name>`. */
+  readonly role: string;
   readonly principal:
     | { readonly kind: "anyone" }
     | { readonly kind: "federated" | "service" | "aws"; readonly id: string }

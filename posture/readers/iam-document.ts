@@ -21,14 +21,26 @@ export function iamStatements(document: unknown): Record<string, unknown>[] | un
   return (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map(obj);
 }
 
+/** One test of a statement's Condition: `StringEquals: { "aws:SourceVpce": [...] }` is one per key. */
+export interface ConditionEntry {
+  readonly operator: string;
+  readonly key: string;
+  readonly values: readonly string[];
+}
+
+/** A statement's conditions, one entry per operator and key, values as strings. */
+export function conditionEntries(statement: Record<string, unknown>): ConditionEntry[] {
+  return Object.entries(obj(statement.Condition)).flatMap(([operator, tests]) =>
+    Object.entries(obj(tests)).map(([key, value]) => {
+      const p = plain(value);
+      return { operator, key, values: typeof p === "boolean" || typeof p === "number" ? [String(p)] : listOf(value) };
+    }),
+  );
+}
+
 /** A statement's condition keys (as written) with their values, whatever the operator. */
 export function conditionValues(statement: Record<string, unknown>): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  for (const operator of Object.values(obj(statement.Condition)))
-    for (const [key, value] of Object.entries(obj(operator))) {
-      const p = plain(value);
-      const values = typeof p === "boolean" || typeof p === "number" ? [String(p)] : listOf(value);
-      out[key] = [...(out[key] ?? []), ...values];
-    }
+  for (const { key, values } of conditionEntries(statement)) out[key] = [...(out[key] ?? []), ...values];
   return out;
 }

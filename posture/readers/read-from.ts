@@ -4,7 +4,7 @@ import { AZURE } from "./azure-network";
 import { CLOUDFLARE } from "./cloudflare-access";
 import { ENTRA } from "./entra-conditional-access";
 import { PAAS } from "./paas-firewalls";
-import { AZURE_ROLE_ASSIGNMENT, IAM } from "./privilege";
+import { AZURE_RBAC, ENTRA_PRIVILEGE, IAM } from "./privilege";
 import { IAM_ROLE } from "./role-trust";
 import { S3_BUCKET_POLICY } from "./bucket-policies";
 
@@ -36,7 +36,15 @@ export const READ_FROM: Readonly<Record<PostureElement, readonly string[]>> = {
   "access.serviceTokens": [CLOUDFLARE.serviceToken, CLOUDFLARE.legacyServiceToken],
   "privilege.trusts": [IAM_ROLE],
   "privilege.publicGrants": [S3_BUCKET_POLICY],
-  "privilege.grants": [...Object.values(IAM), AZURE_ROLE_ASSIGNMENT, ENTRA.roleAssignment, ENTRA.roleEligibility],
+  "privilege.grants": [
+    ...Object.values(IAM),
+    AZURE_RBAC.assignment,
+    AZURE_RBAC.classicAssignment,
+    ENTRA_PRIVILEGE.roleAssignment,
+    ENTRA_PRIVILEGE.roleEligibility,
+    ENTRA_PRIVILEGE.roleMember,
+    ENTRA_PRIVILEGE.appRoleAssignment,
+  ],
 };
 
 /** The resource types whose readers produce any of these parts. */

@@ -9,11 +9,13 @@ export const IAM_ROLE = "aws:iam/role:Role";
 /** Reads who may assume each IAM role, from its trust policy (`assumeRolePolicy`). */
 export function readRoleTrusts(index: ResourceIndex): RoleTrust[] {
   return index.ofType(IAM_ROLE).flatMap((r): RoleTrust[] => {
+    const role = `role:${str(r.inputs.name) ?? r.name}`;
     const policy = r.inputs.assumeRolePolicy;
     if (policy === undefined) return [];
-    if (isUnknown(policy)) return [{ principal: { kind: "unknown" }, conditions: {}, origin: originOf(r) }];
+    const unknown: RoleTrust[] = [{ role, principal: { kind: "unknown" }, conditions: {}, origin: originOf(r) }];
+    if (isUnknown(policy)) return unknown;
     const statements = iamStatements(policy);
-    if (statements === undefined) return [{ principal: { kind: "unknown" }, conditions: {}, origin: originOf(r) }];
+    if (statements === undefined) return unknown;
     return statements
       .filter(
         (s) => str(s.Effect) === "Allow" && listOf(s.Action).some((a) => /^(sts:assumerole\w*|sts:\*|\*)$/i.test(a)),
@@ -35,7 +37,7 @@ export function readRoleTrusts(index: ResourceIndex): RoleTrust[] {
                 ),
               );
         const c = conditionValues(s);
-        return principals.map((principal) => ({ principal, conditions: c, origin: originOf(r) }));
+        return principals.map((principal) => ({ role, principal, conditions: c, origin: originOf(r) }));
       });
   });
 }

@@ -280,3 +280,281 @@ describe("privilege-no-public-resource-policy", () => {
     expect(v.notices).toMatch(/BucketPolicy 'website' \(S3 bucket\) lets everyone read/);
   });
 });
+
+// Escalation paths, attachment shapes and conditions, as hand-written stacks write them (no config).
+describe("privilege-no-wildcard-admin-for-people: escalation paths and every attachment shape", () => {
+  const rule = "privilege-no-wildcard-admin-for-people";
+  const doc = (statement: object) => JSON.stringify({ Version: "2012-10-17", Statement: statement });
+  const inline = (name: string, statement: object) =>
+    handWritten("aws:iam/userPolicy:UserPolicy", name, { user: "dev", policy: doc(statement) });
+  const blocked = async (...resources: PlannedResource[]) =>
+    (await unconfigured(resources)).mandatory.filter((d) => d.policyName === rule).map((d) => d.urn!.split("::").pop());
+
+  it("blocks the ways to make oneself admin; passes each half of a pair alone and PassRole on one role", async () => {
+    const found = await blocked(
+      inline("passrole-run", { Effect: "Allow", Action: ["iam:PassRole", "ec2:RunInstances"], Resource: "*" }),
+      inline("attach-glob", { Effect: "Allow", Action: "iam:Attach*", Resource: "*" }),
+      inline("policy-version", { Effect: "Allow", Action: "IAM:CreatePolicyVersion", Resource: "*" }),
+      inline("assume-any", { Effect: "Allow", Action: "sts:AssumeRole", Resource: "*" }),
+      inline("region-only", {
+        Effect: "Allow",
+        Action: "*",
+        Resource: "*",
+        Condition: { StringEquals: { "aws:RequestedRegion": "eu-west-1" } },
+      }),
+      inline("mfa-if-exists", {
+        Effect: "Allow",
+        Action: "*",
+        Resource: "*",
+        Condition: { BoolIfExists: { "aws:MultiFactorAuthPresent": "true" } },
+      }),
+      inline("passrole-alone", { Effect: "Allow", Action: "iam:PassRole", Resource: "*" }),
+      inline("run-alone", { Effect: "Allow", Action: "ec2:RunInstances", Resource: "*" }),
+      inline("passrole-one-role", [
+        { Effect: "Allow", Action: "iam:PassRole", Resource: "arn:aws:iam::123456789012:role/app" },
+        { Effect: "Allow", Action: "ec2:RunInstances", Resource: "*" },
+      ]),
+    );
+    expect(found).toEqual([
+      "passrole-run",
+      "attach-glob",
+      "policy-version",
+      "assume-any",
+      "region-only",
+      "mfa-if-exists",
+    ]);
+  });
+
+  it("names the escalation path in the message", async () => {
+    const v = await unconfigured([
+      inline("passrole-run", { Effect: "Allow", Action: ["iam:PassRole", "lambda:CreateFunction"], Resource: "*" }),
+    ]);
+    expect(v.mandatory[0]!.message).toMatch(/gives user:dev full admin \(iam:passrole with lambda:createfunction\)/);
+  });
+
+  it("reads exclusive attachment sets and a policy of the stack attached before its ARN is known", async () => {
+    const user = handWritten("aws:iam/user:User", "ops", { name: "ops" });
+    const policy = handWritten("aws:iam/policy:Policy", "escalate", {
+      policy: doc({ Effect: "Allow", Action: ["iam:PutUserPolicy"], Resource: "*" }),
+    });
+    const found = await blocked(
+      user,
+      policy,
+      handWritten(
+        "aws:iam/userPolicyAttachmentsExclusive:UserPolicyAttachmentsExclusive",
+        "ops-exclusive",
+        { userName: UNKNOWN, policyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess", UNKNOWN] },
+        { userName: [user.urn], policyArns: [policy.urn] },
+      ),
+      handWritten("aws:iam/groupPolicyAttachmentsExclusive:GroupPolicyAttachmentsExclusive", "devs-power", {
+        groupName: "devs",
+        policyArns: ["arn:aws:iam::aws:policy/PowerUserAccess"],
+      }),
+      handWritten("aws:iam/groupPolicyAttachmentsExclusive:GroupPolicyAttachmentsExclusive", "readers", {
+        groupName: "readers",
+        policyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess"],
+      }),
+    );
+    expect(found).toEqual(["ops-exclusive", "devs-power"]);
+  });
+
+  it("a policy not known until apply is a notice, judged once deployed", async () => {
+    const v = await unconfigured([
+      handWritten("aws:iam/userPolicy:UserPolicy", "later", { user: "dev", policy: UNKNOWN }),
+    ]);
+    expect(v.mandatory).toEqual([]);
+    expect(v.notices).toMatch(/UserPolicy 'later' gives user:dev a policy not known until apply: .*judged once/);
+  });
+});
+
+describe("privilege-no-admin-role-without-mfa", () => {
+  const rule = "privilege-no-admin-role-without-mfa";
+  const trust = (principal: object, condition?: object) =>
+    JSON.stringify({
+      Version: "2012-10-17",
+      Statement: [
+        {
+          Effect: "Allow",
+          Principal: principal,
+          Action: "sts:AssumeRole",
+          ...(condition ? { Condition: condition } : {}),
+        },
+      ],
+    });
+  const account = { AWS: "arn:aws:iam::123456789012:root" };
+  const admin = ["arn:aws:iam::aws:policy/AdministratorAccess"];
+  const role = (name: string, inputs: object) => handWritten("aws:iam/role:Role", name, { name, ...inputs });
+
+  it("blocks an admin role people may assume without MFA, however its admin is attached; passes it with MFA and for a service", async () => {
+    const exclusiveTarget = role("via-exclusive", { assumeRolePolicy: trust(account) });
+    const v = await unconfigured([
+      role("managed", { assumeRolePolicy: trust(account), managedPolicyArns: admin }),
+      role("inline", {
+        assumeRolePolicy: trust({ AWS: ["arn:aws:iam::123456789012:user/alice"] }),
+        inlinePolicies: [
+          { name: "all", policy: JSON.stringify({ Statement: { Effect: "Allow", Action: "*", Resource: "*" } }) },
+        ],
+      }),
+      exclusiveTarget,
+      handWritten(
+        "aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive",
+        "admin-set",
+        { roleName: UNKNOWN, policyArns: admin },
+        { roleName: [exclusiveTarget.urn] },
+      ),
+      role("with-mfa", {
+        assumeRolePolicy: trust(account, { Bool: { "aws:MultiFactorAuthPresent": "true" } }),
+        managedPolicyArns: admin,
+      }),
+      role("ec2", { assumeRolePolicy: trust({ Service: "ec2.amazonaws.com" }), managedPolicyArns: admin }),
+      role("no-admin", {
+        assumeRolePolicy: trust(account),
+        managedPolicyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess"],
+      }),
+    ]);
+    const found = v.mandatory.filter((d) => d.policyName === rule);
+    expect(found.map((d) => d.urn!.split("::").pop())).toEqual(["managed", "inline", "via-exclusive"]);
+    expect(found[0]!.message).toMatch(
+      /Role 'managed' holds full admin \(\*:\*, .*\) and arn:aws:iam::123456789012:root may assume it without MFA/,
+    );
+  });
+
+  it("admin for a CI pipeline (OIDC) is advice to scope down", async () => {
+    const v = await unconfigured([
+      role("deploy", {
+        assumeRolePolicy: trust(
+          { Federated: "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com" },
+          { StringEquals: { "token.actions.githubusercontent.com:sub": "repo:contoso/site:ref:refs/heads/main" } },
+        ),
+        managedPolicyArns: admin,
+      }),
+    ]);
+    expect(v.mandatory).toEqual([]);
+    expect(v.notices).toMatch(/Role 'deploy' gives a CI pipeline .* full admin \(\*:\*\): scope its policy/);
+  });
+});
+
+describe("privilege-no-broad-azure-roles: custom roles, the classic provider, roles that cannot be read", () => {
+  const rule = "privilege-no-broad-azure-roles";
+  const SUB = "/subscriptions/7c9e6679-7425-40de-944b-e07fc1f90ae7";
+  const principal = { principalId: "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee", principalType: "ServicePrincipal" };
+  const definition = (name: string, actions: string[]) =>
+    handWritten("azure-native:authorization:RoleDefinition", name, {
+      roleName: name,
+      permissions: [{ actions, notActions: [] }],
+      assignableScopes: [SUB],
+    });
+  const assignTo = (name: string, d: PlannedResource) =>
+    handWritten(
+      "azure-native:authorization:RoleAssignment",
+      name,
+      { ...principal, roleDefinitionId: UNKNOWN, scope: SUB },
+      { roleDefinitionId: [d.urn] },
+    );
+  it("blocks an Owner-like custom role, Owner by name (classic), and a role that cannot be read; advises on one it does not know", async () => {
+    const ownerLike = definition("owner-like", ["*"]);
+    const grantor = definition("grantor", [
+      "Microsoft.Authorization/roleAssignments/write",
+      "Microsoft.Resources/*/read",
+    ]);
+    const compute = definition("compute-operator", ["Microsoft.Compute/virtualMachines/*"]);
+    const v = await unconfigured([
+      ownerLike,
+      grantor,
+      compute,
+      assignTo("owner-like-at-sub", ownerLike),
+      assignTo("grantor-at-sub", grantor),
+      assignTo("compute-at-sub", compute),
+      handWritten("azure:authorization/assignment:Assignment", "classic-owner", {
+        ...principal,
+        roleDefinitionName: "Owner",
+        scope: SUB,
+      }),
+      handWritten("azure:authorization/assignment:Assignment", "classic-reader", {
+        ...principal,
+        roleDefinitionName: "Reader",
+        scope: SUB,
+      }),
+      handWritten("azure-native:authorization:RoleAssignment", "unreadable", {
+        ...principal,
+        roleDefinitionId: UNKNOWN,
+        scope: SUB,
+      }),
+      handWritten("azure-native:authorization:RoleAssignment", "unlisted", {
+        ...principal,
+        roleDefinitionId: `${SUB}/providers/Microsoft.Authorization/roleDefinitions/9980e02c-c2be-4d73-94e8-173b1dc7cf3c`,
+        scope: SUB,
+      }),
+    ]);
+    const found = v.mandatory.filter((d) => d.policyName === rule);
+    const byName = new Map(found.map((d) => [d.urn!.split("::").pop(), d.message]));
+    expect([...byName.keys()].sort()).toEqual(["classic-owner", "grantor-at-sub", "owner-like-at-sub", "unreadable"]);
+    expect(byName.get("owner-like-at-sub")).toMatch(/standing custom role owner-like \(\*\) on \/subscriptions\//);
+    expect(byName.get("unreadable")).toMatch(/the role cannot be read, so it is judged privileged/);
+    expect(v.notices).toMatch(/RoleAssignment 'unlisted' .*a role this pack does not classify/);
+  });
+});
+
+describe("privilege-no-permanent-global-admin: every privileged directory role, however it is named", () => {
+  const rule = "privilege-no-permanent-global-admin";
+  const member = "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee";
+  it("blocks Privileged Role Administrator, a DirectoryRoleMember of an activated Security Administrator role, and a role that cannot be read; passes Directory Readers", async () => {
+    const security = handWritten("azuread:index/directoryRole:DirectoryRole", "security-admin", {
+      displayName: "Security Administrator",
+    });
+    const readers = handWritten("azuread:index/directoryRole:DirectoryRole", "readers", {
+      templateId: "88d8e3e3-8f55-4a1e-953a-9b9898b8876b",
+    });
+    const v = await unconfigured([
+      handWritten("azuread:index/directoryRoleAssignment:DirectoryRoleAssignment", "pra", {
+        roleId: "E8611AB8-C189-46E8-94E1-60213AB1F814",
+        principalObjectId: member,
+      }),
+      security,
+      readers,
+      handWritten(
+        "azuread:index/directoryRoleMember:DirectoryRoleMember",
+        "sec-member",
+        { roleObjectId: UNKNOWN, memberObjectId: member },
+        { roleObjectId: [security.urn] },
+      ),
+      handWritten(
+        "azuread:index/directoryRoleAssignment:DirectoryRoleAssignment",
+        "reader",
+        { roleId: UNKNOWN, principalObjectId: member },
+        { roleId: [readers.urn] },
+      ),
+      handWritten("azuread:index/directoryRoleMember:DirectoryRoleMember", "outside-role", {
+        roleObjectId: "11111111-2222-4333-8444-555555555555",
+        memberObjectId: member,
+      }),
+    ]);
+    const found = v.mandatory.filter((d) => d.policyName === rule);
+    expect(found.map((d) => d.urn!.split("::").pop())).toEqual(["pra", "sec-member", "outside-role"]);
+    expect(found[0]!.message).toMatch(/permanent Privileged Role Administrator/);
+    expect(found[1]!.message).toMatch(/permanent Security Administrator/);
+    expect(found[2]!.message).toMatch(/a directory role that cannot be read, so it is judged privileged/);
+  });
+});
+
+describe("privilege-no-directory-control-for-apps", () => {
+  const rule = "privilege-no-directory-control-for-apps";
+  const grant = (name: string, appRoleId: string) =>
+    handWritten("azuread:index/appRoleAssignment:AppRoleAssignment", name, {
+      appRoleId,
+      principalObjectId: "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee",
+      resourceObjectId: "bbbbbbbb-bbbb-4ccc-8ddd-eeeeeeeeeeee",
+    });
+  it("blocks RoleManagement.ReadWrite.Directory and Conditional Access writes; advises on Mail.ReadWrite; passes User.Read.All", async () => {
+    const v = await unconfigured([
+      grant("role-management", "9E3F62CF-CA93-4989-B6CE-BF83C28F9FE8"),
+      grant("ca-writer", "01c0a623-fc9b-48e9-b794-0756f8e8f067"),
+      grant("mail", "e2a3a72e-5f79-4c64-b1b1-878b674786c9"),
+      grant("read-users", "df021288-bdef-4463-88db-98f22de89214"),
+    ]);
+    const found = v.mandatory.filter((d) => d.policyName === rule);
+    expect(found.map((d) => d.urn!.split("::").pop())).toEqual(["role-management", "ca-writer"]);
+    expect(found[0]!.message).toMatch(/Graph app role RoleManagement\.ReadWrite\.Directory/);
+    expect(v.notices).toMatch(/AppRoleAssignment 'mail' grants .* Mail\.ReadWrite: every mailbox/);
+  });
+});

@@ -28,6 +28,8 @@ import { privilegeNoPermanentGlobalAdmin } from "./privilege/privilege-no-perman
 import { privilegeNoOpenRoleTrust } from "./privilege/privilege-no-open-role-trust";
 import { privilegeNoPublicResourcePolicy } from "./privilege/privilege-no-public-resource-policy";
 import { privilegeNoWildcardAdminForPeople } from "./privilege/privilege-no-wildcard-admin-for-people";
+import { privilegeNoAdminRoleWithoutMfa } from "./privilege/privilege-no-admin-role-without-mfa";
+import { privilegeNoDirectoryControlForApps } from "./privilege/privilege-no-directory-control-for-apps";
 
 /** Every rule of the pack, by layer. A test pins this list and each rule's level. */
 export const RULES: readonly Rule[] = [
@@ -54,6 +56,8 @@ export const RULES: readonly Rule[] = [
   accessRequireMfa,
   accessServiceTokensExpire,
   privilegeNoWildcardAdminForPeople,
+  privilegeNoAdminRoleWithoutMfa,
+  privilegeNoDirectoryControlForApps,
   privilegeNoBroadAzureRoles,
   privilegeNoPermanentGlobalAdmin,
   privilegeNoOpenRoleTrust,

@@ -1,4 +1,4 @@
-import type { StackRule } from "../../rule";
+import type { Finding, StackRule } from "../../rule";
 import { resourceName } from "../support";
 
 export const privilegeNoWildcardAdminForPeople: StackRule = {
@@ -6,22 +6,42 @@ export const privilegeNoWildcardAdminForPeople: StackRule = {
   name: "privilege-no-wildcard-admin-for-people",
   layer: "privilege",
   description:
-    "No IAM user or group holds Allow *:* (or AdministratorAccess): people get admin through roles assumed with MFA.",
+    "No IAM user or group holds admin: Allow *:*, an admin-equivalent managed policy, or a way to make itself admin (policy rewrites, PassRole with a launcher). People get admin through roles assumed with MFA.",
   severity: "critical",
   enforcementLevel: "mandatory",
   frameworks: ["cis-aws-1.16", "nis2-21-2-i"],
-  references: ["CKV_AWS_1", "CKV_AWS_62", "CKV_AWS_274", "trivy AVD-AWS-0057"],
+  references: [
+    "CKV_AWS_1",
+    "CKV_AWS_62",
+    "CKV_AWS_274",
+    "CKV_AWS_286 (privilege escalation)",
+    "CKV_AWS_287 (credentials exposure)",
+    "trivy AVD-AWS-0057",
+    "Prowler iam_policy_allows_privilege_escalation",
+    "cdk-nag IAM4, IAM5",
+  ],
   remediation:
     "Attach least-privilege policies to people; keep admin in a role they assume with MFA for a bounded session.",
   uses: [],
   judge: (posture) =>
     posture.privilege.grants
-      .filter(
-        (g) =>
-          g.kind === "aws-iam" && (g.principalType === "user" || g.principalType === "group") && g.permission === "*:*",
-      )
-      .map((g) => ({
-        urn: g.origin.urn,
-        message: `${resourceName(g.origin)} gives ${g.principal} full admin (*:*) as a standing grant. Grant admin through a role assumed with MFA instead.`,
-      })),
+      .filter((g) => g.kind === "aws-iam" && (g.principalType === "user" || g.principalType === "group"))
+      .flatMap((g): Finding[] => {
+        if (g.reach === "admin")
+          return [
+            {
+              urn: g.origin.urn,
+              message: `${resourceName(g.origin)} gives ${g.principal} full admin (${g.permission}) as a standing grant. Grant admin through a role assumed with MFA instead.`,
+            },
+          ];
+        if (g.reach === "unknown" || g.reach === "unlisted")
+          return [
+            {
+              urn: g.origin.urn,
+              notice: true,
+              message: `${resourceName(g.origin)} gives ${g.principal} ${g.permission}: what it allows is judged once it can be read (zt check on the deployed stack).`,
+            },
+          ];
+        return [];
+      }),
 };

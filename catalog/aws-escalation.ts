@@ -1,0 +1,52 @@
+/**
+ * IAM actions that let their holder make itself an administrator when allowed on every resource
+ * (the privilege-escalation paths published by Rhino Security Labs and used by Prowler's and
+ * Cloudsplaining's checks), in lower case: IAM compares actions so.
+ */
+
+/** Each alone: rewrite a policy, attach one, join a group, or mint someone's credentials. */
+export const AWS_SELF_ESCALATION_ACTIONS: readonly string[] = [
+  "iam:createpolicyversion",
+  "iam:setdefaultpolicyversion",
+  "iam:attachuserpolicy",
+  "iam:attachgrouppolicy",
+  "iam:attachrolepolicy",
+  "iam:putuserpolicy",
+  "iam:putgrouppolicy",
+  "iam:putrolepolicy",
+  "iam:addusertogroup",
+  "iam:updateassumerolepolicy",
+  "iam:createaccesskey",
+  "iam:createloginprofile",
+  "iam:updateloginprofile",
+];
+
+/** With `iam:PassRole` on every role, any of these runs code as a role of the holder's choosing. */
+export const AWS_PASSROLE_LAUNCHERS: readonly string[] = [
+  "ec2:runinstances",
+  "lambda:createfunction",
+  "cloudformation:createstack",
+  "glue:createdevendpoint",
+  "glue:createjob",
+  "ecs:runtask",
+  "codebuild:createproject",
+  "datapipeline:createpipeline",
+  "sagemaker:createnotebookinstance",
+  "sagemaker:createtrainingjob",
+];
+
+/** `sts:AssumeRole` on every role: every role that trusts the account becomes the holder's. */
+export const AWS_ASSUME_ANY_ROLE = "sts:assumerole";
+
+/**
+ * Condition keys that narrow who can use a statement (MFA, network): with one of them an admin
+ * statement is not a standing grant for every caller. Others (a region, TLS) hold for any caller.
+ */
+export const AWS_NARROWING_CONDITION_KEYS: readonly string[] = [
+  "aws:multifactorauthpresent",
+  "aws:multifactorauthage",
+  "aws:sourceip",
+  "aws:sourcevpc",
+  "aws:sourcevpce",
+  "aws:vpcsourceip",
+];

@@ -1,0 +1,51 @@
+import type { PrivilegeGrant, RoleTrust } from "../../../../posture/model";
+import type { Finding, StackRule } from "../../rule";
+import { resourceName } from "../support";
+
+/** Condition keys by which a trust asks the person assuming the role for MFA. */
+const MFA_KEYS = ["aws:multifactorauthpresent", "aws:multifactorauthage"];
+/** CI identity providers (OIDC): a pipeline, not a person, assumes the role. */
+const CI = /token\.actions\.githubusercontent\.com|gitlab\.com|app\.terraform\.io/;
+
+function judge(admin: PrivilegeGrant, t: RoleTrust): Finding | undefined {
+  const p = t.principal;
+  const role = resourceName(t.origin);
+  if (p.kind === "aws" && !Object.keys(t.conditions).some((k) => MFA_KEYS.includes(k.toLowerCase())))
+    return {
+      urn: t.origin.urn,
+      message: `${role} holds full admin (${admin.permission}, from ${resourceName(admin.origin)}) and ${p.id} may assume it without MFA. Add Condition Bool aws:MultiFactorAuthPresent true to the trust, or narrow the role.`,
+    };
+  if (p.kind === "federated" && CI.test(p.id))
+    return {
+      urn: t.origin.urn,
+      notice: true,
+      message: `${role} gives a CI pipeline (${p.id}) full admin (${admin.permission}): scope its policy to what the pipeline deploys.`,
+    };
+  return undefined;
+}
+
+export const privilegeNoAdminRoleWithoutMfa: StackRule = {
+  kind: "stack",
+  name: "privilege-no-admin-role-without-mfa",
+  layer: "privilege",
+  description:
+    "An IAM role with admin (or a way to make itself admin) may be assumed by people only with MFA; admin for CI pipelines is advice to scope down.",
+  severity: "critical",
+  enforcementLevel: "mandatory",
+  frameworks: ["cis-aws-1.16", "ztmm-identity-access-management", "nis2-21-2-i"],
+  references: ["CKV_AWS_274 (AdministratorAccess on a role)", "AWS: Configuring MFA-protected API access"],
+  remediation:
+    "Require aws:MultiFactorAuthPresent in the role's trust policy, or give the role only the actions its holders need.",
+  uses: [],
+  judge: (posture) => {
+    const admin = new Map<string, PrivilegeGrant>();
+    for (const g of posture.privilege.grants)
+      if (g.kind === "aws-iam" && g.principalType === "role" && g.reach === "admin" && !admin.has(g.principal))
+        admin.set(g.principal, g);
+    return posture.privilege.trusts.flatMap((t) => {
+      const grant = admin.get(t.role);
+      const finding = grant && judge(grant, t);
+      return finding ? [finding] : [];
+    });
+  },
+};
