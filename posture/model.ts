@@ -247,8 +247,13 @@ export interface RoleTrust {
 
 /** What a resource policy allows everyone (`Principal "*"`, nothing pinning who). */
 export interface PublicGrant {
+  /** What people call the resource: `S3 bucket`, `SQS queue`, `Lambda function`. */
   readonly resource: string;
   readonly actions: readonly string[];
+  /** Every action only reads what is meant to be public (a website's objects, a public image, a function URL). */
+  readonly readOnly: boolean;
+  /** The policy is not known until apply (built from outputs): judged once deployed. */
+  readonly unknown: boolean;
   readonly origin: Origin;
 }
 

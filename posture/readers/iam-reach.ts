@@ -7,7 +7,7 @@ import {
   AWS_NARROWING_CONDITION_KEYS,
   AWS_PASSROLE_LAUNCHERS,
   AWS_SELF_ESCALATION_ACTIONS,
-} from "../../catalog/aws-escalation";
+} from "../../catalog/aws-iam";
 
 /** What an IAM policy amounts to: `permission` says it for people, `reach` for the rules. */
 export type IamReach = Pick<PrivilegeGrant, "permission" | "reach">;

@@ -2,7 +2,7 @@ import type { PrivilegeGrant, PrivilegePosture } from "../model";
 import { refNames, type ResourceIndex } from "../index-resources";
 import type { PlannedResource } from "../resource";
 import { arr, isUnknown, obj, str, strs, UNKNOWN_VALUE } from "../values";
-import { readPublicGrants } from "./bucket-policies";
+import { readPublicGrants } from "./resource-policies";
 import { isAdminEquivalentPolicy, iamReach, type IamReach } from "./iam-reach";
 import { IAM_ROLE, readRoleTrusts } from "./role-trust";
 import { originOf } from "./origin";

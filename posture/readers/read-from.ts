@@ -6,7 +6,7 @@ import { ENTRA } from "./entra-conditional-access";
 import { PAAS } from "./paas-firewalls";
 import { AZURE_RBAC, ENTRA_PRIVILEGE, IAM } from "./privilege";
 import { IAM_ROLE } from "./role-trust";
-import { S3_BUCKET_POLICY } from "./bucket-policies";
+import { LAMBDA_PERMISSION, RESOURCE_POLICIES } from "./resource-policies";
 
 /** The resource types each part of the posture is read from: what the pack runs a resource rule on. */
 export const READ_FROM: Readonly<Record<PostureElement, readonly string[]>> = {
@@ -35,7 +35,7 @@ export const READ_FROM: Readonly<Record<PostureElement, readonly string[]>> = {
   "access.policies": [CLOUDFLARE.policy, CLOUDFLARE.legacyPolicy, CLOUDFLARE.application, CLOUDFLARE.legacyApplication],
   "access.serviceTokens": [CLOUDFLARE.serviceToken, CLOUDFLARE.legacyServiceToken],
   "privilege.trusts": [IAM_ROLE],
-  "privilege.publicGrants": [S3_BUCKET_POLICY],
+  "privilege.publicGrants": [...Object.keys(RESOURCE_POLICIES), LAMBDA_PERMISSION],
   "privilege.grants": [
     ...Object.values(IAM),
     AZURE_RBAC.assignment,

@@ -277,7 +277,9 @@ describe("privilege-no-public-resource-policy", () => {
     const blocked = v.mandatory.filter((d) => d.policyName === rule);
     expect(blocked.map((d) => d.urn?.split("::").pop())).toEqual(["open", "not-action"]);
     expect(blocked[0]!.message).toMatch(/BucketPolicy 'open' \(S3 bucket\) allows everyone .* s3:PutObject\./);
-    expect(v.notices).toMatch(/BucketPolicy 'website' \(S3 bucket\) lets everyone read/);
+    expect(v.notices).toMatch(
+      /BucketPolicy 'website' \(S3 bucket\) lets everyone s3:GetObject: right for a public website/,
+    );
   });
 });
 
@@ -556,5 +558,72 @@ describe("privilege-no-directory-control-for-apps", () => {
     expect(found.map((d) => d.urn!.split("::").pop())).toEqual(["role-management", "ca-writer"]);
     expect(found[0]!.message).toMatch(/Graph app role RoleManagement\.ReadWrite\.Directory/);
     expect(v.notices).toMatch(/AppRoleAssignment 'mail' grants .* Mail\.ReadWrite: every mailbox/);
+  });
+});
+
+describe("privilege-no-public-resource-policy: every kind of resource policy", () => {
+  const rule = "privilege-no-public-resource-policy";
+  const doc = (statement: object) => JSON.stringify({ Version: "2012-10-17", Statement: statement });
+  const anyone = (Action: string | string[], Condition?: object) => ({
+    Effect: "Allow",
+    Principal: "*",
+    Action,
+    Resource: "*",
+    ...(Condition ? { Condition } : {}),
+  });
+  it("blocks SQS, SNS, KMS, Secrets Manager, OpenSearch and Lambda open to everyone; passes them pinned; advises on public pulls and function URLs", async () => {
+    const v = await unconfigured([
+      handWritten("aws:sqs/queuePolicy:QueuePolicy", "queue-open", {
+        queueUrl: "q",
+        policy: doc(anyone("sqs:SendMessage")),
+      }),
+      handWritten("aws:sqs/queue:Queue", "queue-inline-open", { policy: doc([anyone(["sqs:*"])]) }),
+      handWritten("aws:sns/topicPolicy:TopicPolicy", "topic-s3-events", {
+        arn: "t",
+        policy: doc(anyone("sns:Publish", { StringEquals: { "AWS:SourceOwner": "111122223333" } })),
+      }),
+      handWritten("aws:kms/key:Key", "key-open", { policy: doc(anyone("kms:Decrypt")) }),
+      handWritten("aws:kms/keyPolicy:KeyPolicy", "key-account", {
+        keyId: "k",
+        policy: doc(anyone(["kms:Decrypt"], { StringEquals: { "kms:CallerAccount": "111122223333" } })),
+      }),
+      handWritten("aws:secretsmanager/secretPolicy:SecretPolicy", "secret-open", {
+        secretArn: "s",
+        policy: doc(anyone("secretsmanager:GetSecretValue")),
+      }),
+      handWritten("aws:opensearch/domain:Domain", "search-open", { accessPolicies: doc(anyone("es:*")) }),
+      handWritten("aws:ecr/repositoryPolicy:RepositoryPolicy", "images-public", {
+        repository: "r",
+        policy: doc(anyone(["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"])),
+      }),
+      handWritten("aws:lambda/permission:Permission", "invoke-anyone", {
+        action: "lambda:InvokeFunction",
+        function: "f",
+        principal: "*",
+      }),
+      handWritten("aws:lambda/permission:Permission", "function-url", {
+        action: "lambda:InvokeFunctionUrl",
+        function: "f",
+        principal: "*",
+        functionUrlAuthType: "NONE",
+      }),
+      handWritten("aws:lambda/permission:Permission", "from-bucket", {
+        action: "lambda:InvokeFunction",
+        function: "f",
+        principal: "s3.amazonaws.com",
+        sourceArn: "arn:aws:s3:::uploads",
+      }),
+      handWritten("aws:sqs/queuePolicy:QueuePolicy", "later", { queueUrl: "q", policy: UNKNOWN }),
+    ]);
+    const found = v.mandatory.filter((d) => d.policyName === rule);
+    expect(found.map((d) => d.urn!.split("::").pop()).sort()).toEqual(
+      ["invoke-anyone", "key-open", "queue-inline-open", "queue-open", "search-open", "secret-open"].sort(),
+    );
+    expect(found.find((d) => d.urn!.endsWith("queue-open"))!.message).toMatch(
+      /QueuePolicy 'queue-open' \(SQS queue\) allows everyone .* sqs:SendMessage/,
+    );
+    expect(v.notices).toMatch(/'images-public' \(ECR repository\) lets everyone ecr:BatchGetImage/);
+    expect(v.notices).toMatch(/'function-url' \(Lambda function\) lets everyone lambda:InvokeFunctionUrl/);
+    expect(v.notices).toMatch(/'later' \(SQS queue\)'s policy is not known until apply/);
   });
 });

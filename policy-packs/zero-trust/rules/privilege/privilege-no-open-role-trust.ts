@@ -1,18 +1,7 @@
 import type { RoleTrust } from "../../../../posture/model";
 import type { Finding, ResourceRule } from "../../rule";
 import { resourceName } from "../support";
-
-/** Conditions that pin "anyone" to one organisation, account or caller. */
-const PINNING_KEYS = [
-  "aws:principalorgid",
-  "aws:principalorgpaths",
-  "aws:principalaccount",
-  "aws:principalarn",
-  "aws:sourceaccount",
-  "aws:sourcearn",
-  "aws:sourceorgid",
-  "sts:externalid",
-];
+import { AWS_PINNING_CONDITION_KEYS } from "../../../../catalog/aws-iam";
 
 /** CI identity providers whose tokens every project on the service can obtain: `sub` says which. */
 const CI_PROVIDERS = ["token.actions.githubusercontent.com", "gitlab.com", "app.terraform.io"];
@@ -27,7 +16,7 @@ function judge(t: RoleTrust): Finding | undefined {
       notice: true,
       message: `${who}'s trust policy is not known until apply: who may assume it is judged once deployed (zt check).`,
     };
-  if (p.kind === "anyone" && !keys.some((k) => PINNING_KEYS.includes(k)))
+  if (p.kind === "anyone" && !keys.some((k) => AWS_PINNING_CONDITION_KEYS.includes(k)))
     return {
       urn: t.origin.urn,
       message: `${who} may be assumed by any AWS principal (Principal "*") with no condition pinning the organisation, account or caller. Name the principals, or add aws:PrincipalOrgID / sts:ExternalId.`,

@@ -2,21 +2,23 @@ import type { PublicGrant } from "../../../../posture/model";
 import type { Finding, ResourceRule } from "../../rule";
 import { resourceName } from "../support";
 
-/** Reading objects: what a public website bucket is for. Anything else for everyone is control. */
-const READS = /^s3:(GetObject|GetObjectVersion|ListBucket)$/i;
-
 function judge(g: PublicGrant): Finding {
   const who = `${resourceName(g.origin)} (${g.resource})`;
-  const writes = g.actions.filter((a) => !READS.test(a));
-  return writes.length
+  if (g.unknown)
+    return {
+      urn: g.origin.urn,
+      notice: true,
+      message: `${who}'s policy is not known until apply: who it lets in is judged once deployed (zt check).`,
+    };
+  return g.readOnly
     ? {
         urn: g.origin.urn,
-        message: `${who} allows everyone (Principal "*", no condition pinning a network, organisation or caller) ${writes.join(", ")}. Name the principals, or pin them with aws:PrincipalOrgID / aws:SourceVpce.`,
+        notice: true,
+        message: `${who} lets everyone ${g.actions.join(", ")}: right for a public website or image, a leak otherwise. Put it behind CloudFront with origin access control, or name the readers.`,
       }
     : {
         urn: g.origin.urn,
-        notice: true,
-        message: `${who} lets everyone read (${g.actions.join(", ")}): right for a public website, a leak otherwise. Serve it through CloudFront with origin access control instead.`,
+        message: `${who} allows everyone (Principal "*", no condition pinning a network, organisation or caller) ${g.actions.join(", ")}. Name the principals, or pin them with aws:PrincipalOrgID / aws:SourceVpce / aws:SourceArn.`,
       };
 }
 
@@ -25,12 +27,19 @@ export const privilegeNoPublicResourcePolicy: ResourceRule = {
   name: "privilege-no-public-resource-policy",
   layer: "privilege",
   description:
-    'No resource policy lets everyone (Principal "*", nothing pinning who) change or administer a resource; public reads are advice.',
+    'No resource policy (S3, SQS, SNS, KMS, ECR, Secrets Manager, OpenSearch, Lambda) lets everyone (Principal "*", nothing pinning who) use, change or administer a resource; public reads are advice.',
   severity: "critical",
   enforcementLevel: "mandatory",
   frameworks: ["ztmm-identity-access-management", "nis2-21-2-i"],
-  references: ["CKV_AWS_70 (S3 bucket does not allow an action with any principal)"],
-  remediation: "Name the principals the policy is for, or pin them with aws:PrincipalOrgID or aws:SourceVpce.",
+  references: [
+    "CKV_AWS_70 (S3 bucket does not allow an action with any principal)",
+    "CKV_AWS_168 (SQS queue policy not public)",
+    "CKV_AWS_169 (SNS topic policy not public)",
+    "CKV_AWS_32 (ECR policy not public)",
+    "CKV_AWS_301 (Lambda function not publicly accessible)",
+  ],
+  remediation:
+    "Name the principals the policy is for, or pin them with aws:PrincipalOrgID, aws:SourceVpce or aws:SourceArn.",
   uses: [],
   reads: ["privilege.publicGrants"],
   judge: (posture) => posture.privilege.publicGrants.map(judge),

@@ -1,3 +1,5 @@
+/** Facts of AWS IAM the readers judge policies by, kept apart from the readers. */
+
 /**
  * IAM actions that let their holder make itself an administrator when allowed on every resource
  * (the privilege-escalation paths published by Rhino Security Labs and used by Prowler's and
@@ -49,4 +51,24 @@ export const AWS_NARROWING_CONDITION_KEYS: readonly string[] = [
   "aws:sourcevpc",
   "aws:sourcevpce",
   "aws:vpcsourceip",
+];
+
+/**
+ * Condition keys that keep a `Principal "*"` statement (a trust or a resource policy) to one
+ * organisation, account, caller, source or network: with one of them it is not open to everyone.
+ */
+export const AWS_PINNING_CONDITION_KEYS: readonly string[] = [
+  "aws:principalorgid",
+  "aws:principalorgpaths",
+  "aws:principalaccount",
+  "aws:principalarn",
+  "aws:sourceaccount",
+  "aws:sourcearn",
+  "aws:sourceorgid",
+  "aws:sourceowner",
+  "aws:sourcevpc",
+  "aws:sourcevpce",
+  "aws:sourceip",
+  "kms:calleraccount",
+  "sts:externalid",
 ];
