@@ -136,6 +136,13 @@ export const FRAMEWORK_ITEMS = [
     assessor: "Prowler `cloudtrail_log_file_validation_enabled`",
   },
   {
+    id: "cis-aws-5.1",
+    framework: "CIS AWS Foundations",
+    title: "5.1 no network ACL ingress from 0.0.0.0/0 to admin ports",
+    assessor:
+      "Prowler `ec2_networkacl_allow_ingress_tcp_port_22`, `ec2_networkacl_allow_ingress_tcp_port_3389`, `ec2_networkacl_allow_ingress_any_port`",
+  },
+  {
     id: "cis-aws-5.2",
     framework: "CIS AWS Foundations",
     title: "5.2 no security group ingress from 0.0.0.0/0 to admin ports",

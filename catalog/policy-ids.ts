@@ -12,6 +12,7 @@ export const POLICY_IDS = [
   "identity-session-limits",
   "network-no-internet-ingress-beyond-edge",
   "network-no-admin-ports-from-internet",
+  "network-acl-no-admin-ports-from-internet",
   "network-no-paas-open-to-internet",
   "network-one-tier-per-host",
   "network-no-any-port-rules",

@@ -78,6 +78,22 @@ export interface HostPlacement {
   readonly origin: Origin;
 }
 
+/**
+ * One entry of an AWS network ACL: stateless, on a subnet, evaluated by rule number (lowest first)
+ * within its ACL and direction. `peer` is the CIDR the entry names, on the far side of the subnet.
+ */
+export interface AclEntry {
+  /** URN of the network ACL (or its id, when outside the stack). */
+  readonly acl: string;
+  readonly direction: "ingress" | "egress";
+  readonly access: "allow" | "deny";
+  readonly peer: Endpoint;
+  readonly protocol: Protocol;
+  readonly ports?: PortRange;
+  readonly ruleNumber: number;
+  readonly origin: Origin;
+}
+
 export interface NetworkPosture {
   readonly groups: readonly TierGroup[];
   /** Hosts and the tiers they sit in: one host in two tiers joins them. */
@@ -85,6 +101,8 @@ export interface NetworkPosture {
   readonly rules: readonly NetworkRule[];
   /** PaaS firewalls: who may reach a managed service by address, beside any security group. */
   readonly services: readonly ServiceOpening[];
+  /** Network ACL entries: a subnet's stateless filter, in front of its security groups. */
+  readonly acls: readonly AclEntry[];
 }
 
 export function describeEndpoint(e: Endpoint): string {
@@ -252,8 +270,6 @@ export interface PublicGrant {
   readonly actions: readonly string[];
   /** Every action only reads what is meant to be public (a website's objects, a public image, a function URL). */
   readonly readOnly: boolean;
-  /** The policy is not known until apply (built from outputs): judged once deployed. */
-  readonly unknown: boolean;
   readonly origin: Origin;
 }
 
@@ -272,6 +288,7 @@ export type PostureElement =
   | "network.groups"
   | "network.rules"
   | "network.services"
+  | "network.acls"
   | "access.apps"
   | "access.policies"
   | "access.serviceTokens"

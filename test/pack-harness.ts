@@ -30,12 +30,13 @@ export function usePack() {
   }
   const mandatory = async (...args: Parameters<typeof check>) =>
     (await check(...args)).filter((d) => d.enforcementLevel === "mandatory");
-  /** The verdict on resources alone, with no config (a hand-written stack): what blocks, and every notice. */
+  /** The verdict on resources alone, with no config (a hand-written stack): what blocks, what advises, every notice. */
   async function unconfigured(resources: readonly PlannedResource[]) {
     await ctx.server.configure({});
     const found = await ctx.server.analyzeAll(resources);
     return {
       mandatory: found.filter((d) => d.enforcementLevel === "mandatory"),
+      advisory: found.filter((d) => d.enforcementLevel === "advisory" && d.policyName !== "pack-notices"),
       // Notices come in more than one diagnostic (as each Analyze and AnalyzeStack reports them).
       notices: found
         .filter((d) => d.policyName === "pack-notices")

@@ -13,8 +13,11 @@ const DIR = join(__dirname, "fixtures", "programs");
 const PROGRAMS = readdirSync(DIR)
   .filter((f) => f.endsWith(".ts") && f !== "open-database.ts") // that one extends the baseline (cli.test)
   .map((file) => {
-    const [, verdict, policy] = /\/\/ expect: (clean|blocked by ([\w-]+))/.exec(readFileSync(join(DIR, file), "utf8"))!;
-    return { file, clean: verdict === "clean", policy };
+    const text = readFileSync(join(DIR, file), "utf8");
+    const [, verdict, policy] = /\/\/ expect: (clean|blocked by ([\w-]+))/.exec(text)!;
+    // An optional `// advises: <policy>` line: an advisory policy that must report on the program.
+    const advises = /\/\/ advises: ([\w-]+)/.exec(text)?.[1];
+    return { file, clean: verdict === "clean", policy, advises };
   });
 
 let server: PackServer;
@@ -25,7 +28,7 @@ beforeAll(async () => {
 afterAll(async () => server?.stop());
 
 describe.each(["new", "deployed"] as StackMode[])("public-shape programs, as a %s stack, with no config", (mode) => {
-  it.each(PROGRAMS)("$file", async ({ file, clean, policy }) => {
+  it.each(PROGRAMS)("$file", async ({ file, clean, policy, advises }) => {
     const { resources } = await runProgramOffline(programModule(join(DIR, file)), {
       project: "hand-written",
       stack: "dev",
@@ -33,9 +36,12 @@ describe.each(["new", "deployed"] as StackMode[])("public-shape programs, as a %
       mode,
     });
     expect(resources.filter((r) => r.custom).length, file).toBeGreaterThan(0);
-    const mandatory = (await server.analyzeAll(resources)).filter((d) => d.enforcementLevel === "mandatory");
+    const found = await server.analyzeAll(resources);
+    const mandatory = found.filter((d) => d.enforcementLevel === "mandatory");
     if (clean) expect(mandatory.map((d) => `${d.policyName}: ${d.message}`)).toEqual([]);
     else expect(mandatory.map((d) => d.policyName)).toContain(policy);
+    if (advises)
+      expect(found.filter((d) => d.enforcementLevel === "advisory").map((d) => d.policyName)).toContain(advises);
   });
 
   it("has clean and blocked programs both", () => {

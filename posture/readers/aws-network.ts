@@ -30,11 +30,11 @@ const PROTOCOLS: Record<string, Protocol> = {
   "1": "icmp",
 };
 
-function protocolOf(v: unknown): Protocol {
+export function protocolOf(v: unknown): Protocol {
   return PROTOCOLS[String(str(v) ?? num(v) ?? "-1").toLowerCase()] ?? "all";
 }
 
-function portsOf(protocol: Protocol, from: unknown, to: unknown): PortRange | undefined {
+export function portsOf(protocol: Protocol, from: unknown, to: unknown): PortRange | undefined {
   const f = num(from);
   const t = num(to);
   if (protocol === "all" || f === undefined || t === undefined || f < 0 || t < 0) return undefined;
@@ -46,7 +46,7 @@ function groupEndpoint(g: PlannedResource): Endpoint {
   return tier ? { kind: "tier", tier } : { kind: "untagged", group: g.name };
 }
 
-function cidrEndpoint(cidr: string): Endpoint {
+export function cidrEndpoint(cidr: string): Endpoint {
   if (cidr === OPAQUE_SECRET || cidr === UNKNOWN_VALUE) return { kind: "unknown", ref: cidr };
   return cidr === "0.0.0.0/0" || cidr === "::/0" ? { kind: "internet" } : { kind: "cidr", cidr };
 }

@@ -3,6 +3,7 @@ import type { ResourceIndex } from "../index-resources";
 import { readAwsNetwork } from "./aws-network";
 import { readAzureNetwork } from "./azure-network";
 import { readHosts } from "./hosts";
+import { readNetworkAcls } from "./network-acls";
 import { readServiceOpenings } from "./paas-firewalls";
 
 /** What a rule allows or denies, on which group: two rules with the same key are the same rule. */
@@ -37,5 +38,6 @@ export function readNetwork(index: ResourceIndex): NetworkPosture {
     rules: withoutRefreshedCopies([...aws.rules, ...azure.rules]),
     services: readServiceOpenings(index),
     hosts: readHosts(index),
+    acls: readNetworkAcls(index),
   };
 }

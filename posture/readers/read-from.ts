@@ -4,6 +4,7 @@ import { AZURE } from "./azure-network";
 import { CLOUDFLARE } from "./cloudflare-access";
 import { ENTRA } from "./entra-conditional-access";
 import { PAAS } from "./paas-firewalls";
+import { NACL } from "./network-acls";
 import { AZURE_RBAC, ENTRA_PRIVILEGE, IAM } from "./privilege";
 import { IAM_ROLE } from "./role-trust";
 import { LAMBDA_PERMISSION, RESOURCE_POLICIES } from "./resource-policies";
@@ -31,6 +32,7 @@ export const READ_FROM: Readonly<Record<PostureElement, readonly string[]>> = {
     AZURE.classicRule,
   ],
   "network.services": Object.keys(PAAS),
+  "network.acls": Object.values(NACL),
   "access.apps": [CLOUDFLARE.application, CLOUDFLARE.legacyApplication],
   "access.policies": [CLOUDFLARE.policy, CLOUDFLARE.legacyPolicy, CLOUDFLARE.application, CLOUDFLARE.legacyApplication],
   "access.serviceTokens": [CLOUDFLARE.serviceToken, CLOUDFLARE.legacyServiceToken],

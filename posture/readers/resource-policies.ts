@@ -50,8 +50,9 @@ const pinned = (statement: Record<string, unknown>) =>
 function policyGrant(r: PlannedResource): PublicGrant[] {
   const { property, resource, reads } = RESOURCE_POLICIES[r.type]!;
   const policy = r.inputs[property];
-  if (policy === undefined) return [];
-  if (isUnknown(policy)) return [{ resource, actions: [], readOnly: false, unknown: true, origin: originOf(r) }];
+  // A policy built from outputs (its own ARN, most often) is unknown in a new stack's preview: it is
+  // judged in the deployed view (zt check, or the next preview), not announced on every new stack.
+  if (policy === undefined || isUnknown(policy)) return [];
   const actions = (iamStatements(policy) ?? [])
     .filter((s) => str(s.Effect) === "Allow" && everyone(s.Principal) && !pinned(s))
     .flatMap((s) => (s.NotAction !== undefined ? ["(every action but some: NotAction)"] : listOf(s.Action)));
@@ -62,7 +63,6 @@ function policyGrant(r: PlannedResource): PublicGrant[] {
           resource,
           actions: unique,
           readOnly: reads !== undefined && unique.every((a) => reads.test(a)),
-          unknown: false,
           origin: originOf(r),
         },
       ]
@@ -76,7 +76,7 @@ function lambdaGrant(r: PlannedResource): PublicGrant[] {
   const action = str(i.action) ?? "(unknown action)";
   // A function URL without auth is a public HTTP endpoint, as a website is; invoking the function is not.
   const url = /^lambda:InvokeFunctionUrl$/i.test(action) && str(i.functionUrlAuthType) === "NONE";
-  return [{ resource: "Lambda function", actions: [action], readOnly: url, unknown: false, origin: originOf(r) }];
+  return [{ resource: "Lambda function", actions: [action], readOnly: url, origin: originOf(r) }];
 }
 
 /** Reads what resource policies allow everyone (Principal "*", no condition pinning who or where). */

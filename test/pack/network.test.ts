@@ -661,3 +661,48 @@ describe("network-one-tier-per-host", () => {
     expect(postureOf([...asgs, nic]).network.hosts).toEqual([expect.objectContaining({ tiers: ["data", "web"] })]);
   });
 });
+
+describe("network-acl-no-admin-ports-from-internet", () => {
+  const rule = "network-acl-no-admin-ports-from-internet";
+  const acl = (name: string, ingress: object[]) =>
+    handWritten("aws:ec2/networkAcl:NetworkAcl", name, { vpcId: "vpc-0123", ingress, egress: [] });
+  const allow = (ruleNo: number, extra: object) => ({ ruleNo, action: "allow", fromPort: 0, toPort: 0, ...extra });
+  it("advises on SSH, RDP or every port from the internet, inline or standalone, unless a lower-numbered entry denies it first", async () => {
+    const shared = acl("shared", [
+      allow(200, { protocol: "tcp", cidrBlock: "0.0.0.0/0", fromPort: 32768, toPort: 65535 }),
+    ]);
+    const v = await unconfigured([
+      acl("ssh-open", [allow(100, { protocol: "tcp", cidrBlock: "0.0.0.0/0", fromPort: 22, toPort: 22 })]),
+      acl("ssh-denied-first", [
+        { ruleNo: 50, action: "deny", protocol: "tcp", cidrBlock: "0.0.0.0/0", fromPort: 22, toPort: 22 },
+        allow(100, { protocol: "tcp", cidrBlock: "0.0.0.0/0", fromPort: 22, toPort: 22 }),
+      ]),
+      acl("office-only", [allow(100, { protocol: "tcp", cidrBlock: "203.0.113.7/32", fromPort: 22, toPort: 22 })]),
+      shared,
+      handWritten(
+        "aws:ec2/networkAclRule:NetworkAclRule",
+        "all-from-v6",
+        {
+          networkAclId: UNKNOWN,
+          ruleNumber: 300,
+          egress: false,
+          protocol: "-1",
+          ruleAction: "allow",
+          ipv6CidrBlock: "::/0",
+        },
+        { networkAclId: [shared.urn] },
+      ),
+      handWritten("aws:ec2/defaultNetworkAcl:DefaultNetworkAcl", "default", {
+        defaultNetworkAclId: "acl-0123",
+        ingress: [allow(100, { protocol: "-1", cidrBlock: "0.0.0.0/0" })],
+      }),
+    ]);
+    const found = v.advisory.filter((d) => d.policyName === rule);
+    expect(found.map((d) => d.urn!.split("::").pop()).sort()).toEqual(["all-from-v6", "default", "ssh-open"]);
+    expect(found.find((d) => d.urn!.endsWith("ssh-open"))!.message).toMatch(
+      /NetworkAcl 'ssh-open' rule 100 lets internet in on SSH \(22\)/,
+    );
+    expect(found.find((d) => d.urn!.endsWith("default"))!.message).toMatch(/every port \(any protocol\/any port\)/);
+    expect(v.mandatory).toEqual([]);
+  });
+});

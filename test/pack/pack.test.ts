@@ -28,6 +28,7 @@ describe("the zero-trust pack, served as the engine serves it", () => {
       "identity-session-limits=mandatory",
       "network-no-internet-ingress-beyond-edge=mandatory",
       "network-no-admin-ports-from-internet=mandatory",
+      "network-acl-no-admin-ports-from-internet=advisory",
       "network-no-paas-open-to-internet=mandatory",
       "network-one-tier-per-host=mandatory",
       "network-no-any-port-rules=mandatory",

@@ -14,6 +14,7 @@ import { identitySessionLimits } from "./identity/identity-session-limits";
 import { networkAzureExplicitDeny } from "./network/network-azure-explicit-deny";
 import { networkFlowsFollowTierModel } from "./network/network-flows-follow-tier-model";
 import { networkNoAdminPortsFromInternet } from "./network/network-no-admin-ports-from-internet";
+import { networkAclNoAdminPortsFromInternet } from "./network/network-acl-no-admin-ports-from-internet";
 import { networkNoPaasOpenToInternet } from "./network/network-no-paas-open-to-internet";
 import { networkOneTierPerHost } from "./network/network-one-tier-per-host";
 import { networkNoAnyPortRules } from "./network/network-no-any-port-rules";
@@ -41,6 +42,7 @@ export const RULES: readonly Rule[] = [
   identitySessionLimits,
   networkNoInternetIngressBeyondEdge,
   networkNoAdminPortsFromInternet,
+  networkAclNoAdminPortsFromInternet,
   networkNoPaasOpenToInternet,
   networkOneTierPerHost,
   networkNoAnyPortRules,

@@ -1,11 +1,7 @@
 import type { ResourceRule } from "../../rule";
 import { coversPort } from "../../../../posture/ports";
+import { ADMIN_PORTS } from "../../../../catalog/admin-ports";
 import { describeFlow, isAllowRule, isOutside, isWideOpen, resourceName } from "../support";
-
-const ADMIN_PORTS = [
-  { port: 22, name: "SSH" },
-  { port: 3389, name: "RDP" },
-];
 
 export const networkNoAdminPortsFromInternet: ResourceRule = {
   kind: "resource",

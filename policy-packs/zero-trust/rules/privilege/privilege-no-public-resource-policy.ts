@@ -4,12 +4,6 @@ import { resourceName } from "../support";
 
 function judge(g: PublicGrant): Finding {
   const who = `${resourceName(g.origin)} (${g.resource})`;
-  if (g.unknown)
-    return {
-      urn: g.origin.urn,
-      notice: true,
-      message: `${who}'s policy is not known until apply: who it lets in is judged once deployed (zt check).`,
-    };
   return g.readOnly
     ? {
         urn: g.origin.urn,
