@@ -27,6 +27,7 @@ export const POLICY_IDS = [
   "access-session-within-ceiling",
   "access-require-mfa",
   "access-service-tokens-expire",
+  "access-tunnel-routes-behind-access",
   "privilege-no-wildcard-admin-for-people",
   "privilege-no-admin-role-without-mfa",
   "privilege-no-directory-control-for-apps",

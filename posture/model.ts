@@ -142,6 +142,8 @@ export interface AccessPolicyPosture {
 export interface AccessAppPosture {
   readonly name: string;
   readonly domain?: string;
+  /** Every public hostname (and path) the app secures: its domain, self-hosted domains, destinations. */
+  readonly domains: readonly string[];
   readonly type?: string;
   readonly sessionMinutes?: number;
   readonly allowedIdps: readonly string[];
@@ -156,12 +158,24 @@ export interface ServiceTokenPosture {
   readonly origin: Origin;
 }
 
+/** One ingress rule of a Cloudflare Tunnel: a public hostname (none: every other) and the origin it reaches. */
+export interface TunnelRoute {
+  readonly hostname?: string;
+  readonly path?: string;
+  /** `https://localhost:8443`, `ssh://localhost:22`, `http_status:404`... */
+  readonly service: string;
+  /** cloudflared itself demands an Access token (`originRequest.access.required`). */
+  readonly accessRequired: boolean;
+  readonly origin: Origin;
+}
+
 export interface AccessPosture {
   readonly apps: readonly AccessAppPosture[];
   /** Every policy: reusable ones (attached or not), legacy ones, and those inline in apps. */
   readonly policies: readonly AccessPolicyPosture[];
   readonly serviceTokens: readonly ServiceTokenPosture[];
   readonly tunnels: readonly Origin[];
+  readonly routes: readonly TunnelRoute[];
 }
 
 export type CaState = "enabled" | "disabled" | "enabledForReportingButNotEnforced";

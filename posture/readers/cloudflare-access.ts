@@ -1,7 +1,7 @@
-import type { AccessAppPosture, AccessPolicyPosture, AccessPosture, AccessRule } from "../model";
+import type { AccessAppPosture, AccessPolicyPosture, AccessPosture, AccessRule, TunnelRoute } from "../model";
 import { refNames, type ResourceIndex } from "../index-resources";
 import type { PlannedResource } from "../resource";
-import { arr, obj, plain, str, strs } from "../values";
+import { arr, obj, plain, str, strs, UNKNOWN_VALUE } from "../values";
 import { originOf } from "./origin";
 import { goDurationMinutes } from "../durations";
 import { MAX_SERVICE_TOKEN_HOURS } from "../../catalog/limits";
@@ -11,6 +11,8 @@ export const CLOUDFLARE = {
   policy: "cloudflare:index/zeroTrustAccessPolicy:ZeroTrustAccessPolicy",
   serviceToken: "cloudflare:index/zeroTrustAccessServiceToken:ZeroTrustAccessServiceToken",
   tunnel: "cloudflare:index/zeroTrustTunnelCloudflared:ZeroTrustTunnelCloudflared",
+  tunnelConfig: "cloudflare:index/zeroTrustTunnelCloudflaredConfig:ZeroTrustTunnelCloudflaredConfig",
+  legacyTunnelConfig: "cloudflare:index/tunnelConfig:TunnelConfig",
   legacyApplication: "cloudflare:index/accessApplication:AccessApplication",
   legacyPolicy: "cloudflare:index/accessPolicy:AccessPolicy",
   legacyServiceToken: "cloudflare:index/accessServiceToken:AccessServiceToken",
@@ -124,9 +126,14 @@ export function readCloudflareAccess(index: ResourceIndex): AccessPosture {
       const [owner] = index.resolve(p, "applicationId", [[p.inputs.applicationId]], app.type);
       if (owner!.targets.includes(app)) attached.push(policyOf(index, p, p.inputs));
     }
+    const domain = str(app.inputs.domain);
+    // `destinations` supersede `selfHostedDomains` (Cloudflare ignores the latter when both are set).
+    const destinations = arr(app.inputs.destinations).map((d) => str(obj(d).uri) ?? str(obj(d).hostname));
+    const more = destinations.length ? destinations : strs(app.inputs.selfHostedDomains);
     return {
       name: str(app.inputs.name) ?? app.name,
-      domain: str(app.inputs.domain),
+      domain,
+      domains: [...new Set([domain, ...more].filter((d): d is string => d !== undefined))],
       type: str(app.inputs.type),
       sessionMinutes: durationToMinutes(app.inputs.sessionDuration),
       allowedIdps: strs(app.inputs.allowedIdps),
@@ -151,5 +158,31 @@ export function readCloudflareAccess(index: ResourceIndex): AccessPosture {
     };
   });
 
-  return { apps, policies, serviceTokens, tunnels: index.ofType(CLOUDFLARE.tunnel).map(originOf) };
+  return {
+    apps,
+    policies,
+    serviceTokens,
+    tunnels: index.ofType(CLOUDFLARE.tunnel).map(originOf),
+    routes: readTunnelRoutes(index),
+  };
+}
+
+/** The ingress rules of tunnel configurations: which hostname reaches which origin service. */
+function readTunnelRoutes(index: ResourceIndex): TunnelRoute[] {
+  return index.ofType(CLOUDFLARE.tunnelConfig, CLOUDFLARE.legacyTunnelConfig).flatMap((r) => {
+    const config = obj(r.inputs.config);
+    // cloudflared checks the Access token itself when `access.required` is set, for every rule or one.
+    const required = (o: unknown) => obj(obj(o).access).required === true;
+    const everywhere = required(config.originRequest);
+    return arr(config.ingresses ?? config.ingressRules).map((i): TunnelRoute => {
+      const e = obj(i);
+      return {
+        hostname: str(e.hostname),
+        path: str(e.path),
+        service: str(e.service) ?? UNKNOWN_VALUE,
+        accessRequired: everywhere || required(e.originRequest),
+        origin: originOf(r),
+      };
+    });
+  });
 }

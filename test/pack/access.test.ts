@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { add, edit, handWritten, names, usePack } from "../pack-harness";
 
-const { mandatory } = usePack();
+const { mandatory, unconfigured } = usePack();
 const ACCOUNT = "0123456789abcdef0123456789abcdef";
 
 describe("access-no-everyone-without-require", () => {
@@ -139,5 +139,59 @@ describe("access-service-tokens-expire", () => {
     expect(await mandatory(edit("contoso-app-intranet-token-uptime-monitor", (i) => (i.duration = "720h")))).toEqual(
       [],
     );
+  });
+});
+
+describe("access-tunnel-routes-behind-access", () => {
+  const rule = "access-tunnel-routes-behind-access";
+  const TUNNEL_CONFIG = "cloudflare:index/zeroTrustTunnelCloudflaredConfig:ZeroTrustTunnelCloudflaredConfig";
+  const config = (name: string, ingresses: object[], type = TUNNEL_CONFIG) =>
+    handWritten(type, name, { accountId: ACCOUNT, tunnelId: "t", config: { ingresses } });
+  const app = (name: string, inputs: object) =>
+    handWritten("cloudflare:index/zeroTrustAccessApplication:ZeroTrustAccessApplication", name, {
+      accountId: ACCOUNT,
+      name,
+      type: "self_hosted",
+      ...inputs,
+    });
+  it("blocks SSH and RDP published with no Access app; passes them behind an app (domain, wildcard, destination) or cloudflared's own check; advises on a bare web origin", async () => {
+    const v = await unconfigured([
+      app("ssh", { domain: "ssh.contoso.com" }),
+      app("wildcard", { destinations: [{ type: "public", uri: "*.ops.contoso.com" }] }),
+      app("admin-path", { domain: "tools.contoso.com/admin" }),
+      config("hosts", [
+        { hostname: "ssh.contoso.com", service: "ssh://localhost:22" },
+        { hostname: "jump.ops.contoso.com", service: "ssh://10.0.0.5:22" },
+        { hostname: "rdp.contoso.com", service: "rdp://10.0.0.9:3389" },
+        { hostname: "tools.contoso.com", service: "tcp://localhost:5432" },
+        {
+          hostname: "db.contoso.com",
+          service: "tcp://localhost:5432",
+          originRequest: { access: { required: true, teamName: "contoso", audTags: ["a"] } },
+        },
+        { hostname: "www.contoso.com", service: "http://localhost:8080" },
+        { service: "http_status:404" },
+      ]),
+      config("legacy", [{ service: "ssh://localhost:22" }], "cloudflare:index/tunnelConfig:TunnelConfig"),
+    ]);
+    const found = v.mandatory.filter((d) => d.policyName === rule);
+    expect(
+      found.map((d) =>
+        d.message
+          .match(/publishes (\S+) at (\S+)/)!
+          .slice(1)
+          .join(" "),
+      ),
+    ).toEqual([
+      "rdp://10.0.0.9:3389 rdp.contoso.com",
+      "tcp://localhost:5432 tools.contoso.com",
+      "ssh://localhost:22 every",
+    ]);
+    expect(v.notices).toMatch(
+      /publishes http:\/\/localhost:8080 at www\.contoso\.com with no Access application: right for a public site/,
+    );
+  });
+  it("the baseline's own tunnel passes: cloudflared checks the Access token", async () => {
+    expect(names(await mandatory())).not.toContain(rule);
   });
 });

@@ -43,6 +43,7 @@ describe("the zero-trust pack, served as the engine serves it", () => {
       "access-session-within-ceiling=mandatory",
       "access-require-mfa=mandatory",
       "access-service-tokens-expire=mandatory",
+      "access-tunnel-routes-behind-access=mandatory",
       "privilege-no-wildcard-admin-for-people=mandatory",
       "privilege-no-admin-role-without-mfa=mandatory",
       "privilege-no-directory-control-for-apps=mandatory",

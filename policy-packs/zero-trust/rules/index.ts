@@ -3,6 +3,7 @@ import { accessNoBypass } from "./access/access-no-bypass";
 import { accessNoEveryoneWithoutRequire } from "./access/access-no-everyone-without-require";
 import { accessRequireMfa } from "./access/access-require-mfa";
 import { accessServiceTokensExpire } from "./access/access-service-tokens-expire";
+import { accessTunnelRoutesBehindAccess } from "./access/access-tunnel-routes-behind-access";
 import { accessSessionWithinCeiling } from "./access/access-session-within-ceiling";
 import { postureWithinLock } from "./posture/posture-within-lock";
 import { identityBaselineCoverage } from "./identity/identity-baseline-coverage";
@@ -57,6 +58,7 @@ export const RULES: readonly Rule[] = [
   accessSessionWithinCeiling,
   accessRequireMfa,
   accessServiceTokensExpire,
+  accessTunnelRoutesBehindAccess,
   privilegeNoWildcardAdminForPeople,
   privilegeNoAdminRoleWithoutMfa,
   privilegeNoDirectoryControlForApps,
