@@ -6,6 +6,7 @@
 export const POLICY_IDS = [
   "identity-baseline-coverage",
   "identity-break-glass-excluded",
+  "identity-no-break-glass-members-added",
   "identity-no-undeclared-exclusions",
   "identity-baseline-enforced",
   "identity-grants-not-weakened",

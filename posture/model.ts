@@ -231,9 +231,19 @@ export interface NamedLocationPosture {
   readonly origin: Origin;
 }
 
+/** One principal put into one Entra group. */
+export interface GroupMembership {
+  /** The group's object id (lower case), or unknown when the group is new in this stack. */
+  readonly group: string;
+  /** The member's object id (lower case), or the stack's own principal as `<type>:<name>`. */
+  readonly member: string;
+  readonly origin: Origin;
+}
+
 export interface IdentityPosture {
   readonly policies: readonly CaPolicyPosture[];
   readonly namedLocations: readonly NamedLocationPosture[];
+  readonly memberships: readonly GroupMembership[];
   readonly strengths: readonly {
     readonly name: string;
     readonly combinations: readonly string[];
@@ -299,6 +309,7 @@ export interface PrivilegePosture {
  */
 export type PostureElement =
   | "identity.policies"
+  | "identity.memberships"
   | "network.groups"
   | "network.rules"
   | "network.services"

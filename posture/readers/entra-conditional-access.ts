@@ -5,6 +5,7 @@ import { GUID_PATTERN } from "../../catalog/well-known-ids";
 import { refNames, type ResourceIndex } from "../index-resources";
 import { arr, num, obj, str, strs } from "../values";
 import { originOf } from "./origin";
+import { readGroupMemberships } from "./group-members";
 
 export const ENTRA = {
   policy: "azuread:index/conditionalAccessPolicy:ConditionalAccessPolicy",
@@ -130,5 +131,5 @@ export function readConditionalAccess(index: ResourceIndex): IdentityPosture {
       origin: originOf(p),
     };
   });
-  return { policies, strengths, namedLocations };
+  return { policies, strengths, namedLocations, memberships: readGroupMemberships(index) };
 }

@@ -4,6 +4,7 @@ import { AZURE } from "./azure-network";
 import { CLOUDFLARE } from "./cloudflare-access";
 import { ENTRA } from "./entra-conditional-access";
 import { PAAS } from "./paas-firewalls";
+import { ENTRA_GROUPS } from "./group-members";
 import { NACL } from "./network-acls";
 import { AZURE_RBAC, ENTRA_PRIVILEGE, IAM } from "./privilege";
 import { IAM_ROLE } from "./role-trust";
@@ -12,6 +13,7 @@ import { LAMBDA_PERMISSION, RESOURCE_POLICIES } from "./resource-policies";
 /** The resource types each part of the posture is read from: what the pack runs a resource rule on. */
 export const READ_FROM: Readonly<Record<PostureElement, readonly string[]>> = {
   "identity.policies": [ENTRA.policy],
+  "identity.memberships": Object.values(ENTRA_GROUPS),
   "network.groups": [
     AWS.securityGroup,
     AWS.defaultSecurityGroup,

@@ -271,3 +271,49 @@ describe("identity-grants-not-weakened", () => {
     expect(found).toEqual([]);
   });
 });
+
+describe("identity-no-break-glass-members-added", () => {
+  const rule = "identity-no-break-glass-members-added";
+  const ACCOUNT = "0b7e5d3c-2a1f-4e8d-9c6b-4a3f2e1d0c5b";
+  it("blocks a new user, or any other object, put into the break-glass group; passes a break-glass account and other groups", async () => {
+    const user = handWritten("azuread:index/user:User", "contractor", { displayName: "Contractor" });
+    const found = await mandatory(
+      add(
+        user,
+        handWritten(
+          "azuread:index/groupMember:GroupMember",
+          "contractor-in-bg",
+          { groupObjectId: BREAK_GLASS.toUpperCase(), memberObjectId: "04da6b54-80e4-46f7-96ec-b56ff0331ba9" },
+          { memberObjectId: [user.urn] },
+        ),
+        handWritten("azuread:index/groupMember:GroupMember", "sp-in-bg", {
+          groupObjectId: BREAK_GLASS,
+          memberObjectId: "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee",
+        }),
+        handWritten("azuread:index/groupMember:GroupMember", "account-in-bg", {
+          groupObjectId: BREAK_GLASS,
+          memberObjectId: ACCOUNT,
+        }),
+        handWritten("azuread:index/groupMember:GroupMember", "elsewhere", {
+          groupObjectId: "11111111-2222-4333-8444-555555555555",
+          memberObjectId: "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee",
+        }),
+      ),
+    );
+    const hits = found.filter((d) => d.policyName === rule);
+    expect(hits.map((d) => d.urn!.split("::").pop())).toEqual(["contractor-in-bg", "sp-in-bg"]);
+    expect(hits[0]!.message).toMatch(/puts user:contractor into break-glass group 9e4c2a7b/);
+  });
+  it("blocks a deployed Group, known by its id, that lists members beyond the break-glass accounts", async () => {
+    // Deployed, AnalyzeStack sees the group's outputs: its object id among them.
+    const group = handWritten("azuread:index/group:Group", "emergency", {
+      displayName: "Emergency access",
+      members: [ACCOUNT, "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee"],
+      objectId: BREAK_GLASS,
+    });
+    const hits = (await mandatory(add(group))).filter((d) => d.policyName === rule);
+    expect(hits.map((d) => d.message)).toEqual([
+      expect.stringMatching(/puts aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee into/),
+    ]);
+  });
+});

@@ -22,6 +22,7 @@ describe("the zero-trust pack, served as the engine serves it", () => {
     expect(info.policies.map((p) => `${p.name}=${p.enforcementLevel}`)).toEqual([
       "identity-baseline-coverage=mandatory",
       "identity-break-glass-excluded=mandatory",
+      "identity-no-break-glass-members-added=mandatory",
       "identity-no-undeclared-exclusions=mandatory",
       "identity-baseline-enforced=mandatory",
       "identity-grants-not-weakened=mandatory",

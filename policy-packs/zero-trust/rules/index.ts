@@ -10,6 +10,7 @@ import { identityBaselineCoverage } from "./identity/identity-baseline-coverage"
 import { identityBaselineEnforced } from "./identity/identity-baseline-enforced";
 import { identityGrantsNotWeakened } from "./identity/identity-grants-not-weakened";
 import { identityBreakGlassExcluded } from "./identity/identity-break-glass-excluded";
+import { identityNoBreakGlassMembersAdded } from "./identity/identity-no-break-glass-members-added";
 import { identityNoUndeclaredExclusions } from "./identity/identity-no-undeclared-exclusions";
 import { identitySessionLimits } from "./identity/identity-session-limits";
 import { networkAzureExplicitDeny } from "./network/network-azure-explicit-deny";
@@ -37,6 +38,7 @@ import { privilegeNoDirectoryControlForApps } from "./privilege/privilege-no-dir
 export const RULES: readonly Rule[] = [
   identityBaselineCoverage,
   identityBreakGlassExcluded,
+  identityNoBreakGlassMembersAdded,
   identityNoUndeclaredExclusions,
   identityBaselineEnforced,
   identityGrantsNotWeakened,
