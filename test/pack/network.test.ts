@@ -644,6 +644,50 @@ describe("network-one-tier-per-host", () => {
     expect(found.map((d) => d.urn?.split("::").pop()).sort()).toEqual(["vm-nic", "workers"]);
   });
 
+  it("adds the groups that attachments and classic ASG associations give a host, in the stack or by its id", async () => {
+    const eni = handWritten(
+      "aws:ec2/networkInterface:NetworkInterface",
+      "app-eni",
+      { subnetId: "subnet-0123", securityGroups: [UNKNOWN] },
+      { securityGroups: [sg("app")] },
+    );
+    const attach = (name: string, tier: string, host: PlannedResource | string) =>
+      handWritten(
+        "aws:ec2/networkInterfaceSecurityGroupAttachment:NetworkInterfaceSecurityGroupAttachment",
+        name,
+        { networkInterfaceId: typeof host === "string" ? host : UNKNOWN, securityGroupId: UNKNOWN },
+        { securityGroupId: [sg(tier)], ...(typeof host === "string" ? {} : { networkInterfaceId: [host.urn] }) },
+      );
+    const classic = (name: string, tier: string) =>
+      handWritten(
+        "azure:network/networkInterfaceApplicationSecurityGroupAssociation:NetworkInterfaceApplicationSecurityGroupAssociation",
+        name,
+        {
+          networkInterfaceId: "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/networkInterfaces/vm1",
+          applicationSecurityGroupId: UNKNOWN,
+        },
+        { applicationSecurityGroupId: [asg(tier)] },
+      );
+    const found = (
+      await mandatory(
+        add(
+          eni,
+          attach("eni-into-data", "data", eni),
+          attach("outside-web", "web", "eni-0abc"),
+          attach("outside-web-again", "web", "eni-0abc"),
+          classic("vm1-web", "web"),
+          classic("vm1-data", "data"),
+        ),
+      )
+    ).filter((d) => d.policyName === rule);
+    expect(found.map((d) => d.message)).toEqual([
+      expect.stringMatching(/NetworkInterface 'app-eni' sits in tiers 'app' and 'data'/),
+      expect.stringMatching(
+        /NetworkInterfaceApplicationSecurityGroupAssociation 'vm1-web' sits in tiers 'data' and 'web'/,
+      ),
+    ]);
+  });
+
   it("reads a deployed NIC by its ASG ids, without dependencies", () => {
     const ids = ["web", "data"].map(
       (t) => `/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/applicationSecurityGroups/${t}`,
