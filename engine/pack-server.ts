@@ -33,6 +33,8 @@ export interface PolicyInfo {
   readonly enforcementLevel: EnforcementLevel;
   readonly description: string;
   readonly configSchema?: Record<string, unknown>;
+  /** The policy's tags as the pack publishes them: its layer, then its references. */
+  readonly tags: readonly string[];
 }
 
 /** Per-policy config, as `--policy-pack-config` gives it: an enforcement level and properties. */
@@ -114,6 +116,7 @@ export class PackServer {
         description: p.getDescription(),
         enforcementLevel: LEVELS[p.getEnforcementlevel()]!,
         configSchema: p.getConfigschema()?.getProperties()?.toJavaScript(),
+        tags: p.getTagsList(),
       })),
     };
   }

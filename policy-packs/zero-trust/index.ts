@@ -13,7 +13,7 @@ import { settingsSchema, type Settings } from "./config";
 import { fromPolicyResource, fromResourceArgs } from "./engine-resources";
 import { judge } from "./exceptions";
 import { notices, packNotices } from "./pack-notices";
-import type { Rule } from "./rule";
+import { referencesOf, type Rule } from "./rule";
 import { RULES } from "./rules";
 
 /**
@@ -82,7 +82,7 @@ function policyOf(rule: Rule): StackValidationPolicy | ResourceValidationPolicy 
     enforcementLevel: rule.enforcementLevel,
     severity: rule.severity,
     remediationSteps: rule.remediation,
-    tags: [rule.layer, ...rule.references],
+    tags: [rule.layer, ...referencesOf(rule)],
     configSchema: { properties: (schema.properties ?? {}) as never },
   };
   if (rule.kind === "stack") {

@@ -1,4 +1,5 @@
 import type { FrameworkItemId } from "../../catalog/frameworks";
+import { checksJudgedBy } from "../../catalog/scanner-checks";
 import type { Posture, PostureElement } from "../../posture/model";
 import type { SettingName, Settings } from "./config";
 
@@ -24,7 +25,10 @@ interface RuleBase {
   readonly enforcementLevel: "mandatory" | "advisory";
   /** The framework items it gives evidence for (wherever the pack runs): the one place they are kept. */
   readonly frameworks: readonly FrameworkItemId[];
-  /** Other sources: scanner rule ids (checkov, trivy), vendor guidance, frameworks not tracked as items. */
+  /**
+   * Other sources: vendor guidance, frameworks not tracked as items. Scanner checks (checkov,
+   * trivy, Prowler, cdk-nag) are kept in catalog/scanner-checks.ts and added to these by `referencesOf`.
+   */
   readonly references: readonly string[];
   readonly remediation: string;
   /** Settings (pack config) the rule reads. */
@@ -46,3 +50,6 @@ export interface ResourceRule extends RuleBase {
 }
 
 export type Rule = StackRule | ResourceRule;
+
+/** A rule's references with the scanner checks it judges: its pack tags and its RULES.md column. */
+export const referencesOf = (rule: Rule): string[] => [...checksJudgedBy(rule.name), ...rule.references];

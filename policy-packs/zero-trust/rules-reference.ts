@@ -1,6 +1,8 @@
 import { frameworkLabel } from "../../catalog/frameworks";
 import { PACK_NOTICES } from "./pack-notices";
 import { RULES } from "./rules";
+import { referencesOf } from "./rule";
+import { SCANNER_CHECKS, type Scanner } from "../../catalog/scanner-checks";
 
 /** RULES.md: every policy of the pack, generated from the rules themselves. */
 export function rulesReference(): string {
@@ -13,7 +15,7 @@ export function rulesReference(): string {
       r.severity,
       r.description,
       r.remediation,
-      [...r.frameworks.map(frameworkLabel), ...r.references].join("<br>"),
+      [...r.frameworks.map(frameworkLabel), ...referencesOf(r)].join("<br>"),
       r.uses.map((u) => `\`${u}\``).join(", ") || "none",
     ].join(" | "),
   );
@@ -29,5 +31,22 @@ export function rulesReference(): string {
     "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ...rows.map((r) => `| ${r} |`),
     "",
+    "## The scanners' checks, and how the pack answers them",
+    "",
+    "Every security-group, NSG, network ACL, IAM, RBAC and resource-policy check of checkov, trivy, Prowler and",
+    "cdk-nag that bears on zero trust, with the policies that judge it or the reason none does (from",
+    "`catalog/scanner-checks.ts`). Where both are given, the policies judge the zero-trust part and the reason says what is left.",
+    "",
+    ...(["checkov", "trivy", "Prowler", "cdk-nag"] as Scanner[]).flatMap((scanner) => [
+      `### ${scanner}`,
+      "",
+      "| Check | What it asks | Judged by | Or why not |",
+      "| --- | --- | --- | --- |",
+      ...SCANNER_CHECKS.filter((c) => c.scanner === scanner).map(
+        (c) =>
+          `| \`${c.id}\` | ${c.title} | ${(c.rules ?? []).map((p) => `\`${p}\``).join(", ") || "-"} | ${c.why ?? ""} |`,
+      ),
+      "",
+    ]),
   ].join("\n");
 }

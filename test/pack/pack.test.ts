@@ -58,6 +58,23 @@ describe("the zero-trust pack, served as the engine serves it", () => {
     ]);
   });
 
+  it("every policy publishes the scanner checks it judges as tags, as catalog/scanner-checks.ts maps them", async () => {
+    const info = await ctx.server.info();
+    const tags = (name: string) => info.policies.find((p) => p.name === name)!.tags;
+    expect(tags("network-no-admin-ports-from-internet")).toEqual(
+      expect.arrayContaining([
+        "network",
+        "CKV_AWS_24",
+        "trivy AVD-AWS-0107",
+        "Prowler network_ssh_internet_access_restricted",
+      ]),
+    );
+    expect(tags("privilege-no-public-resource-policy")).toEqual(
+      expect.arrayContaining(["CKV_AWS_168", "cdk-nag AwsSolutions-ECR1"]),
+    );
+    expect(tags("network-one-tier-per-host")).not.toContain("CKV_AWS_24");
+  });
+
   it("every policy publishes a config schema with the settings its rule reads", async () => {
     const info = await ctx.server.info();
     for (const rule of RULES) {

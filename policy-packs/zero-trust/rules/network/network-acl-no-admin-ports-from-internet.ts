@@ -27,13 +27,7 @@ export const networkAclNoAdminPortsFromInternet: StackRule = {
   severity: "medium",
   enforcementLevel: "advisory",
   frameworks: ["cis-aws-5.1", "ztmm-networks-traffic"],
-  references: [
-    "CKV_AWS_229 (NACL ingress 0.0.0.0/0 to port 21)",
-    "CKV_AWS_230 (port 20)",
-    "CKV_AWS_231 (port 3389)",
-    "CKV_AWS_232 (port 22)",
-    "CKV_AWS_352 (NACL ingress all ports)",
-  ],
+  references: [],
   remediation:
     "Deny SSH and RDP from 0.0.0.0/0 and ::/0 in the ACL below any allow, and allow only the ports the subnet serves.",
   uses: [],

@@ -11,7 +11,7 @@ export const networkNoAdminPortsFromInternet: ResourceRule = {
   severity: "critical",
   enforcementLevel: "mandatory",
   frameworks: ["cis-aws-5.2", "ztmm-networks-traffic"],
-  references: ["CKV_AWS_24", "CKV_AWS_25", "CKV_AZURE_9", "CKV_AZURE_10", "trivy AVD-AWS-0107"],
+  references: [],
   remediation: "Remove the rule; reach hosts through the management tier and a ZTNA SSH/RDP app.",
   uses: [],
   reads: ["network.rules"],

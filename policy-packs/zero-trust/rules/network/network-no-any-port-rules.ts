@@ -10,7 +10,7 @@ export const networkNoAnyPortRules: ResourceRule = {
   severity: "high",
   enforcementLevel: "mandatory",
   frameworks: ["ztmm-networks-traffic", "nist-207-t3"],
-  references: ["CKV_AWS_277"],
+  references: [],
   remediation: "Name the protocol and the ports the flow needs.",
   uses: [],
   reads: ["network.rules"],

@@ -15,7 +15,7 @@ export const networkNoInternetIngressBeyondEdge: StackRule = {
   severity: "critical",
   enforcementLevel: "mandatory",
   frameworks: ["ztmm-networks-traffic", "ztmm-governance"],
-  references: ["CIS AWS Foundations 5.2-5.3", "CKV_AWS_260", "CKV_AZURE_160", "trivy AVD-AWS-0107"],
+  references: ["CIS AWS Foundations 5.2-5.3"],
   remediation: "Put the workload behind the edge tier, or reach it through ZTNA; at the edge, open only the web ports.",
   uses: TIER_MODEL_SETTINGS,
   judge: (posture, s) => {

@@ -51,14 +51,7 @@ export const networkNoPaasOpenToInternet: ResourceRule = {
   severity: "critical",
   enforcementLevel: "mandatory",
   frameworks: ["ztmm-networks-traffic", "nist-207-t2"],
-  references: [
-    "CKV_AZURE_11 (SQL ingress from 0.0.0.0/0)",
-    "CKV_AZURE_35 (Storage default network action Deny)",
-    "CKV_AZURE_109 (Key Vault firewall)",
-    "CKV_AZURE_99 (Cosmos DB not from all networks)",
-    "trivy AVD-AZU-0029 (SQL firewall allows public access)",
-    "trivy AVD-AZU-0012 (Storage default action Deny)",
-  ],
+  references: [],
   remediation:
     "Deny by default and allow the addresses or networks that need the service, or disable public network access and use a private endpoint.",
   uses: [],

@@ -12,7 +12,7 @@ export const networkRestrictedEgress: StackRule = {
   severity: "high",
   enforcementLevel: "mandatory",
   frameworks: ["ztmm-networks-traffic"],
-  references: ["trivy AVD-AWS-0104", "PCI DSS 4.0 1.4.2"],
+  references: ["PCI DSS 4.0 1.4.2"],
   remediation:
     "Remove the egress rule, send the traffic through a proxy, or declare the flow (from the tier to internet) with a reason.",
   uses: TIER_MODEL_SETTINGS,

@@ -33,7 +33,7 @@ export const privilegeNoAdminRoleWithoutMfa: StackRule = {
   severity: "critical",
   enforcementLevel: "mandatory",
   frameworks: ["cis-aws-1.16", "ztmm-identity-access-management", "nis2-21-2-i"],
-  references: ["CKV_AWS_274 (AdministratorAccess on a role)", "AWS: Configuring MFA-protected API access"],
+  references: ["AWS: Configuring MFA-protected API access"],
   remediation:
     "Require aws:MultiFactorAuthPresent in the role's trust policy, or give the role only the actions its holders need.",
   uses: [],

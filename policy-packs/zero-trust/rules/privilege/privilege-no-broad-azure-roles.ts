@@ -20,12 +20,7 @@ export const privilegeNoBroadAzureRoles: StackRule = {
   severity: "critical",
   enforcementLevel: "mandatory",
   frameworks: ["nis2-21-2-i", "ztmm-identity-access-management"],
-  references: [
-    "CKV_AZURE_39 (no custom subscription owner roles)",
-    "trivy AVD-AZU-0030 (no wildcard actions in custom roles)",
-    "Prowler iam_subscription_roles_owner_custom_not_created",
-    "Microsoft: PIM for Azure resources",
-  ],
+  references: ["Microsoft: PIM for Azure resources"],
   remediation: "Assign a narrower role at resource-group scope, or make the assignment eligible through PIM.",
   uses: [],
   judge: (posture) =>

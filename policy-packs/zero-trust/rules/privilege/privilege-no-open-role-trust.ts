@@ -46,11 +46,7 @@ export const privilegeNoOpenRoleTrust: ResourceRule = {
   severity: "critical",
   enforcementLevel: "mandatory",
   frameworks: ["ztmm-identity-access-management", "nis2-21-2-i"],
-  references: [
-    "CKV_AWS_60 (only specific services or principals may assume the role)",
-    "CKV_AWS_61 (only specific principals in the account may assume the role)",
-    "GitHub: configuring OpenID Connect in AWS (sub condition)",
-  ],
+  references: ["GitHub: configuring OpenID Connect in AWS (sub condition)"],
   remediation:
     "Name the principals that may assume the role, or pin them by aws:PrincipalOrgID / sts:ExternalId; for CI, require the sub claim of the one repository and branch.",
   uses: [],

@@ -25,13 +25,7 @@ export const privilegeNoPublicResourcePolicy: ResourceRule = {
   severity: "critical",
   enforcementLevel: "mandatory",
   frameworks: ["ztmm-identity-access-management", "nis2-21-2-i"],
-  references: [
-    "CKV_AWS_70 (S3 bucket does not allow an action with any principal)",
-    "CKV_AWS_168 (SQS queue policy not public)",
-    "CKV_AWS_169 (SNS topic policy not public)",
-    "CKV_AWS_32 (ECR policy not public)",
-    "CKV_AWS_301 (Lambda function not publicly accessible)",
-  ],
+  references: [],
   remediation:
     "Name the principals the policy is for, or pin them with aws:PrincipalOrgID, aws:SourceVpce or aws:SourceArn.",
   uses: [],

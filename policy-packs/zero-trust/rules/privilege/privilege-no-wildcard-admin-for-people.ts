@@ -10,16 +10,7 @@ export const privilegeNoWildcardAdminForPeople: StackRule = {
   severity: "critical",
   enforcementLevel: "mandatory",
   frameworks: ["cis-aws-1.16", "nis2-21-2-i"],
-  references: [
-    "CKV_AWS_1",
-    "CKV_AWS_62",
-    "CKV_AWS_274",
-    "CKV_AWS_286 (privilege escalation)",
-    "CKV_AWS_287 (credentials exposure)",
-    "trivy AVD-AWS-0057",
-    "Prowler iam_policy_allows_privilege_escalation",
-    "cdk-nag IAM4, IAM5",
-  ],
+  references: [],
   remediation:
     "Attach least-privilege policies to people; keep admin in a role they assume with MFA for a bounded session.",
   uses: [],
