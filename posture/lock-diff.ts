@@ -29,7 +29,7 @@ const rangeWithin = (inner: string, outer: string) =>
 function endpointWithin(inner: Endpoint, outer: Endpoint): boolean {
   if (JSON.stringify(inner) === JSON.stringify(outer)) return true;
   if (outer.kind === "internet" || outer.kind === "any")
-    return inner.kind === "internet" || (inner.kind === "cidr" && isCidr(inner.cidr));
+    return inner.kind === "internet" || inner.kind === "service-tag" || (inner.kind === "cidr" && isCidr(inner.cidr));
   return inner.kind === "cidr" && outer.kind === "cidr" && rangeWithin(inner.cidr, outer.cidr);
 }
 

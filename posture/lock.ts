@@ -22,6 +22,7 @@ export const LockedEndpoint = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("any") }),
   z.strictObject({ kind: z.literal("untagged"), group: z.string() }),
   z.strictObject({ kind: z.literal("prefix-list"), id: z.string() }),
+  z.strictObject({ kind: z.literal("service-tag"), tag: z.string() }),
   z.strictObject({ kind: z.literal("unknown"), ref: z.string() }),
 ]);
 

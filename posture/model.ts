@@ -25,6 +25,8 @@ export type Endpoint =
   | { readonly kind: "vnet" }
   | { readonly kind: "any" }
   | { readonly kind: "untagged"; readonly group: string }
+  /** An Azure service tag whose addresses are every tenant's (AzureCloud): as wide as the internet. */
+  | { readonly kind: "service-tag"; readonly tag: string }
   /** A managed prefix list whose addresses the stack does not hold (AWS-managed, or outside it). */
   | { readonly kind: "prefix-list"; readonly id: string }
   | { readonly kind: "unknown"; readonly ref: string };
@@ -113,6 +115,8 @@ export function describeEndpoint(e: Endpoint): string {
       return e.cidr;
     case "untagged":
       return `untagged group ${e.group}`;
+    case "service-tag":
+      return `service tag ${e.tag} (every Azure tenant's addresses)`;
     case "prefix-list":
       return `prefix list ${e.id} (its addresses are not in the stack, so judged as anywhere)`;
     case "unknown":

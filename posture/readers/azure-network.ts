@@ -4,6 +4,7 @@ import type { ResourceIndex } from "../index-resources";
 import type { PlannedResource } from "../resource";
 import { arr, isOpaqueSecret, num, obj, OPAQUE_SECRET, str, strs, UNKNOWN_VALUE } from "../values";
 import { endpointsOf, originOf, tierTag } from "./origin";
+import { WIDE_SERVICE_TAGS } from "../../catalog/azure-service-tags";
 
 export const AZURE = {
   nsg: "azure-native:network:NetworkSecurityGroup",
@@ -27,8 +28,11 @@ const PROTOCOLS: Record<string, Protocol> = { "*": "all", tcp: "tcp", udp: "udp"
 function prefixEndpoint(prefix: string): Endpoint {
   if (prefix === OPAQUE_SECRET || prefix === UNKNOWN_VALUE) return { kind: "unknown", ref: prefix };
   if (prefix === "*") return { kind: "any" };
-  if (prefix === "Internet" || prefix === "0.0.0.0/0" || prefix === "::/0") return { kind: "internet" };
-  if (prefix === "VirtualNetwork") return { kind: "vnet" };
+  // Service tags are case-insensitive in Azure: `internet` is the Internet tag.
+  const tag = prefix.toLowerCase();
+  if (tag === "internet" || prefix === "0.0.0.0/0" || prefix === "::/0") return { kind: "internet" };
+  if (tag === "virtualnetwork") return { kind: "vnet" };
+  if (WIDE_SERVICE_TAGS.some((t) => t.test(prefix))) return { kind: "service-tag", tag: prefix };
   return { kind: "cidr", cidr: prefix };
 }
 

@@ -172,6 +172,34 @@ describe("network-no-admin-ports-from-internet", () => {
     const ssh = postureOf([nsg, standalone]).network.rules.find((r) => r.origin.urn === standalone.urn)!;
     expect(ssh).toMatchObject({ group: nsg.urn, to: { kind: "tier", tier: "app" } });
   });
+  it("blocks SSH from every Azure tenant's addresses (the AzureCloud tag, any region) and from the Internet tag in any case; passes the load balancer's probes", async () => {
+    const rule22 = (name: string, sourceAddressPrefix: string) => ({
+      name,
+      priority: 100 + name.length,
+      direction: "Inbound",
+      access: "Allow",
+      protocol: "Tcp",
+      sourceAddressPrefix,
+      sourcePortRange: "*",
+      destinationAddressPrefix: "*",
+      destinationPortRange: "22",
+    });
+    const v = await unconfigured([
+      handWritten("azure-native:network:NetworkSecurityGroup", "ops-nsg", {
+        securityRules: [
+          rule22("cloud", "AzureCloud"),
+          rule22("cloud-region", "AzureCloud.westeurope"),
+          rule22("lower", "internet"),
+          rule22("probes", "AzureLoadBalancer"),
+        ],
+      }),
+    ]);
+    const found = v.mandatory.filter((d) => d.policyName === rule).map((d) => d.message);
+    expect(found).toHaveLength(3);
+    expect(found.join("\n")).toMatch(/service tag AzureCloud \(every Azure tenant's addresses\)/);
+    expect(found.join("\n")).toMatch(/service tag AzureCloud\.westeurope/);
+    expect(found.join("\n")).not.toMatch(/AzureLoadBalancer/);
+  });
   it("blocks RDP from the internet through an Azure rule", async () => {
     const found = await mandatory(
       edit("contoso-azure-tiers-mgmt-deny-all-inbound", (i) =>
@@ -252,6 +280,47 @@ describe("network-flows-follow-tier-model", () => {
     expect(found).toContainEqual(
       expect.objectContaining({ policyName: rule, message: expect.stringMatching(/points back towards the internet/) }),
     );
+  });
+  it("blocks a way into a tier from an untagged group, or from a group outside the stack named by its id", async () => {
+    const legacy = handWritten("aws:ec2/securityGroup:SecurityGroup", "legacy-batch", {
+      vpcId: "vpc-0123",
+      description: "batch",
+    });
+    const found = (
+      await mandatory(
+        add(
+          legacy,
+          handWritten(
+            INGRESS,
+            "data-from-legacy",
+            {
+              securityGroupId: UNKNOWN,
+              referencedSecurityGroupId: UNKNOWN,
+              ipProtocol: "tcp",
+              fromPort: 5432,
+              toPort: 5432,
+            },
+            { securityGroupId: [sg("data")], referencedSecurityGroupId: [legacy.urn] },
+          ),
+          handWritten(
+            INGRESS,
+            "data-from-other-stack",
+            {
+              securityGroupId: UNKNOWN,
+              referencedSecurityGroupId: "sg-0fedcba9876543210",
+              ipProtocol: "tcp",
+              fromPort: 5432,
+              toPort: 5432,
+            },
+            { securityGroupId: [sg("data")] },
+          ),
+        ),
+      )
+    ).filter((d) => d.policyName === rule);
+    expect(found.map((d) => d.message)).toEqual([
+      expect.stringMatching(/untagged group legacy-batch → data on tcp\/5432: a source no tier of the model holds/),
+      expect.stringMatching(/unresolved sg-0fedcba9876543210 → data on tcp\/5432: a source no tier of the model holds/),
+    ]);
   });
   it("passes removing a declared flow (app to data on 6379)", async () => {
     const found = await mandatory((rs) => rs.filter((r) => !r.name.includes("app-to-data-tcp-6379")));

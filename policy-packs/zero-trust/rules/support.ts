@@ -20,7 +20,7 @@ export function isPrivateCidr(cidr: string): boolean {
 /** Traffic from here comes from outside the estate: the internet, anywhere, or a public range. */
 export function isOutside(e: Endpoint): boolean {
   // A prefix list whose entries the stack does not hold may list any address (fail closed).
-  if (e.kind === "internet" || e.kind === "any" || e.kind === "prefix-list") return true;
+  if (e.kind === "internet" || e.kind === "any" || e.kind === "prefix-list" || e.kind === "service-tag") return true;
   // An address a state file keeps secret cannot be read: it may be anywhere (fail closed).
   if (e.kind === "unknown" && e.ref === OPAQUE_SECRET) return true;
   // A non-CIDR address is a service tag (such as AzureLoadBalancer), not the internet.

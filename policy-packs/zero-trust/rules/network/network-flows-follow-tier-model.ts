@@ -1,4 +1,5 @@
-import type { NetworkRule } from "../../../../posture/model";
+import type { Endpoint, NetworkRule } from "../../../../posture/model";
+import { OPAQUE_SECRET } from "../../../../posture/values";
 import type { AllowedFlow, Settings } from "../../config";
 import type { StackRule } from "../../rule";
 import { withinFlowPorts } from "../../../../posture/ports";
@@ -8,6 +9,9 @@ import { describeFlow, isAllowRule, resourceName, tierOf } from "../support";
 function allowed(r: NetworkRule, flows: readonly AllowedFlow[]): boolean {
   return flows.some((f) => f.from === tierOf(r.from) && f.to === tierOf(r.to) && withinFlowPorts(r, f));
 }
+
+/** A group the tier model does not place: untagged, or a reference to one outside the stack (or unresolved). */
+const isUnplaced = (e: Endpoint) => e.kind === "untagged" || (e.kind === "unknown" && e.ref !== OPAQUE_SECRET);
 
 function why(r: NetworkRule, s: Settings): string {
   const order = s.tiers.filter((t) => t !== s.managementTier);
@@ -33,11 +37,20 @@ export const networkFlowsFollowTierModel: StackRule = {
   uses: TIER_MODEL_SETTINGS,
   judge: (posture, s) => {
     const flows = allowedFlows(s);
-    return posture.network.rules
+    const betweenTiers = posture.network.rules
       .filter((r) => isAllowRule(r) && tierOf(r.from) !== undefined && tierOf(r.to) !== undefined && !allowed(r, flows))
       .map((r) => ({
         urn: r.origin.urn,
         message: `${resourceName(r.origin)} lets ${describeFlow(r)}, which the tier model does not allow${why(r, s)}. Route it through the next tier in, or declare the flow with a reason.`,
       }));
+    // Into a tier from a group the model does not place (untagged, or not in this stack): an
+    // untagged group is not a free pass, and one the pack cannot see could be anything.
+    const fromOutsideTheModel = posture.network.rules
+      .filter((r) => isAllowRule(r) && tierOf(r.to) !== undefined && isUnplaced(r.from))
+      .map((r) => ({
+        urn: r.origin.urn,
+        message: `${resourceName(r.origin)} lets ${describeFlow(r)}: a source no tier of the model holds. Tag the source group with its tier (zt:tier) and declare the flow, or remove the rule.`,
+      }));
+    return [...betweenTiers, ...fromOutsideTheModel];
   },
 };
