@@ -34,6 +34,16 @@ describe("access-no-everyone-without-require", () => {
     ],
     ["an IP range covering the internet", { includes: [{ ip: { ip: "0.0.0.0/0" } }], requires: [] }, /allows everyone/],
     [
+      "half the internet at a time",
+      { includes: [{ ip: { ip: "0.0.0.0/1" } }, { ip: { ip: "128.0.0.0/1" } }], requires: [] },
+      /allows everyone/,
+    ],
+    [
+      "a public e-mail domain (anyone can open an account)",
+      { includes: [{ emailDomain: { domain: "Gmail.com" } }], requires: [] },
+      /allows everyone/,
+    ],
+    [
       "everyone beside a require anyone meets",
       { includes: [{ everyone: {} }], requires: [{ ip: { ip: "::/0" } }] },
       /allows everyone/,
@@ -43,6 +53,17 @@ describe("access-no-everyone-without-require", () => {
     expect(found).toContainEqual(
       expect.objectContaining({ policyName: rule, message: expect.stringMatching(message) }),
     );
+  });
+  it("passes the company's own e-mail domain and an office range", async () => {
+    const found = await mandatory(
+      edit("contoso-app-intranet-allow", (i) =>
+        Object.assign(i, {
+          includes: [{ emailDomain: { domain: "contoso.com" } }, { ip: { ip: "203.0.113.0/24" } }],
+          requires: [],
+        }),
+      ),
+    );
+    expect(names(found)).not.toContain(rule);
   });
   it("does not fire when everyone must still pass MFA", async () => {
     const found = await mandatory(edit("contoso-app-intranet-allow", (i) => (i.includes = [{ everyone: {} }])));

@@ -1,16 +1,26 @@
 import type { AccessRule } from "../../../../posture/model";
 import type { ResourceRule } from "../../rule";
-import { resourceName } from "../support";
+import { isWideOpen, resourceName } from "../support";
+import { PUBLIC_EMAIL_DOMAINS } from "../../../../catalog/access";
 
-/** A rule anyone meets: everyone, or an IP range that covers the whole internet. */
-const isAnyone = (r: AccessRule) => r === "everyone" || /^ip:(0\.0\.0\.0|::)\/0$/.test(r);
+/**
+ * A rule anyone meets: everyone, an IP range as wide as the internet (a public /16 or wider), or an
+ * e-mail domain where anyone can open an account.
+ */
+function isAnyone(r: AccessRule): boolean {
+  if (r === "everyone") return true;
+  const ip = /^ip:(.+)$/.exec(r)?.[1];
+  if (ip !== undefined) return isWideOpen({ kind: "cidr", cidr: ip });
+  const domain = /^emailDomains?:(.+)$/.exec(r)?.[1];
+  return domain !== undefined && PUBLIC_EMAIL_DOMAINS.includes(domain.toLowerCase());
+}
 
 export const accessNoEveryoneWithoutRequire: ResourceRule = {
   kind: "resource",
   name: "access-no-everyone-without-require",
   layer: "access",
   description:
-    "No Access policy lets everyone in (or any IP, or without identity) unless it also requires something anyone does not have (MFA, a group, a healthy device).",
+    "No Access policy lets everyone in (everyone, an IP range as wide as the internet, a public e-mail domain; with or without identity) unless it also requires something anyone does not have (MFA, a group, a healthy device).",
   severity: "critical",
   enforcementLevel: "mandatory",
   frameworks: ["ztmm-apps-access", "nist-207-t6"],
