@@ -11,10 +11,14 @@ import { typesReading } from "../../posture/readers/read-from";
 import type { Posture } from "../../posture/model";
 import { settingsSchema, type Settings } from "./config";
 import { fromPolicyResource, fromResourceArgs } from "./engine-resources";
+import { deserializeOncePerRequest } from "./deserialize-once";
 import { judge } from "./exceptions";
 import { notices, packNotices } from "./pack-notices";
 import { referencesOf, type Rule } from "./rule";
 import { RULES } from "./rules";
+
+// The server deserializes each resource again for every policy; once per request is enough.
+deserializeOncePerRequest(require("@pulumi/policy/deserialize"));
 
 /**
  * The server hands every stack policy its own copy of the same resources, one policy after the
