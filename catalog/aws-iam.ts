@@ -72,3 +72,10 @@ export const AWS_PINNING_CONDITION_KEYS: readonly string[] = [
   "kms:calleraccount",
   "sts:externalid",
 ];
+
+/** CI identity providers (OIDC) whose tokens every project on the service can obtain: `sub` says which. */
+export const CI_OIDC_PROVIDERS: readonly string[] = [
+  "token.actions.githubusercontent.com",
+  "gitlab.com",
+  "app.terraform.io",
+];

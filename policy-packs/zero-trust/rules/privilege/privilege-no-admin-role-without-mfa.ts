@@ -1,11 +1,10 @@
 import type { PrivilegeGrant, RoleTrust } from "../../../../posture/model";
 import type { Finding, StackRule } from "../../rule";
 import { resourceName } from "../support";
+import { CI_OIDC_PROVIDERS } from "../../../../catalog/aws-iam";
 
 /** Condition keys by which a trust asks the person assuming the role for MFA. */
 const MFA_KEYS = ["aws:multifactorauthpresent", "aws:multifactorauthage"];
-/** CI identity providers (OIDC): a pipeline, not a person, assumes the role. */
-const CI = /token\.actions\.githubusercontent\.com|gitlab\.com|app\.terraform\.io/;
 
 function judge(admin: PrivilegeGrant, t: RoleTrust): Finding | undefined {
   const p = t.principal;
@@ -15,7 +14,8 @@ function judge(admin: PrivilegeGrant, t: RoleTrust): Finding | undefined {
       urn: t.origin.urn,
       message: `${role} holds full admin (${admin.permission}, from ${resourceName(admin.origin)}) and ${p.id} may assume it without MFA. Add Condition Bool aws:MultiFactorAuthPresent true to the trust, or narrow the role.`,
     };
-  if (p.kind === "federated" && CI.test(p.id))
+  // A CI identity provider (OIDC): a pipeline, not a person, assumes the role.
+  if (p.kind === "federated" && CI_OIDC_PROVIDERS.some((c) => p.id.includes(c)))
     return {
       urn: t.origin.urn,
       notice: true,

@@ -1,10 +1,7 @@
 import type { RoleTrust } from "../../../../posture/model";
 import type { Finding, ResourceRule } from "../../rule";
 import { resourceName } from "../support";
-import { AWS_PINNING_CONDITION_KEYS } from "../../../../catalog/aws-iam";
-
-/** CI identity providers whose tokens every project on the service can obtain: `sub` says which. */
-const CI_PROVIDERS = ["token.actions.githubusercontent.com", "gitlab.com", "app.terraform.io"];
+import { AWS_PINNING_CONDITION_KEYS, CI_OIDC_PROVIDERS } from "../../../../catalog/aws-iam";
 
 function judge(t: RoleTrust): Finding | undefined {
   const who = resourceName(t.origin);
@@ -22,7 +19,7 @@ function judge(t: RoleTrust): Finding | undefined {
       message: `${who} may be assumed by any AWS principal (Principal "*") with no condition pinning the organisation, account or caller. Name the principals, or add aws:PrincipalOrgID / sts:ExternalId.`,
     };
   if (p.kind === "federated") {
-    const provider = CI_PROVIDERS.find((c) => p.id.includes(c));
+    const provider = CI_OIDC_PROVIDERS.find((c) => p.id.includes(c));
     if (!provider) return undefined;
     const subs = Object.entries(t.conditions)
       .filter(([k]) => k.toLowerCase() === `${provider}:sub`)
