@@ -2,9 +2,30 @@ import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { asAnalyzed, type PlannedResource } from "../posture/resource";
 
+type ByUrn = ReadonlyMap<string, PlannedResource>;
+
+/**
+ * What one preview's requests have encoded, kept for as long as its resource map lives: a
+ * resource's properties are sent twice (Analyze, then AnalyzeStack: the same object in a new
+ * stack's preview) and a provider's once per resource that uses it. Encoding was most of the
+ * engine side's time (`bench:fleet`). Messages are never changed once built, so sharing is safe.
+ */
+const encoded = new WeakMap<
+  ByUrn,
+  { structs: WeakMap<object, Struct>; providers: Map<string, analyzerpb.AnalyzerProviderResource> }
+>();
+function encodingOf(byUrn: ByUrn) {
+  let e = encoded.get(byUrn);
+  if (!e) encoded.set(byUrn, (e = { structs: new WeakMap(), providers: new Map() }));
+  return e;
+}
+
 /** Struct.fromJavaScript refuses `undefined`: the wire has no such value, so drop those keys. */
-function struct(value: Readonly<Record<string, unknown>>): Struct {
-  return Struct.fromJavaScript(JSON.parse(JSON.stringify(value)));
+function struct(value: Readonly<Record<string, unknown>>, byUrn: ByUrn): Struct {
+  const { structs } = encodingOf(byUrn);
+  let s = structs.get(value);
+  if (!s) structs.set(value, (s = Struct.fromJavaScript(JSON.parse(JSON.stringify(value)))));
+  return s;
 }
 
 /** Every request needs options set, or the pack answers that a newer Pulumi CLI is required. */
@@ -22,19 +43,21 @@ function options(r: PlannedResource): analyzerpb.AnalyzerResourceOptions {
 }
 
 /** The provider a resource uses, as the engine describes it: from `<urn>::<id>` references. */
-function provider(
-  r: PlannedResource,
-  byUrn: ReadonlyMap<string, PlannedResource>,
-): analyzerpb.AnalyzerProviderResource | undefined {
+function provider(r: PlannedResource, byUrn: ByUrn): analyzerpb.AnalyzerProviderResource | undefined {
   if (!r.provider) return undefined;
   const urn = r.provider.split("::").slice(0, -1).join("::");
   const p = byUrn.get(urn);
   if (!p) return undefined;
-  const out = new analyzerpb.AnalyzerProviderResource();
-  out.setType(p.type);
-  out.setUrn(p.urn);
-  out.setName(p.name);
-  out.setProperties(struct(asAnalyzed(p).inputs));
+  const { providers } = encodingOf(byUrn);
+  let out = providers.get(urn);
+  if (!out) {
+    out = new analyzerpb.AnalyzerProviderResource();
+    out.setType(p.type);
+    out.setUrn(p.urn);
+    out.setName(p.name);
+    out.setProperties(struct(asAnalyzed(p).inputs, byUrn));
+    providers.set(urn, out);
+  }
   return out;
 }
 
@@ -45,13 +68,13 @@ function provider(
 function describe<M extends analyzerpb.AnalyzeRequest | analyzerpb.AnalyzerResource>(
   msg: M,
   r: PlannedResource,
-  byUrn: ReadonlyMap<string, PlannedResource>,
+  byUrn: ByUrn,
   properties: Readonly<Record<string, unknown>>,
 ): M {
   msg.setType(r.type);
   msg.setUrn(r.urn);
   msg.setName(r.name);
-  msg.setProperties(struct(properties));
+  msg.setProperties(struct(properties, byUrn));
   msg.setOptions(options(r));
   const p = provider(r, byUrn);
   if (p) msg.setProvider(p);
@@ -67,8 +90,10 @@ export function analyzeRequest(
 }
 
 /** `AnalyzeStack`: every resource, with parents and (property) dependencies. */
-export function analyzeStackRequest(resources: readonly PlannedResource[]): analyzerpb.AnalyzeStackRequest {
-  const byUrn = new Map(resources.map((r) => [r.urn, r]));
+export function analyzeStackRequest(
+  resources: readonly PlannedResource[],
+  byUrn: ByUrn = new Map(resources.map((r) => [r.urn, r])),
+): analyzerpb.AnalyzeStackRequest {
   const req = new analyzerpb.AnalyzeStackRequest();
   req.setResourcesList(
     resources.map((r) => {

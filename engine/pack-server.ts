@@ -144,8 +144,11 @@ export class PackServer {
   }
 
   /** Stack policies over every resource (the engine calls this once, after the program). */
-  async analyzeStack(resources: readonly PlannedResource[]): Promise<Diagnostic[]> {
-    return this.analyzeStackRaw(analyzeStackRequest(resources));
+  async analyzeStack(
+    resources: readonly PlannedResource[],
+    byUrn?: ReadonlyMap<string, PlannedResource>,
+  ): Promise<Diagnostic[]> {
+    return this.analyzeStackRaw(analyzeStackRequest(resources, byUrn));
   }
 
   /** AnalyzeStack with a request built beforehand (benchmarks time the server, not the encoding). */
@@ -164,7 +167,7 @@ export class PackServer {
   async analyzeAll(resources: readonly PlannedResource[]): Promise<Diagnostic[]> {
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
     const perResource = await Promise.all(resources.filter((r) => r.custom).map((r) => this.analyze(r, byUrn)));
-    return [...perResource.flat(), ...(await this.analyzeStack(resources))];
+    return [...perResource.flat(), ...(await this.analyzeStack(resources, byUrn))];
   }
 
   async stop(): Promise<void> {

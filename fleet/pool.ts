@@ -32,8 +32,9 @@ export async function planInPool(
     await Promise.all(
       Array.from({ length: size }, async () => {
         const worker = fork(WORKER, [], {
-          // A larger young generation: a plan makes many short-lived objects (~10-20% less time in GC).
-          execArgv: [...loaderArgsFor(WORKER), "--max-semi-space-size=64"],
+          // A larger young generation: a plan makes many short-lived objects; at 128 MB a worker spends
+          // ~25% less CPU than at 64 (bench:fleet 100: workers 85 -> 58 s) and peaks lower (fewer promotions).
+          execArgv: [...loaderArgsFor(WORKER), "--max-semi-space-size=128"],
           stdio: ["ignore", "ignore", "ignore", "ipc"],
         });
         workers.push(worker);
