@@ -9,6 +9,7 @@ export default defineConfig({
     // Vitest leaves a core free by default (one worker on 2 cores); the suites wait on child
     // processes (pack servers, npm, tsx) much of the time, so two files at once use both cores.
     maxWorkers: 2,
+    execArgv: ["--max-semi-space-size=128"],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },
