@@ -166,7 +166,15 @@ export class PackServer {
   /** Both passes, as a preview runs them: `analyze` per resource, then `analyzeStack`. */
   async analyzeAll(resources: readonly PlannedResource[]): Promise<Diagnostic[]> {
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
-    const perResource = await Promise.all(resources.filter((r) => r.custom).map((r) => this.analyze(r, byUrn)));
+    const custom = resources.filter((r) => r.custom);
+    // A bounded number of Analyze calls in flight, as the engine registers resources a few at a
+    // time: all at once held every request and response of a 58k-resource state in memory.
+    const perResource: Diagnostic[][] = new Array(custom.length);
+    let next = 0;
+    const lane = async () => {
+      for (let i = next++; i < custom.length; i = next++) perResource[i] = await this.analyze(custom[i]!, byUrn);
+    };
+    await Promise.all(Array.from({ length: Math.min(ANALYZE_IN_FLIGHT, custom.length) }, lane));
     return [...perResource.flat(), ...(await this.analyzeStack(resources, byUrn))];
   }
 
@@ -179,6 +187,9 @@ export class PackServer {
     });
   }
 }
+
+/** Analyze calls in flight at once: enough to keep the server busy, few enough to hold little. */
+const ANALYZE_IN_FLIGHT = 32;
 
 function diagnostics(res: analyzerpb.AnalyzeResponse): Diagnostic[] {
   return res.getDiagnosticsList().map((d) => ({
