@@ -2,6 +2,7 @@ import {
   PolicyPack,
   type PolicyResource,
   type ReportViolation,
+  type ResourceValidationArgs,
   type ResourceValidationPolicy,
   type StackValidationPolicy,
 } from "@pulumi/policy";
@@ -33,6 +34,19 @@ function stackPosture(resources: readonly PolicyResource[]): Posture {
     setImmediate(() => (shared = undefined));
   }
   return shared.posture;
+}
+
+/**
+ * One resource's posture, shared by every resource policy of the same Analyze request: the
+ * server hands each the same deserialized properties (deserialize-once.ts), so they key it. Built
+ * per policy, the readers ran ~15 times over each resource.
+ */
+const resourcePostures = new WeakMap<object, Posture>();
+function resourcePosture(args: ResourceValidationArgs): Posture {
+  const resource = fromResourceArgs(args);
+  let posture = resourcePostures.get(resource.inputs);
+  if (!posture) resourcePostures.set(resource.inputs, (posture = postureOf([resource])));
+  return posture;
 }
 
 type SettingsSchema = ReturnType<typeof settingsSchema>;
@@ -100,8 +114,7 @@ function policyOf(rule: Rule): StackValidationPolicy | ResourceValidationPolicy 
   return {
     ...base,
     validateResource: (args, report) => {
-      if (types.has(args.type))
-        evaluate(rule, settings, () => postureOf([fromResourceArgs(args)]), args.getConfig(), report);
+      if (types.has(args.type)) evaluate(rule, settings, () => resourcePosture(args), args.getConfig(), report);
     },
   };
 }
