@@ -23,6 +23,7 @@ const OWN = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
 };
 let work: string;
 let project: string;
+let compiled: ReturnType<typeof spawnSync>;
 
 /** Runs a command in the consumer project; npm's own variables of this run stay out of it. */
 function inProject(cmd: string, args: string[], env: Record<string, string> = {}) {
@@ -54,7 +55,8 @@ pulumi.runtime.setMocks(
 );
 pulumi.runtime.setAllConfig({ "corp-infra:profile": process.env.PROFILE });
 require("./bin/index.js");
-setTimeout(() => process.stdout.write(JSON.stringify(types)), 3000);
+// Once the program's registrations have all settled, the event loop drains: print then.
+process.once("beforeExit", () => process.stdout.write(JSON.stringify(types)));
 `;
 
 beforeAll(async () => {
@@ -92,6 +94,8 @@ beforeAll(async () => {
   for (const [f, text] of Object.entries(files)) writeFileSync(join(project, f), text);
   const install = inProject("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"]);
   if (install.status !== 0) throw new Error(`npm install in the consumer failed:\n${install.stderr}`);
+  // The project's own build, as `pulumi up` runs it: checks the README's program and emits bin/.
+  compiled = inProject("npx", ["tsc", "-p", "tsconfig.json"]);
 }, 300_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -127,15 +131,15 @@ describe("a consumer project that installs the tarball", () => {
 
   it("type-checks the README's program as written, and the subpaths, with Pulumi's TypeScript template tsconfig", () => {
     expect(PROGRAM).toContain('from "zt-baseline"');
-    for (const config of ["tsconfig.json", "tsconfig.subpaths.json"]) {
-      const tsc = inProject("npx", ["tsc", "-p", config, "--noEmit"]);
-      expect(tsc.stdout + tsc.stderr, config).toBe("");
-      expect(tsc.status, config).toBe(0);
-    }
+    expect(`${compiled.stdout}${compiled.stderr}`, "tsconfig.json").toBe("");
+    expect(compiled.status, "tsconfig.json").toBe(0);
+    const subpaths = inProject("npx", ["tsc", "-p", "tsconfig.subpaths.json", "--noEmit"]);
+    expect(subpaths.stdout + subpaths.stderr, "tsconfig.subpaths.json").toBe("");
+    expect(subpaths.status, "tsconfig.subpaths.json").toBe(0);
   });
 
   it("runs the compiled program under the project's own Pulumi mocks and registers the baseline", () => {
-    expect(inProject("npx", ["tsc", "-p", "tsconfig.json"]).status).toBe(0); // emits bin/index.js
+    expect(compiled.status).toBe(0); // emitted bin/index.js
     const run = inProject("node", ["run-under-mocks.js"], { PROFILE: JSON.stringify(exampleProfile()) });
     expect(run.stderr).toBe("");
     const types = JSON.parse(run.stdout) as string[];
