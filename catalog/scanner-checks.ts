@@ -2,9 +2,10 @@ import type { PolicyId } from "./policy-ids";
 
 /**
  * The established scanners' security-group, NSG, network ACL, IAM, RBAC and resource-policy checks,
- * and how this pack answers each: the policy that judges it, or why none does. Ids and titles as
- * the scanners publish them (checkov 03d5fdad, Aug 2026; trivy-checks 80e53822, Aug 2026; Prowler
- * 3e000faa, Aug 2026; cdk-nag ca6d1b54, Jun 2026); the wording of each answer is ours.
+ * and how this pack answers each: the policy that judges it, or why none does. Ids as the
+ * scanners publish them (read from checkov 03d5fdad, Aug 2026; trivy-checks 80e53822, Aug 2026;
+ * Prowler 3e000faa, Aug 2026; cdk-nag ca6d1b54, Jun 2026); titles are ours, shortened from theirs,
+ * and so is every answer.
  * RULES.md renders this table, and each policy's references (its pack tags) list the checks it judges.
  */
 export type Scanner = "checkov" | "trivy" | "Prowler" | "cdk-nag";
