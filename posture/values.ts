@@ -60,6 +60,9 @@ export function obj(v: unknown): Record<string, unknown> {
   return typeof p === "object" && p !== null && !Array.isArray(p) ? (p as Record<string, unknown>) : {};
 }
 
+/** A list input as its entries, keeping a list unknown until apply as one unknown entry (fail closed). */
+export const listEntries = (v: unknown): unknown[] => (isUnknown(v) ? [v] : arr(v));
+
 /** True when a value is, or contains, something unknown until apply (or a secret never decrypted). */
 export function isUnknown(v: unknown): boolean {
   return (

@@ -1,7 +1,7 @@
 import type { GroupMembership } from "../model";
 import { refNames, type ResourceIndex } from "../index-resources";
 import type { PlannedResource } from "../resource";
-import { arr, isUnknown, str, UNKNOWN_VALUE } from "../values";
+import { listEntries, str, UNKNOWN_VALUE } from "../values";
 import { originOf } from "./origin";
 
 export const ENTRA_GROUPS = {
@@ -32,9 +32,7 @@ export function readGroupMemberships(index: ResourceIndex): GroupMembership[] {
   const fromGroups = index.ofType(ENTRA_GROUPS.group).flatMap((g): GroupMembership[] => {
     const id = groupId(g);
     if (id === undefined || g.inputs.members === undefined) return [];
-    const [members] = index.resolve(g, "members", [
-      isUnknown(g.inputs.members) ? [g.inputs.members] : arr(g.inputs.members),
-    ]);
+    const [members] = index.resolve(g, "members", [listEntries(g.inputs.members)]);
     return refNames(members!, memberName).map((m) => ({ group: id, member: m.toLowerCase(), origin: originOf(g) }));
   });
   return [...fromMembers, ...fromGroups];

@@ -21,6 +21,9 @@ export const HOST_ASSOCIATIONS = {
     "azure:network/networkInterfaceApplicationSecurityGroupAssociation:NetworkInterfaceApplicationSecurityGroupAssociation",
 } as const;
 
+/** The interfaces an association may name: the stack's own, in either Azure provider. */
+const INTERFACES = [HOSTS.networkInterface, HOSTS.nic, "azure:network/networkInterface:NetworkInterface"];
+
 const AWS_GROUPS = [AWS.securityGroup, AWS.defaultSecurityGroup];
 const AZURE_GROUPS = [AZURE.asg, AZURE.classicAsg];
 
@@ -74,12 +77,7 @@ export function readHosts(index: ResourceIndex): HostPlacement[] {
   };
   for (const r of index.ofType(...Object.values(HOSTS))) place(r.urn, originOf(r), tiersOf(r));
   for (const r of index.ofType(...Object.values(HOST_ASSOCIATIONS))) {
-    const [host] = index.resolve(
-      r,
-      "networkInterfaceId",
-      [[r.inputs.networkInterfaceId]],
-      [HOSTS.networkInterface, HOSTS.nic, "azure:network/networkInterface:NetworkInterface"],
-    );
+    const [host] = index.resolve(r, "networkInterfaceId", [[r.inputs.networkInterfaceId]], INTERFACES);
     const target = host!.targets[0];
     place(
       target?.urn ?? str(r.inputs.networkInterfaceId)?.toLowerCase() ?? r.urn,

@@ -1,4 +1,5 @@
 import { obj, plain, str, strs } from "../values";
+import { AWS_PINNING_CONDITION_KEYS } from "../../catalog/aws-iam";
 
 /** A statement's field as a list: IAM takes one string or a list. */
 export const listOf = (v: unknown): string[] => (typeof plain(v) === "string" ? [str(v)!] : strs(v));
@@ -37,6 +38,13 @@ export function conditionEntries(statement: Record<string, unknown>): ConditionE
     }),
   );
 }
+
+/**
+ * True when conditions keep a `Principal "*"` statement to one organisation, account, caller,
+ * source or network (a pinning key, compared case-insensitively as IAM does).
+ */
+export const pinsWho = (conditions: Readonly<Record<string, readonly string[]>>): boolean =>
+  Object.keys(conditions).some((k) => AWS_PINNING_CONDITION_KEYS.includes(k.toLowerCase()));
 
 /** A statement's condition keys (as written) with their values, whatever the operator. */
 export function conditionValues(statement: Record<string, unknown>): Record<string, string[]> {

@@ -66,8 +66,12 @@ export function iamReach(document: unknown): IamReach {
   return { permission: "limited", reach: "limited" };
 }
 
+/** The name of an AWS managed policy (`arn:aws[-partition]:iam::aws:policy/<name>`); undefined for any other ARN. */
+export const awsManagedPolicyName = (arn: string | undefined): string | undefined =>
+  /^arn:aws[\w-]*:iam::aws:policy\/(.+)$/.exec(arn ?? "")?.[1];
+
 /** True for an AWS managed policy that amounts to full admin, in any partition. */
 export function isAdminEquivalentPolicy(arn: string | undefined): boolean {
-  const name = /^arn:aws[\w-]*:iam::aws:policy\/(.+)$/.exec(arn ?? "")?.[1];
+  const name = awsManagedPolicyName(arn);
   return name !== undefined && AWS_ADMIN_EQUIVALENT_POLICIES.includes(name);
 }

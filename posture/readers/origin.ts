@@ -6,6 +6,13 @@ import { TIER_TAG } from "../../catalog/tags";
 
 export const originOf = (r: PlannedResource): Origin => ({ urn: r.urn, type: r.type, name: r.name });
 
+/**
+ * The name a principal resource goes by in grants and trusts: its display name (Entra), its name
+ * (IAM), else its logical name. One function, so that a role's grants and its trust name it alike.
+ */
+export const principalNameOf = (r: PlannedResource): string =>
+  str(r.inputs.displayName) ?? str(r.inputs.name) ?? r.name;
+
 /** The `zt:tier` tag of a group, if it has one. */
 export function tierTag(r: PlannedResource): string | undefined {
   return str(obj(r.inputs.tags)[TIER_TAG]);

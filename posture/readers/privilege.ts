@@ -1,11 +1,11 @@
 import type { PrivilegeGrant, PrivilegePosture } from "../model";
 import { refNames, type ResourceIndex } from "../index-resources";
 import type { PlannedResource } from "../resource";
-import { arr, isUnknown, obj, str, strs, UNKNOWN_VALUE } from "../values";
+import { arr, listEntries, obj, str, strs, UNKNOWN_VALUE } from "../values";
 import { readPublicGrants } from "./resource-policies";
-import { isAdminEquivalentPolicy, iamReach, type IamReach } from "./iam-reach";
+import { awsManagedPolicyName, isAdminEquivalentPolicy, iamReach, type IamReach } from "./iam-reach";
 import { IAM_ROLE, readRoleTrusts } from "./role-trust";
-import { originOf } from "./origin";
+import { originOf, principalNameOf } from "./origin";
 import { AZURE_LIMITED_ROLES, AZURE_PRIVILEGED_ROLES, ENTRA_LIMITED_ROLES } from "../../catalog/well-known-ids";
 import { PRIVILEGED_ROLES } from "../../catalog/privileged-roles";
 import { GRAPH_CRITICAL_APP_ROLES } from "../../catalog/graph-app-roles";
@@ -64,7 +64,7 @@ export function readPrivilege(index: ResourceIndex): PrivilegePosture {
    */
   const principalName = (r: PlannedResource, property: string, prefix: string) => {
     const [refs] = index.resolve(r, property, [[r.inputs[property]]]);
-    const names = refNames(refs!, (t) => str(t.inputs.displayName) ?? str(t.inputs.name) ?? t.name);
+    const names = refNames(refs!, principalNameOf);
     return `${prefix}:${names.length === 1 && names[0] !== UNKNOWN_VALUE ? names[0] : "(unknown)"}`;
   };
 
@@ -78,7 +78,7 @@ export function readPrivilege(index: ResourceIndex): PrivilegePosture {
         if (isAdminEquivalentPolicy(arn)) return { permission: "*:*", reach: "admin" };
         if (arn === UNKNOWN_VALUE) return { permission: "a policy not known until apply", reach: "unknown" };
         // AWS managed policies other than the admin-equivalent ones are scoped to a service.
-        if (/^arn:aws[\w-]*:iam::aws:policy\//.test(arn)) return { permission: arn, reach: "limited" };
+        if (awsManagedPolicyName(arn) !== undefined) return { permission: arn, reach: "limited" };
         return { permission: `policy ${arn} (not in the stack)`, reach: "unlisted" };
       }),
       ...refs!.anyOf.map((c): IamReach => {
@@ -110,7 +110,7 @@ export function readPrivilege(index: ResourceIndex): PrivilegePosture {
   for (const [type, principalType, principalProperty, policyProperty] of attachments)
     for (const r of index.ofType(type)) {
       const principal = principalName(r, principalProperty, principalType);
-      const values = policyProperty === "policyArn" ? [r.inputs.policyArn] : listValues(r.inputs[policyProperty]);
+      const values = policyProperty === "policyArn" ? [r.inputs.policyArn] : listEntries(r.inputs[policyProperty]);
       for (const reach of attachedReach(r, policyProperty, values)) aws(r, principal, principalType, reach);
     }
   for (const r of index.ofType(IAM.policyAttachment)) {
@@ -124,8 +124,8 @@ export function readPrivilege(index: ResourceIndex): PrivilegePosture {
         for (const reach of reaches) aws(r, `${principalType}:${name}`, principalType, reach);
   }
   for (const r of index.ofType(IAM.role)) {
-    const principal = `role:${str(r.inputs.name) ?? r.name}`;
-    const managed = listValues(r.inputs.managedPolicyArns);
+    const principal = `role:${principalNameOf(r)}`;
+    const managed = listEntries(r.inputs.managedPolicyArns);
     if (managed.length)
       for (const reach of attachedReach(r, "managedPolicyArns", managed)) aws(r, principal, "role", reach);
     for (const p of arr(r.inputs.inlinePolicies)) aws(r, principal, "role", iamReach(obj(p).policy));
@@ -236,6 +236,3 @@ export function readPrivilege(index: ResourceIndex): PrivilegePosture {
   }
   return { grants, trusts: readRoleTrusts(index), publicGrants: readPublicGrants(index) };
 }
-
-/** A list input as its entries, keeping an unknown list as one unknown entry (fail closed). */
-const listValues = (v: unknown): unknown[] => (isUnknown(v) ? [v] : arr(v));

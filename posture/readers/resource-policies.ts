@@ -2,9 +2,8 @@ import type { PublicGrant } from "../model";
 import type { ResourceIndex } from "../index-resources";
 import type { PlannedResource } from "../resource";
 import { isUnknown, obj, plain, str } from "../values";
-import { conditionValues, iamStatements, listOf } from "./iam-document";
+import { conditionValues, iamStatements, listOf, pinsWho } from "./iam-document";
 import { originOf } from "./origin";
-import { AWS_PINNING_CONDITION_KEYS } from "../../catalog/aws-iam";
 
 /** Reading objects: what a public website bucket is for. */
 const S3_READS = /^s3:(GetObject|GetObjectVersion|ListBucket)$/i;
@@ -44,8 +43,6 @@ const everyone = (principal: unknown) => {
   const p = plain(principal);
   return p === "*" || listOf(obj(p).AWS).includes("*");
 };
-const pinned = (statement: Record<string, unknown>) =>
-  Object.keys(conditionValues(statement)).some((k) => AWS_PINNING_CONDITION_KEYS.includes(k.toLowerCase()));
 
 function policyGrant(r: PlannedResource): PublicGrant[] {
   const { property, resource, reads } = RESOURCE_POLICIES[r.type]!;
@@ -54,7 +51,7 @@ function policyGrant(r: PlannedResource): PublicGrant[] {
   // judged in the deployed view (zt check, or the next preview), not announced on every new stack.
   if (policy === undefined || isUnknown(policy)) return [];
   const actions = (iamStatements(policy) ?? [])
-    .filter((s) => str(s.Effect) === "Allow" && everyone(s.Principal) && !pinned(s))
+    .filter((s) => str(s.Effect) === "Allow" && everyone(s.Principal) && !pinsWho(conditionValues(s)))
     .flatMap((s) => (s.NotAction !== undefined ? ["(every action but some: NotAction)"] : listOf(s.Action)));
   const unique = [...new Set(actions)];
   return unique.length

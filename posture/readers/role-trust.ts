@@ -2,14 +2,14 @@ import type { RoleTrust } from "../model";
 import type { ResourceIndex } from "../index-resources";
 import { isUnknown, obj, plain, str } from "../values";
 import { conditionValues, iamStatements, listOf } from "./iam-document";
-import { originOf } from "./origin";
+import { originOf, principalNameOf } from "./origin";
 
 export const IAM_ROLE = "aws:iam/role:Role";
 
 /** Reads who may assume each IAM role, from its trust policy (`assumeRolePolicy`). */
 export function readRoleTrusts(index: ResourceIndex): RoleTrust[] {
   return index.ofType(IAM_ROLE).flatMap((r): RoleTrust[] => {
-    const role = `role:${str(r.inputs.name) ?? r.name}`;
+    const role = `role:${principalNameOf(r)}`;
     const policy = r.inputs.assumeRolePolicy;
     if (policy === undefined) return [];
     const unknown: RoleTrust[] = [{ role, principal: { kind: "unknown" }, conditions: {}, origin: originOf(r) }];

@@ -1,11 +1,11 @@
 import type { RoleTrust } from "../../../../posture/model";
 import type { Finding, ResourceRule } from "../../rule";
 import { resourceName } from "../support";
-import { AWS_PINNING_CONDITION_KEYS, CI_OIDC_PROVIDERS } from "../../../../catalog/aws-iam";
+import { CI_OIDC_PROVIDERS } from "../../../../catalog/aws-iam";
+import { pinsWho } from "../../../../posture/readers/iam-document";
 
 function judge(t: RoleTrust): Finding | undefined {
   const who = resourceName(t.origin);
-  const keys = Object.keys(t.conditions).map((k) => k.toLowerCase());
   const p = t.principal;
   if (p.kind === "unknown")
     return {
@@ -13,7 +13,7 @@ function judge(t: RoleTrust): Finding | undefined {
       notice: true,
       message: `${who}'s trust policy is not known until apply: who may assume it is judged once deployed (zt check).`,
     };
-  if (p.kind === "anyone" && !keys.some((k) => AWS_PINNING_CONDITION_KEYS.includes(k)))
+  if (p.kind === "anyone" && !pinsWho(t.conditions))
     return {
       urn: t.origin.urn,
       message: `${who} may be assumed by any AWS principal (Principal "*") with no condition pinning the organisation, account or caller. Name the principals, or add aws:PrincipalOrgID / sts:ExternalId.`,
