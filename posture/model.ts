@@ -288,6 +288,8 @@ export interface RoleTrust {
     | { readonly kind: "unknown" };
   /** Condition keys and their values, whatever the operator. */
   readonly conditions: Readonly<Record<string, readonly string[]>>;
+  /** A condition keeps the statement to one organisation, account, caller, source or network. */
+  readonly pinned: boolean;
   readonly origin: Origin;
 }
 

@@ -1,7 +1,7 @@
 import type { RoleTrust } from "../model";
 import type { ResourceIndex } from "../index-resources";
 import { isUnknown, obj, plain, str } from "../values";
-import { conditionValues, iamStatements, listOf } from "./iam-document";
+import { conditionValues, iamStatements, listOf, pinsWho } from "./iam-document";
 import { originOf, principalNameOf } from "./origin";
 
 export const IAM_ROLE = "aws:iam/role:Role";
@@ -12,7 +12,9 @@ export function readRoleTrusts(index: ResourceIndex): RoleTrust[] {
     const role = `role:${principalNameOf(r)}`;
     const policy = r.inputs.assumeRolePolicy;
     if (policy === undefined) return [];
-    const unknown: RoleTrust[] = [{ role, principal: { kind: "unknown" }, conditions: {}, origin: originOf(r) }];
+    const unknown: RoleTrust[] = [
+      { role, principal: { kind: "unknown" }, conditions: {}, pinned: false, origin: originOf(r) },
+    ];
     if (isUnknown(policy)) return unknown;
     const statements = iamStatements(policy);
     if (statements === undefined) return unknown;
@@ -37,7 +39,8 @@ export function readRoleTrusts(index: ResourceIndex): RoleTrust[] {
                 ),
               );
         const c = conditionValues(s);
-        return principals.map((principal) => ({ role, principal, conditions: c, origin: originOf(r) }));
+        const pinned = pinsWho(c);
+        return principals.map((principal) => ({ role, principal, conditions: c, pinned, origin: originOf(r) }));
       });
   });
 }

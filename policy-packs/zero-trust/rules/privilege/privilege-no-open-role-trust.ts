@@ -2,7 +2,6 @@ import type { RoleTrust } from "../../../../posture/model";
 import type { Finding, ResourceRule } from "../../rule";
 import { resourceName } from "../support";
 import { CI_OIDC_PROVIDERS } from "../../../../catalog/aws-iam";
-import { pinsWho } from "../../../../posture/readers/iam-document";
 
 function judge(t: RoleTrust): Finding | undefined {
   const who = resourceName(t.origin);
@@ -13,7 +12,7 @@ function judge(t: RoleTrust): Finding | undefined {
       notice: true,
       message: `${who}'s trust policy is not known until apply: who may assume it is judged once deployed (zt check).`,
     };
-  if (p.kind === "anyone" && !pinsWho(t.conditions))
+  if (p.kind === "anyone" && !t.pinned)
     return {
       urn: t.origin.urn,
       message: `${who} may be assumed by any AWS principal (Principal "*") with no condition pinning the organisation, account or caller. Name the principals, or add aws:PrincipalOrgID / sts:ExternalId.`,
