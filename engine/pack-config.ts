@@ -1,5 +1,5 @@
 import { CONTROLS } from "../catalog/controls";
-import type { PackConfig } from "./pack-server";
+import type { EnforcementLevel, PackConfig } from "../sources/policy-pack-config";
 import type { SettingName } from "../policy-packs/zero-trust/config";
 import { RULES } from "../policy-packs/zero-trust/rules";
 import { edgePorts } from "../profile/tier-model";
@@ -59,4 +59,34 @@ export function packConfigFor(profile: ClientProfile, lock?: PostureLock): PackC
     config[rule.name] = { enforcementLevel: rule.enforcementLevel, ...own };
   }
   return config;
+}
+
+/** What the engine knows of a policy before configuring it (GetAnalyzerInfo). */
+export interface PublishedPolicy {
+  readonly name: string;
+  readonly enforcementLevel: EnforcementLevel;
+  /** The config schema's properties, each possibly with a `default`. */
+  readonly configSchema?: Record<string, unknown>;
+}
+
+/**
+ * The config the engine sends the pack (ReconcilePolicyPackConfig): each policy's own level and
+ * schema defaults, then the level given for `all`, then each policy's given level and
+ * properties. A policy given properties but no level keeps its own level.
+ */
+export function reconcilePackConfig(policies: readonly PublishedPolicy[], given: PackConfig): PackConfig {
+  const all = given.all?.enforcementLevel;
+  const result: PackConfig = {};
+  for (const p of policies) {
+    const defaults = Object.entries(p.configSchema ?? {}).flatMap(([key, schema]) =>
+      typeof schema === "object" && schema !== null && "default" in schema ? [[key, schema.default]] : [],
+    );
+    result[p.name] = { ...Object.fromEntries(defaults), enforcementLevel: all ?? p.enforcementLevel };
+  }
+  for (const [name, { enforcementLevel, ...properties }] of Object.entries(given)) {
+    if (name === "all") continue;
+    const base = result[name] ?? {};
+    result[name] = { ...base, ...properties, enforcementLevel: enforcementLevel ?? base.enforcementLevel };
+  }
+  return result;
 }

@@ -9,7 +9,10 @@ import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import type { PlannedResource } from "../posture/resource";
 import { analyzeRequest, analyzeStackRequest } from "./analyzer-requests";
 
-export type EnforcementLevel = "advisory" | "mandatory" | "disabled" | "remediate";
+import type { EnforcementLevel, PackConfig } from "../sources/policy-pack-config";
+import { reconcilePackConfig } from "./pack-config";
+
+export type { EnforcementLevel, PackConfig };
 const LEVELS: Record<number, EnforcementLevel> = { 0: "advisory", 1: "mandatory", 2: "disabled", 3: "remediate" };
 const LEVEL_CODES: Record<EnforcementLevel, analyzerpb.EnforcementLevel> = {
   advisory: 0,
@@ -36,9 +39,6 @@ export interface PolicyInfo {
   /** The policy's tags as the pack publishes them: its layer, then its references. */
   readonly tags: readonly string[];
 }
-
-/** Per-policy config, as `--policy-pack-config` gives it: an enforcement level and properties. */
-export type PackConfig = Record<string, { enforcementLevel?: EnforcementLevel } & Record<string, unknown>>;
 
 const RUN_POLICY_PACK = require.resolve("@pulumi/pulumi/cmd/run-policy-pack");
 
@@ -121,13 +121,17 @@ export class PackServer {
     };
   }
 
-  /** What `--policy-pack-config` does: per-policy enforcement levels and properties. */
+  /**
+   * What `--policy-pack-config` does: the engine reconciles the given config with what the pack
+   * publishes (every policy's own level and defaults, `all`'s level) and configures the result.
+   */
   async configure(config: PackConfig): Promise<void> {
     const req = new analyzerpb.ConfigureAnalyzerRequest();
     const map = req.getPolicyconfigMap();
-    for (const [name, { enforcementLevel, ...properties }] of Object.entries(config)) {
+    const reconciled = reconcilePackConfig((await this.info()).policies, config);
+    for (const [name, { enforcementLevel, ...properties }] of Object.entries(reconciled)) {
       const c = new analyzerpb.PolicyConfig();
-      c.setEnforcementlevel(LEVEL_CODES[enforcementLevel ?? "mandatory"]);
+      c.setEnforcementlevel(LEVEL_CODES[enforcementLevel ?? "advisory"]);
       c.setProperties(Struct.fromJavaScript(JSON.parse(JSON.stringify(properties))));
       map.set(name, c);
     }

@@ -1,5 +1,5 @@
-import type { Diagnostic, PackServer } from "../engine/pack-server";
-import { checkResources } from "../engine/run-pack";
+import type { Diagnostic, PackConfig } from "../engine/pack-server";
+import type { Verdict } from "../engine/run-pack";
 import { readLock } from "../sources/lockfile";
 import { packConfigFor } from "../engine/pack-config";
 import { postureOf } from "../posture/build";
@@ -51,15 +51,18 @@ export function failedClient(stack: string, failure: string, profile?: ClientPro
  * Runs the pack on one client's resources (planned, or read from its state), configured from its
  * profile and lockfile, and compares the posture with the lockfile.
  */
+/** Runs the pack on resources: the served pack (plans) or the same policies in this process (states). */
+export type Judge = (resources: readonly PlannedResource[], config: PackConfig) => Verdict | Promise<Verdict>;
+
 export async function checkClient(
-  server: PackServer,
+  judge: Judge,
   stacksDir: string,
   stack: string,
   profile: ClientProfile,
   resources: readonly PlannedResource[],
 ): Promise<ClientResult> {
   const lock = readLock(stacksDir, stack);
-  const { diagnostics, mandatory } = await checkResources(resources, packConfigFor(profile, lock), server);
+  const { diagnostics, mandatory } = await judge(resources, packConfigFor(profile, lock));
   const posture = postureOf(resources);
   const widenings = lock ? diffLocks(lock, lockOf(posture)).filter((i) => i.change === "widening") : undefined;
   const widening = widenings?.length;

@@ -1,4 +1,4 @@
-import { startZeroTrustPack } from "../engine/run-pack";
+import { checkResources, startZeroTrustPack } from "../engine/run-pack";
 import { PROGRAM_ENTRY } from "../engine/plan-stack";
 import { fleetStacks } from "./stacks";
 import type { ClientProfile } from "../profile/schema";
@@ -47,7 +47,15 @@ export async function planFleet(opts: FleetOptions): Promise<ClientResult[]> {
         if (!r.ok) return done(failedClient(r.stack, r.error));
         profiles.set(r.stack, r.profile);
         checking = checking.then(async () =>
-          done(await checkClient(server, opts.stacksDir, r.stack, r.profile, r.resources)),
+          done(
+            await checkClient(
+              (rs, c) => checkResources(rs, c, server),
+              opts.stacksDir,
+              r.stack,
+              r.profile,
+              r.resources,
+            ),
+          ),
         );
       },
       opts.concurrency,

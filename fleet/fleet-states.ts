@@ -1,7 +1,6 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import type { PackServer } from "../engine/pack-server";
-import { startZeroTrustPack } from "../engine/run-pack";
+import { judgeResources } from "../engine/run-pack";
 import { fleetStacks } from "./stacks";
 import { loadStackProfile } from "../sources/stack-profile";
 import { foreignStateProblem, readStackExport } from "../sources/stack-state";
@@ -32,14 +31,9 @@ export async function checkFleet(opts: FleetCheckOptions): Promise<FleetCheck> {
   const stacks = fleetStacks(opts.stacksDir);
   const results: ClientResult[] = [];
   const profiles = new Map<string, ClientProfile>();
-  const server = await startZeroTrustPack();
-  try {
-    for (const stack of stacks) {
-      results.push(await checkOne(server, opts, stack, profiles));
-      opts.progress?.(results.length, stacks.length, results.at(-1)!);
-    }
-  } finally {
-    await server.stop();
+  for (const stack of stacks) {
+    results.push(await checkOne(opts, stack, profiles));
+    opts.progress?.(results.length, stacks.length, results.at(-1)!);
   }
   const claimed = new Set(stacks.map((s) => `${s}.json`));
   const orphanStates = readdirSync(opts.stateDir).filter((f) => f.endsWith(".json") && !claimed.has(f));
@@ -47,7 +41,6 @@ export async function checkFleet(opts: FleetCheckOptions): Promise<FleetCheck> {
 }
 
 async function checkOne(
-  server: PackServer,
   opts: FleetCheckOptions,
   stack: string,
   profiles: Map<string, ClientProfile>,
@@ -71,7 +64,7 @@ async function checkOne(
     const doc = readStackExport(state);
     const foreign = foreignStateProblem(doc, state, stack);
     if (foreign) return failedClient(stack, foreign, profile);
-    return await checkClient(server, opts.stacksDir, stack, profile, doc.resources);
+    return await checkClient(judgeResources, opts.stacksDir, stack, profile, doc.resources);
   } catch (e) {
     return failedClient(stack, `${state}: ${(e as Error).message}`, profile);
   }

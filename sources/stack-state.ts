@@ -50,7 +50,15 @@ const OPAQUE = { [SIG_KEY]: SECRET_SIG, value: OPAQUE_SECRET };
  */
 function decodeSecrets(v: unknown, blinded: boolean): unknown {
   if (blinded && v === "[secret]") return OPAQUE;
-  if (Array.isArray(v)) return v.map((x) => decodeSecrets(x, blinded));
+  // Copy on write: what holds no secret is kept as parsed (a large state is not held twice).
+  if (Array.isArray(v)) {
+    let out: unknown[] | undefined;
+    v.forEach((x, i) => {
+      const d = decodeSecrets(x, blinded);
+      if (d !== x) (out ??= [...v])[i] = d;
+    });
+    return out ?? v;
+  }
   if (typeof v !== "object" || v === null) return v;
   const o = v as Record<string, unknown>;
   if (o[SIG_KEY] === SECRET_SIG) {
@@ -64,9 +72,12 @@ function decodeSecrets(v: unknown, blinded: boolean): unknown {
     if ("value" in o) return { [SIG_KEY]: SECRET_SIG, value: decodeSecrets(o.value, blinded) };
     return OPAQUE;
   }
-  const out: Record<string, unknown> = {};
-  for (const [k, x] of Object.entries(o)) out[k] = decodeSecrets(x, blinded);
-  return out;
+  let out: Record<string, unknown> | undefined;
+  for (const k in o) {
+    const d = decodeSecrets(o[k], blinded);
+    if (d !== o[k]) (out ??= { ...o })[k] = d;
+  }
+  return out ?? o;
 }
 
 const WHAT = "`pulumi stack export` file";

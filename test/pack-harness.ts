@@ -1,4 +1,5 @@
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
+import { judgeInProcess } from "../engine/in-process-pack";
 import { PACK_DIR } from "../engine/build-pack";
 import { PackServer, type Diagnostic } from "../engine/pack-server";
 import { packConfigFor } from "../engine/pack-config";
@@ -26,14 +27,20 @@ export function usePack() {
     const config = packConfigFor(ctx.plan.profile) as Json;
     configure(config);
     await ctx.server.configure(config);
-    return ctx.server.analyzeAll(mutate(structuredClone(ctx.plan.resources) as PlannedResource[]));
+    return servedAndInProcess(mutate(structuredClone(ctx.plan.resources) as PlannedResource[]), config);
+  }
+  /** The served pack's verdict, held to be the one the in-process run (`zt check`'s) gives. */
+  async function servedAndInProcess(resources: readonly PlannedResource[], config: Json): Promise<Diagnostic[]> {
+    const served = await ctx.server.analyzeAll(resources);
+    expect(judgeInProcess(resources, config), "in-process verdict = served verdict").toEqual(served);
+    return served;
   }
   const mandatory = async (...args: Parameters<typeof check>) =>
     (await check(...args)).filter((d) => d.enforcementLevel === "mandatory");
   /** The verdict on resources alone, with no config (a hand-written stack): what blocks, what advises, every notice. */
   async function unconfigured(resources: readonly PlannedResource[]) {
     await ctx.server.configure({});
-    const found = await ctx.server.analyzeAll(resources);
+    const found = await servedAndInProcess(resources, {});
     return {
       mandatory: found.filter((d) => d.enforcementLevel === "mandatory"),
       advisory: found.filter((d) => d.enforcementLevel === "advisory" && d.policyName !== "pack-notices"),

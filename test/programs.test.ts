@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PACK_DIR } from "../engine/build-pack";
 import { runProgramOffline, type StackMode } from "../engine/mock-engine";
 import { PackServer } from "../engine/pack-server";
+import { judgeInProcess } from "../engine/in-process-pack";
 import { programModule } from "../engine/plan-stack";
 
 // Programs in the shapes public examples use, written here, each with its expected verdict in an
@@ -37,6 +38,8 @@ describe.each(["new", "deployed"] as StackMode[])("public-shape programs, as a %
     });
     expect(resources.filter((r) => r.custom).length, file).toBeGreaterThan(0);
     const found = await server.analyzeAll(resources);
+    // `zt check` judges in-process: it must say exactly what the served pack says.
+    expect(judgeInProcess(resources, {})).toEqual(found);
     const mandatory = found.filter((d) => d.enforcementLevel === "mandatory");
     if (clean) expect(mandatory.map((d) => `${d.policyName}: ${d.message}`)).toEqual([]);
     else expect(mandatory.map((d) => d.policyName)).toContain(policy);

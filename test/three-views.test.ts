@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PACK_DIR } from "../engine/build-pack";
 import { PackServer, type Diagnostic } from "../engine/pack-server";
+import { judgeInProcess } from "../engine/in-process-pack";
 import { packConfigFor } from "../engine/pack-config";
 import { planStack, type StackPlan } from "../engine/plan-stack";
 import { postureOf } from "../posture/build";
@@ -66,8 +67,13 @@ function resourcesOf(view: View, change: Change = {}): PlannedResource[] {
 const committedLock = () => readLock("stacks", "example")!;
 
 async function verdict(view: View, change?: Change): Promise<Diagnostic[]> {
-  await server.configure(packConfigFor(plans.new.profile, committedLock()));
-  return server.analyzeAll(resourcesOf(view, change));
+  const config = packConfigFor(plans.new.profile, committedLock());
+  await server.configure(config);
+  const resources = resourcesOf(view, change);
+  const served = await server.analyzeAll(resources);
+  // `zt check` runs the same policies in its own process: it must say exactly what the server says.
+  expect(judgeInProcess(resources, config)).toEqual(served);
+  return served;
 }
 const mandatory = async (view: View, change?: Change) =>
   (await verdict(view, change)).filter((d) => d.enforcementLevel === "mandatory");

@@ -1,10 +1,10 @@
 import type { Command } from "commander";
 import type { PackConfig } from "../../engine/pack-server";
-import { checkResources } from "../../engine/run-pack";
+import { judgeResources } from "../../engine/run-pack";
 import { packConfigFor } from "../../engine/pack-config";
 import { readLock } from "../../sources/lockfile";
 import { loadStackProfile } from "../../sources/stack-profile";
-import { readJsonFile } from "../../sources/json-file";
+import { readPolicyPackConfig } from "../../sources/policy-pack-config";
 import { foreignStateProblem, readStackExport } from "../../sources/stack-state";
 import { renderCompliance } from "../../reports/plan/compliance";
 import { renderVerdicts } from "../../reports/plan/verdicts";
@@ -29,9 +29,9 @@ export function checkCommand(program: Command): void {
       }
       let config: PackConfig = {};
       const profile = opts.stack ? loadStackProfile(opts.stacksDir, opts.stack) : undefined;
-      if (opts.policyConfig) config = readJsonFile(opts.policyConfig, "--policy-pack-config file") as PackConfig;
+      if (opts.policyConfig) config = readPolicyPackConfig(opts.policyConfig);
       else if (profile && opts.stack) config = packConfigFor(profile, readLock(opts.stacksDir, opts.stack));
-      const verdict = await checkResources(doc.resources, config);
+      const verdict = judgeResources(doc.resources, config);
       // With the client's profile, what the deployed tenant can claim, read from what is deployed.
       const claims = profile ? renderCompliance(profile, doc.resources, "deployed") : [];
       process.stdout.write(

@@ -5,6 +5,10 @@ import type { PlannedResource } from "../../posture/resource";
 const PROXY_TARGET = "__getSpecialProxyTarget";
 const SECRET_SIG = { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270" };
 
+/** The object behind a policy argument's properties: the same one for every policy of a request. */
+export const propsOf = (args: { props: object }): object =>
+  ((args.props as Record<string, unknown>)[PROXY_TARGET] as object | undefined) ?? args.props;
+
 /**
  * The raw inputs behind the SDK's unknown-checking proxy: reading through the proxy throws on the
  * first value unknown during a preview, while the readers need to see the rest. Secrets (`Secret`

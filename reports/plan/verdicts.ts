@@ -4,10 +4,14 @@ import { heading, plural } from "./text";
 /** The pack's verdicts: every violation with the resource and the fix, mandatory first. */
 export function renderVerdicts(v: Verdict): string[] {
   const advisory = v.diagnostics.length - v.mandatory;
+  const how =
+    v.judged === "served"
+      ? "served by run-policy-pack, Analyze per resource then AnalyzeStack"
+      : "its policies run in this process, as run-policy-pack runs them";
   const lines = [
     heading(
       "POLICY PACK",
-      `${v.pack.name} ${v.pack.version} · ${v.pack.policies} policies · served by run-policy-pack, Analyze per resource then AnalyzeStack · ${(v.elapsedMs / 1000).toFixed(1)} s`,
+      `${v.pack.name} ${v.pack.version} · ${v.pack.policies} policies · ${how} · ${(v.elapsedMs / 1000).toFixed(1)} s`,
     ),
     v.mandatory === 0
       ? `  PASS  no mandatory violation, ${plural(advisory, "advisory notice")}`
