@@ -1,6 +1,6 @@
 import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import { asAnalyzed, type PlannedResource } from "../posture/resource";
+import { asAnalyzed, providerUrnOf, type PlannedResource } from "../posture/resource";
 
 type ByUrn = ReadonlyMap<string, PlannedResource>;
 
@@ -45,7 +45,7 @@ function options(r: PlannedResource): analyzerpb.AnalyzerResourceOptions {
 /** The provider a resource uses, as the engine describes it: from `<urn>::<id>` references. */
 function provider(r: PlannedResource, byUrn: ByUrn): analyzerpb.AnalyzerProviderResource | undefined {
   if (!r.provider) return undefined;
-  const urn = r.provider.split("::").slice(0, -1).join("::");
+  const urn = providerUrnOf(r.provider);
   const p = byUrn.get(urn);
   if (!p) return undefined;
   const { providers } = encodingOf(byUrn);

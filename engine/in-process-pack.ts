@@ -8,9 +8,9 @@ import type {
   StackValidationArgs,
 } from "@pulumi/policy";
 import { forgetEarlierRuns, PACK_NAME, POLICIES } from "../policy-packs/zero-trust/policies";
-import { asAnalyzed, type PlannedResource } from "../posture/resource";
+import { asAnalyzed, providerUrnOf, type PlannedResource } from "../posture/resource";
 import { PACK_DIR } from "./build-pack";
-import { reconcilePackConfig, type PublishedPolicy } from "./pack-config";
+import { reconcilePackConfig, type PublishedPolicy, type ReconciledPackConfig } from "./pack-config";
 import type { Diagnostic, EnforcementLevel, PackConfig } from "./pack-server";
 
 type Policy = (typeof POLICIES)[number];
@@ -25,15 +25,18 @@ const PUBLISHED: readonly PublishedPolicy[] = POLICIES.map((p) => ({
   configSchema: p.configSchema?.properties,
 }));
 
-/** A policy's level as the server runs it: a remediation level reports as mandatory (nothing is remediated). */
-function levelOf(policy: Policy, config: PackConfig): EnforcementLevel {
-  const level = config[policy.name]?.enforcementLevel ?? policy.enforcementLevel ?? "advisory";
+/**
+ * A policy's level as the server runs it, from the reconciled config (which gives every policy
+ * one): a remediation level reports as mandatory (nothing is remediated).
+ */
+function levelOf(policy: Policy, config: ReconciledPackConfig): EnforcementLevel {
+  const level = config[policy.name]!.enforcementLevel;
   return level === "remediate" ? "mandatory" : level;
 }
 
 /** The config properties a policy reads (`args.getConfig()`): its config without the level. */
-function configOf(policy: Policy, config: PackConfig): Record<string, unknown> {
-  const { enforcementLevel: _, ...properties } = config[policy.name] ?? {};
+function configOf(policy: Policy, config: ReconciledPackConfig): Record<string, unknown> {
+  const { enforcementLevel: _, ...properties } = config[policy.name]!;
   return properties;
 }
 
@@ -94,13 +97,15 @@ export function judgeInProcess(resources: readonly PlannedResource[], given: Pac
   forgetEarlierRuns();
   const config = reconcilePackConfig(PUBLISHED, given);
   const out: Diagnostic[] = [];
-  const active = POLICIES.map((policy) => ({ policy, level: levelOf(policy, config) })).filter(
-    (p) => p.level !== "disabled",
-  );
+  const active = POLICIES.map((policy) => ({
+    policy,
+    level: levelOf(policy, config),
+    properties: configOf(policy, config),
+  })).filter((p) => p.level !== "disabled");
   for (const r of resources) {
     if (!r.custom) continue;
     const props = r.inputs as Record<string, unknown>;
-    for (const { policy, level } of active) {
+    for (const { policy, level, properties } of active) {
       if (!("validateResource" in policy) || typeof policy.validateResource !== "function") continue;
       const validate = policy.validateResource;
       const args: ResourceValidationArgs = {
@@ -112,19 +117,19 @@ export function judgeInProcess(resources: readonly PlannedResource[], given: Pac
         stackTags: NO_TAGS,
         isType: byClass,
         asType: () => undefined,
-        getConfig: <T extends object>() => configOf(policy, config) as T,
+        getConfig: <T extends object>() => properties as T,
         notApplicable,
       };
       run(policy, () => validate(args, reporter(policy, level, out, r.urn)));
     }
   }
   const stack = stackResources(resources);
-  for (const { policy, level } of active) {
+  for (const { policy, level, properties } of active) {
     if (!("validateStack" in policy)) continue;
     const args: StackValidationArgs = {
       resources: stack,
       stackTags: NO_TAGS,
-      getConfig: <T extends object>() => configOf(policy, config) as T,
+      getConfig: <T extends object>() => properties as T,
       notApplicable,
     };
     run(policy, () => policy.validateStack(args, reporter(policy, level, out)));
@@ -157,7 +162,7 @@ function stackResources(resources: readonly PlannedResource[]): PolicyResource[]
   resources.forEach((r, i) => {
     const pr = policyResources[i]!;
     if (r.parent && byUrn.has(r.parent)) pr.parent = byUrn.get(r.parent);
-    const provider = r.provider && byUrn.get(r.provider.split("::").slice(0, -1).join("::"));
+    const provider = r.provider && byUrn.get(providerUrnOf(r.provider));
     if (provider) pr.provider = { type: provider.type, urn: provider.urn, name: provider.name, props: provider.props };
     pr.dependencies = linked(r.dependencies);
     for (const [key, urns] of Object.entries(r.propertyDependencies)) pr.propertyDependencies[key] = linked(urns);

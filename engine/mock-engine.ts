@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { runInPulumiStack } from "@pulumi/pulumi/runtime/stack";
-import type { PlannedResource, ResourceAlias } from "../posture/resource";
+import { providerUrnOf, type PlannedResource, type ResourceAlias } from "../posture/resource";
 import { deployed, deployedCall } from "./deployed-outputs";
 import { OPAQUE_SECRET } from "../posture/values";
 
@@ -66,9 +66,7 @@ export async function runProgramOffline(program: () => unknown, opts: MockRunOpt
       newResource: (args) => {
         // New: unknown ids, as in a preview; state echoes inputs so outputs derived from inputs resolve.
         if (!deployedMode) return { id: undefined, state: args.inputs };
-        const provider = args.provider
-          ? providerInputs.get(args.provider.split("::").slice(0, -1).join("::"))
-          : undefined;
+        const provider = args.provider ? providerInputs.get(providerUrnOf(args.provider)) : undefined;
         const { id, outputs } = deployed({
           type: args.type,
           name: args.name,

@@ -61,6 +61,9 @@ export function packConfigFor(profile: ClientProfile, lock?: PostureLock): PackC
   return config;
 }
 
+/** The config as the engine sends it: every policy with its level. */
+export type ReconciledPackConfig = Record<string, { enforcementLevel: EnforcementLevel } & Record<string, unknown>>;
+
 /** What the engine knows of a policy before configuring it (GetAnalyzerInfo). */
 export interface PublishedPolicy {
   readonly name: string;
@@ -74,9 +77,9 @@ export interface PublishedPolicy {
  * schema defaults, then the level given for `all`, then each policy's given level and
  * properties. A policy given properties but no level keeps its own level.
  */
-export function reconcilePackConfig(policies: readonly PublishedPolicy[], given: PackConfig): PackConfig {
+export function reconcilePackConfig(policies: readonly PublishedPolicy[], given: PackConfig): ReconciledPackConfig {
   const all = given.all?.enforcementLevel;
-  const result: PackConfig = {};
+  const result: ReconciledPackConfig = {};
   for (const p of policies) {
     const defaults = Object.entries(p.configSchema ?? {}).flatMap(([key, schema]) =>
       typeof schema === "object" && schema !== null && "default" in schema ? [[key, schema.default]] : [],
@@ -85,8 +88,13 @@ export function reconcilePackConfig(policies: readonly PublishedPolicy[], given:
   }
   for (const [name, { enforcementLevel, ...properties }] of Object.entries(given)) {
     if (name === "all") continue;
-    const base = result[name] ?? {};
-    result[name] = { ...base, ...properties, enforcementLevel: enforcementLevel ?? base.enforcementLevel };
+    const base = result[name];
+    // A name the pack does not publish is passed on as given (the pack has no policy to apply it to).
+    result[name] = {
+      ...base,
+      ...properties,
+      enforcementLevel: enforcementLevel ?? base?.enforcementLevel ?? "advisory",
+    };
   }
   return result;
 }

@@ -48,6 +48,9 @@ const RUN_POLICY_PACK = require.resolve("@pulumi/pulumi/cmd/run-policy-pack");
  * the Analyzer gRPC protocol. Nothing here reimplements the pack's side.
  */
 export class PackServer {
+  /** What the pack publishes: it does not change while it serves. */
+  private published?: PackInfo;
+
   private constructor(
     private readonly child: ChildProcess,
     private readonly client: AnalyzerClient,
@@ -106,19 +109,11 @@ export class PackServer {
     );
   }
 
-  async info(): Promise<{ name: string; version: string; policies: PolicyInfo[] }> {
-    const info = await this.call<Empty, analyzerpb.AnalyzerInfo>(this.client.getAnalyzerInfo, new Empty());
-    return {
-      name: info.getName(),
-      version: info.getVersion(),
-      policies: info.getPoliciesList().map((p) => ({
-        name: p.getName(),
-        description: p.getDescription(),
-        enforcementLevel: LEVELS[p.getEnforcementlevel()]!,
-        configSchema: p.getConfigschema()?.getProperties()?.toJavaScript(),
-        tags: p.getTagsList(),
-      })),
-    };
+  /** The pack's name, version and policies (GetAnalyzerInfo), asked once per server. */
+  async info(): Promise<PackInfo> {
+    return (this.published ??= infoOf(
+      await this.call<Empty, analyzerpb.AnalyzerInfo>(this.client.getAnalyzerInfo, new Empty()),
+    ));
   }
 
   /**
@@ -131,7 +126,7 @@ export class PackServer {
     const reconciled = reconcilePackConfig((await this.info()).policies, config);
     for (const [name, { enforcementLevel, ...properties }] of Object.entries(reconciled)) {
       const c = new analyzerpb.PolicyConfig();
-      c.setEnforcementlevel(LEVEL_CODES[enforcementLevel ?? "advisory"]);
+      c.setEnforcementlevel(LEVEL_CODES[enforcementLevel]);
       c.setProperties(Struct.fromJavaScript(JSON.parse(JSON.stringify(properties))));
       map.set(name, c);
     }
@@ -194,6 +189,27 @@ export class PackServer {
 
 /** Analyze calls in flight at once: enough to keep the server busy, few enough to hold little. */
 const ANALYZE_IN_FLIGHT = 32;
+
+/** What GetAnalyzerInfo tells of the pack. */
+export interface PackInfo {
+  readonly name: string;
+  readonly version: string;
+  readonly policies: readonly PolicyInfo[];
+}
+
+function infoOf(info: analyzerpb.AnalyzerInfo): PackInfo {
+  return {
+    name: info.getName(),
+    version: info.getVersion(),
+    policies: info.getPoliciesList().map((p) => ({
+      name: p.getName(),
+      description: p.getDescription(),
+      enforcementLevel: LEVELS[p.getEnforcementlevel()]!,
+      configSchema: p.getConfigschema()?.getProperties()?.toJavaScript(),
+      tags: p.getTagsList(),
+    })),
+  };
+}
 
 function diagnostics(res: analyzerpb.AnalyzeResponse): Diagnostic[] {
   return res.getDiagnosticsList().map((d) => ({

@@ -54,6 +54,12 @@ export function asAnalyzed(r: PlannedResource): PlannedResource {
   return r.outputs === undefined ? r : { ...r, inputs: { ...r.inputs, ...r.outputs } };
 }
 
+/** The URN a provider reference (`<provider urn>::<provider id>`) names. */
+export function providerUrnOf(reference: string): string {
+  const cut = reference.lastIndexOf("::");
+  return cut < 0 ? "" : reference.slice(0, cut);
+}
+
 /** The component or stack a resource belongs to, nearest first. */
 export function ancestors(r: PlannedResource, byUrn: ReadonlyMap<string, PlannedResource>): PlannedResource[] {
   const out: PlannedResource[] = [];
