@@ -1,4 +1,22 @@
 import { defineConfig } from "vitest/config";
+import { BaseSequencer, type TestSpecification } from "vitest/node";
+
+/** The longest files, which wait on child processes (npm, tsc, tsx, pack servers), slowest first. */
+const SLOWEST = ["test/consumer.test.ts", "test/cli.test.ts"];
+
+/**
+ * Vitest orders files by their last durations, or by size when it has none (a fresh clone, CI):
+ * there the two longest files could start late and run on alone at the end. They go first.
+ */
+class SlowFirstSequencer extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const rank = (f: TestSpecification) => {
+      const i = SLOWEST.findIndex((name) => f.moduleId.endsWith(name));
+      return i < 0 ? SLOWEST.length : i;
+    };
+    return (await super.sort(files)).sort((a, b) => rank(a) - rank(b));
+  }
+}
 
 export default defineConfig({
   test: {
@@ -14,6 +32,7 @@ export default defineConfig({
     // processes (pack servers, npm, tsx) much of the time, so two files at once use both cores.
     maxWorkers: 2,
     execArgv: ["--max-semi-space-size=128"],
+    sequence: { sequencer: SlowFirstSequencer },
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

@@ -12,7 +12,7 @@ import { policyConfigCommand } from "./commands/policy-config";
 import { scubaConfigCommand } from "./commands/scuba-config";
 import { EXIT, projectDefaults, Refused } from "./common";
 import { setColour } from "./colour";
-import { ProfileError } from "../profile";
+import { ProfileError } from "../profile/errors";
 import { FileError } from "../sources/file-error";
 import { PACKAGE_VERSION } from "../engine/package-root";
 

@@ -31,8 +31,13 @@ function inProject(cmd: string, args: string[], env: Record<string, string> = {}
   return spawnSync(cmd, args, { cwd: project, encoding: "utf8", env: { ...clean, ...env }, timeout: 240_000 });
 }
 
-/** The tsconfig `pulumi new typescript` writes (pulumi/templates), as `zt init` also writes it. */
-const PULUMI_TSCONFIG = tsconfigJson();
+/**
+ * The tsconfig `pulumi new typescript` writes (pulumi/templates), as `zt init` also writes it,
+ * with the subpaths file beside the program: one compile checks both (a second tsc over the
+ * provider SDKs' declarations cost ~10 s).
+ */
+const TEMPLATE = JSON.parse(tsconfigJson()) as { files: string[] };
+const PULUMI_TSCONFIG = JSON.stringify({ ...TEMPLATE, files: [...TEMPLATE.files, "subpaths.ts"] }, null, 2);
 
 /** The README's "An existing project" program, as written: the consumer's index.ts. */
 const README = readFileSync(join(ROOT, "README.md"), "utf8");
@@ -81,7 +86,6 @@ beforeAll(async () => {
     "tsconfig.json": PULUMI_TSCONFIG,
     "index.ts": PROGRAM,
     "subpaths.ts": SUBPATHS,
-    "tsconfig.subpaths.json": JSON.stringify({ extends: "./tsconfig.json", files: ["subpaths.ts"] }),
     "run-under-mocks.js": RUN_UNDER_MOCKS,
     // The example's stack config, in this project's namespace.
     "Pulumi.dev.yaml": readFileSync(join(ROOT, "stacks", "Pulumi.example.yaml"), "utf8").replace(
@@ -133,9 +137,8 @@ describe("a consumer project that installs the tarball", () => {
     expect(PROGRAM).toContain('from "zt-baseline"');
     expect(`${compiled.stdout}${compiled.stderr}`, "tsconfig.json").toBe("");
     expect(compiled.status, "tsconfig.json").toBe(0);
-    const subpaths = inProject("npx", ["tsc", "-p", "tsconfig.subpaths.json", "--noEmit"]);
-    expect(subpaths.stdout + subpaths.stderr, "tsconfig.subpaths.json").toBe("");
-    expect(subpaths.status, "tsconfig.subpaths.json").toBe(0);
+    expect(TEMPLATE.files).toEqual(["index.ts"]);
+    expect(readdirSync(join(project, "bin"))).toEqual(expect.arrayContaining(["index.js", "subpaths.js"]));
   });
 
   it("runs the compiled program under the project's own Pulumi mocks and registers the baseline", () => {

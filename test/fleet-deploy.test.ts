@@ -7,7 +7,7 @@ import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { PACK_DIR } from "../engine/build-pack";
-import { deploySummary } from "../cli/commands/fleet-deploy";
+import { deploySummary } from "../cli/actions/fleet-deploy";
 import { deployFleet, type DeployOp, type DeployOptions } from "../fleet/deploy/deploy-fleet";
 import type { DeployRunOptions, FleetWorkspace } from "../fleet/deploy/workspace";
 import { packConfigFor } from "../engine/pack-config";

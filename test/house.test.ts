@@ -98,6 +98,23 @@ export const WALLS: readonly Wall[] = [
     forbids: (i) => within("policy-packs/zero-trust/rules")(i.to),
   },
   {
+    rule: "zt and its commands' definitions load no engine (--help, --version): cli/actions are imported when a command runs",
+    in: /^cli\/(commands\/|zt\.ts$)/,
+    forbids: (i) =>
+      !i.typeOnly &&
+      i.to !== "commander" &&
+      !i.to.startsWith("node:") &&
+      !within("cli/commands", "catalog", "fleet/stacks")(i.to) &&
+      ![
+        "cli/common",
+        "cli/client-flags",
+        "cli/colour",
+        "engine/package-root",
+        "sources/file-error",
+        "profile/errors",
+      ].includes(i.to),
+  },
+  {
     rule: "the fleet never reaches up into reports or the CLI",
     in: /^fleet\//,
     forbids: (i) => within("reports", "cli")(i.to),
@@ -134,6 +151,7 @@ describe("the house", () => {
       ["policy-packs/zero-trust/rules/network/y.ts", `import * as aws from "@pulumi/aws";`],
       ["posture/x.ts", `import { readFileSync } from "node:fs";`],
       ["reports/x.ts", `import { RULES } from "../policy-packs/zero-trust/rules";`],
+      ["cli/commands/x.ts", `import { planStack } from "../../engine/plan-stack";`],
       ["fleet/x.ts", `import { tierDiagram } from "../reports/fleet/tier-diagram";`],
     ];
     const found = breaches(sample.flatMap(([f, text]) => importsOf(f, text)));

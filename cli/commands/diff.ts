@@ -1,50 +1,10 @@
 import type { Command } from "commander";
-import { writeFileSync } from "node:fs";
-import { lockOf, type PostureLock } from "../../posture/lock";
-import { diffLocks } from "../../posture/lock-diff";
-import { postureOf } from "../../posture/build";
-import { relative } from "node:path";
-import { readSourceFile } from "../../sources";
-import { PACKAGE_VERSION } from "../../engine/package-root";
-import { readLockFile } from "../../sources/lockfile";
-import { postureAtRef } from "../../sources/git-ref";
-import { planStack, programModule } from "../../engine/plan-stack";
-import { loadStackProfile } from "../../sources/stack-profile";
-import { stackFile } from "../../sources/stack-config";
-import { diffJson, diffMarkdown, diffSarif, diffText } from "../../reports/diff";
-import { postureWithinLock } from "../../policy-packs/zero-trust/rules/posture/posture-within-lock";
-import { Refused, stackName, stacksDirOption, programOption } from "../common";
-import { paint } from "../colour";
+import type { DiffOptions } from "../actions/diff";
+import { stackName, stacksDirOption, programOption } from "../common";
 
-const FORMATS = ["text", "markdown", "sarif", "json"] as const;
-type Format = (typeof FORMATS)[number];
-
-interface SpecContext {
-  readonly stacksDir: string;
-  readonly program: string;
-}
-
-/** A posture from `plan:<stack>` (offline plan), a lockfile, a stack export, or one side of a preview file. */
-async function postureFrom(spec: string, ctx: SpecContext, side: "old" | "new"): Promise<PostureLock> {
-  if (spec.startsWith("plan:")) {
-    const plan = await planStack(ctx.stacksDir, spec.slice(5), { program: programModule(ctx.program) });
-    return lockOf(postureOf(plan.resources));
-  }
-  const ref = /^git:(.+):([\w.-]+)$/.exec(spec);
-  if (ref) return postureAtRef(ref[1]!, ref[2]!, ctx.program, ctx.stacksDir);
-  const doc = readSourceFile(spec);
-  if (doc.kind === "lock") return doc.lock;
-  return lockOf(postureOf(doc.kind === "export" ? doc.resources : doc[side]));
-}
-
-/** The stack a spec names (`plan:<stack>`, `git:<ref>:<stack>`), whose profile knows the break-glass accounts. */
-const stackOfSpec = (spec: string) => /^plan:([\w.-]+)$/.exec(spec)?.[1] ?? /^git:.+:([\w.-]+)$/.exec(spec)?.[1];
-
-/** Break-glass principals as the lock names them, from a stack's profile. */
-function breakGlassOf(stacksDir: string, stack: string): string[] {
-  const { breakGlass } = loadStackProfile(stacksDir, stack).identity;
-  return [`group:${breakGlass.groupId}`, ...breakGlass.accounts.map((id) => `user:${id}`)];
-}
+/** The report formats of `zt diff`. */
+export const FORMATS = ["text", "markdown", "sarif", "json"] as const;
+export type Format = (typeof FORMATS)[number];
 
 export function diffCommand(program: Command): void {
   program
@@ -69,75 +29,7 @@ export function diffCommand(program: Command): void {
       stackName,
     )
     .option("--approved <lockfile>", "widening is approved when the new lockfile of the same change allows it")
-    .action(
-      async (
-        before: string,
-        after: string | undefined,
-        opts: {
-          format: string;
-          out?: string;
-          stackFile?: string;
-          stacksDir: string;
-          program: string;
-          stack?: string;
-          approved?: string;
-        },
-      ) => {
-        if (!FORMATS.includes(opts.format as Format))
-          throw new Error(`unknown format "${opts.format}": use ${FORMATS.join(", ")}`);
-        // One argument is a preview file's two sides; anything else alone would be compared with itself.
-        const alone = after === undefined && /\.json$/i.test(before) ? readSourceFile(before) : undefined;
-        if (after === undefined && alone?.kind !== "preview") {
-          throw new Error(
-            `zt diff needs two postures (<before> <after>); one alone must be a \`pulumi preview --json\` file, and ${before || "''"} is not`,
-          );
-        }
-        const ctx = { stacksDir: opts.stacksDir, program: opts.program };
-        // The preview read once for both of its sides.
-        const [old, proposed] =
-          alone?.kind === "preview"
-            ? [lockOf(postureOf(alone.old)), lockOf(postureOf(alone.new))]
-            : [await postureFrom(before, ctx, "old"), await postureFrom(after!, ctx, "new")];
-        const stack = opts.stack ?? stackOfSpec(before) ?? (after ? stackOfSpec(after) : undefined);
-        const breakGlass = stack ? breakGlassOf(opts.stacksDir, stack) : undefined;
-        const items = diffLocks(old, proposed, { breakGlass });
-        // The change's own lockfile: which of its widenings it approves (it was reviewed with the change).
-        const approval = opts.approved
-          ? {
-              file: opts.approved,
-              unapproved: diffLocks(readLockFile(opts.approved), proposed, { breakGlass }).filter(
-                (i) => i.change === "widening",
-              ),
-            }
-          : undefined;
-        const report = {
-          title: `${before} → ${after ?? `${before} (new)`}`,
-          // Code scanning points at the stack that changed, as a path from the repository's root folder.
-          artifact:
-            opts.stackFile ?? (stack ? relative(process.cwd(), stackFile(opts.stacksDir, stack)) : (after ?? before)),
-          items,
-          toolVersion: PACKAGE_VERSION,
-          ...(approval ? { approval } : {}),
-        };
-        const format = opts.format as Format;
-        const text =
-          format === "sarif"
-            ? JSON.stringify(diffSarif(report, postureWithinLock), null, 2) + "\n"
-            : format === "markdown"
-              ? diffMarkdown(report)
-              : format === "json"
-                ? diffJson(report)
-                : diffText(report);
-        if (opts.out) writeFileSync(opts.out, text);
-        else process.stdout.write(format === "text" ? paint(text) : text);
-
-        const widening = items.filter((i) => i.change === "widening");
-        if (widening.length === 0) return;
-        if (approval) {
-          if (approval.unapproved.length === 0) return;
-          throw new Refused(`${approval.unapproved.length} widening change(s) not approved by ${approval.file}`);
-        }
-        throw new Refused(`${widening.length} widening change(s)`);
-      },
+    .action(async (before: string, after: string | undefined, opts: DiffOptions) =>
+      (await import("../actions/diff.js")).diff(before, after, opts),
     );
 }

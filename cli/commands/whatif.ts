@@ -1,10 +1,7 @@
 import { InvalidArgumentError, Option, type Command } from "commander";
 import { isCountryCode } from "../../catalog/countries";
-import { postureOf } from "../../posture/build";
-import { whatIf, type SignIn } from "../../posture/whatif";
-import { planStack, programModule } from "../../engine/plan-stack";
+import type { WhatifOptions } from "../actions/whatif";
 import { programOption, stackName, stacksDirOption } from "../common";
-import { paint } from "../colour";
 
 const list = (v: string, prev: string[] = []) => [...prev, v];
 
@@ -45,38 +42,5 @@ export function whatifCommand(program: Command): void {
     .addOption(new Option("--flow <flow>", "authentication flow").choices(["deviceCodeFlow", "authenticationTransfer"]))
     .option("--enforced-only", "ignore report-only policies (what happens today, not once enforced)")
     .option("--json", "print the result as JSON")
-    .action(async (o: Record<string, any>) => {
-      const plan = await planStack(o.stacksDir, o.stack, { program: programModule(o.program) });
-      const identity = postureOf(plan.resources).identity;
-      const s: SignIn = {
-        user: o.user,
-        groups: o.group,
-        roles: o.role,
-        guest: o.guest === true,
-        app: o.app,
-        clientApp: o.client,
-        platform: o.platform,
-        country: o.country,
-        trustedNetwork: o.trustedNetwork === true,
-        deviceCompliant: o.compliant === true,
-        hybridJoined: o.hybridJoined === true,
-        signInRisk: o.signInRisk,
-        userRisk: o.userRisk,
-        authenticationFlow: o.flow,
-      };
-      const r = whatIf(identity, s, { includeReportOnly: o.enforcedOnly !== true });
-      if (o.json) {
-        process.stdout.write(JSON.stringify(r, null, 2) + "\n");
-        return;
-      }
-      const lines = [
-        `zt whatif · stack "${o.stack}" · ${o.enforcedOnly ? "enforced policies only" : "as enforced (report-only policies counted)"}`,
-        `  ${r.decision.toUpperCase()}`,
-      ];
-      for (const q of r.requirements)
-        lines.push(`  must present ${q.allOf.length ? q.allOf.join(" AND ") : q.anyOf.join(" OR ")}  (${q.policy})`);
-      for (const x of r.sessions) lines.push(`  session: ${x}`);
-      if (r.decision === "block") for (const p of r.decidedBy) lines.push(`  blocked by ${p}`);
-      process.stdout.write(paint(lines.join("\n") + "\n"));
-    });
+    .action(async (o: WhatifOptions) => (await import("../actions/whatif.js")).whatif(o));
 }
