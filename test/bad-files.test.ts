@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PACK_DIR } from "../engine/build-pack";
 import { PackServer } from "../engine/pack-server";
 import { packConfigFor } from "../engine/pack-config";
-import { planStack, type StackPlan } from "../engine/plan-stack";
+import type { StackPlan } from "../engine/plan-stack";
+import { examplePlan } from "./shared-plans";
 
 // Every lockfile, state file or preview a user could hand zt broken: refused with the file's name
 // and the path of the problem, exit 1 (usage errors exit 2), and nothing written.
@@ -145,7 +146,7 @@ describe("a hand-edited lockfile in the pack's config", () => {
   let server: PackServer;
   let plan: StackPlan;
   beforeAll(async () => {
-    [server, plan] = await Promise.all([PackServer.start(PACK_DIR), planStack("stacks", "example")]);
+    [server, plan] = await Promise.all([PackServer.start(PACK_DIR), examplePlan()]);
   });
   afterAll(async () => server?.stop());
 

@@ -3,7 +3,8 @@ import { judgeInProcess } from "../engine/in-process-pack";
 import { PACK_DIR } from "../engine/build-pack";
 import { PackServer, type Diagnostic } from "../engine/pack-server";
 import { packConfigFor } from "../engine/pack-config";
-import { planStack, type StackPlan } from "../engine/plan-stack";
+import type { StackPlan } from "../engine/plan-stack";
+import { examplePlan } from "./shared-plans";
 import type { PlannedResource } from "../posture/resource";
 
 type Json = Record<string, any>;
@@ -15,7 +16,7 @@ type Json = Record<string, any>;
 export function usePack() {
   const ctx = {} as { server: PackServer; plan: StackPlan };
   beforeAll(async () => {
-    [ctx.server, ctx.plan] = await Promise.all([PackServer.start(PACK_DIR), planStack("stacks", "example")]);
+    [ctx.server, ctx.plan] = await Promise.all([PackServer.start(PACK_DIR), examplePlan()]);
   });
   afterAll(async () => ctx.server?.stop());
 

@@ -9,7 +9,8 @@ import { scubaGearConfig } from "../compliance/scuba/config";
 import { scubaGearPasses, type CapExclusions } from "../compliance/scuba/match";
 import { ConditionalAccessBaseline } from "../components/identity/conditional-access-baseline";
 import { AwsMfaEnforcement } from "../components/mfa/aws-mfa-enforcement";
-import { planConfig, planStack } from "../engine/plan-stack";
+import { planConfig } from "../engine/plan-stack";
+import { examplePlan } from "./shared-plans";
 import { postureOf } from "../posture/build";
 import { UNKNOWN, type PlannedResource } from "../posture/resource";
 import { parseProfile } from "../profile";
@@ -253,7 +254,7 @@ const scubaOf = (p: { profile: any; resources: readonly PlannedResource[] }) =>
 
 describe("SCuBA claims on the planned baseline", () => {
   it("the example's claims are what ScubaGear decides with the file zt scuba-config writes", async () => {
-    const example = await planStack("stacks", "example");
+    const example = await examplePlan();
     const assessed = scubaAssessments(example.profile, example.resources);
     const file = parse(scubaGearConfig(example.profile, assessed, "example")) as Json;
     expect(file).toMatchObject({ OrgName: "Contoso Ltd", ProductNames: ["aad"] });
@@ -349,7 +350,7 @@ describe("SCuBA claims on the planned baseline", () => {
     const out = join(dir, "scuba.yaml");
     const r = await ztHere(["scuba-config", "--stack", "example", "--out", out]);
     expect(r).toMatchObject({ status: 0, stdout: "" });
-    const example = await planStack("stacks", "example");
+    const example = await examplePlan();
     expect(readFileSync(out, "utf8")).toBe(
       scubaGearConfig(example.profile, scubaAssessments(example.profile, example.resources), "example"),
     );

@@ -7,7 +7,8 @@ import { PACK_DIR } from "../engine/build-pack";
 import { PackServer, type Diagnostic } from "../engine/pack-server";
 import { judgeInProcess } from "../engine/in-process-pack";
 import { packConfigFor } from "../engine/pack-config";
-import { planStack, type StackPlan } from "../engine/plan-stack";
+import type { StackPlan } from "../engine/plan-stack";
+import { examplePlan } from "./shared-plans";
 import { postureOf } from "../posture/build";
 import { diffLocks } from "../posture/lock-diff";
 import { lockOf, serializeLock } from "../posture/lock";
@@ -33,8 +34,8 @@ const plans = {} as Record<"new" | "deployed", StackPlan>;
 beforeAll(async () => {
   server = await PackServer.start(PACK_DIR);
   // The mock runtime is process-global: plan the two modes one after the other.
-  plans.new = await planStack("stacks", "example");
-  plans.deployed = await planStack("stacks", "example", { mode: "deployed" });
+  plans.new = await examplePlan();
+  plans.deployed = await examplePlan("deployed");
 });
 afterAll(async () => server?.stop());
 
