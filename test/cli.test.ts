@@ -16,6 +16,9 @@ async function zt(...args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** Tests that run several processes: a minute is not enough on a slow 2-core machine. */
+const SPAWNS_TIMEOUT = 180_000;
+
 function stacksWith(name: string, yaml: string): string {
   const dir = mkdtempSync(join(tmpdir(), "zt-stacks-"));
   writeFileSync(join(dir, `Pulumi.${name}.yaml`), yaml);
@@ -220,63 +223,67 @@ describe("zt plan", () => {
     expect(r.stdout).not.toContain("v1:c2VjcmV0");
   });
 
-  it("writes every command's machine output whole through a slow pipe, and it parses", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "zt-slow-pipe-"));
-    // A reader that takes one chunk at a time and sleeps between them, as a busy consumer does.
-    const reader = join(dir, "slow-reader.js");
-    writeFileSync(
-      reader,
-      `const chunks = [];
+  it(
+    "writes every command's machine output whole through a slow pipe, and it parses",
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), "zt-slow-pipe-"));
+      // A reader that takes one chunk at a time and sleeps between them, as a busy consumer does.
+      const reader = join(dir, "slow-reader.js");
+      writeFileSync(
+        reader,
+        `const chunks = [];
 process.stdin.on("data", (c) => { chunks.push(c); process.stdin.pause(); setTimeout(() => process.stdin.resume(), 15); });
 process.stdin.on("end", () => process.stdout.write(Buffer.concat(chunks)));`,
-    );
-    const lock = JSON.parse(readFileSync(join(__dirname, "..", "stacks", "example.posture-lock.json"), "utf8"));
-    lock.networkAllows = lock.networkAllows.slice(1);
-    writeFileSync(join(dir, "base.json"), JSON.stringify(lock));
-    const cases: [string[], number, (out: any) => void][] = [
-      [["plan", "--json"], 0, (out) => expect(out.resources.length).toBeGreaterThan(100)],
-      [
-        ["diff", join(dir, "base.json"), "plan:example", "--format", "sarif"],
-        1,
-        (out) => expect(out.runs[0].results.length).toBeGreaterThan(0),
-      ],
-      [["fleet", "plan", "--json"], 0, (out) => expect(out.map((c: any) => c.stack)).toContain("example")],
-      [["lock", "--stack", "example", "--print"], 0, (out) => expect(out.version).toBe(2)],
-      [
-        ["diff", join(dir, "base.json"), "plan:example", "--format", "json"],
-        1,
-        (out) => expect(out.items.length).toBeGreaterThan(0),
-      ],
-      [["whatif", "--json"], 0, (out) => expect(out.decidedBy.length).toBeGreaterThan(0)],
-      [["policy-config", "--stack", "example"], 0, (out) => expect(Object.keys(out).length).toBeGreaterThan(20)],
-      [["fleet", "list", "--json"], 0, (out) => expect(out).toContain("fabrikam")],
-    ];
-    // Two at a time: each waits on its slow reader much of the time.
-    const piped = async ([args, code, check]: (typeof cases)[number], i: number) => {
-      const out = join(dir, `out-${i}.json`);
-      const child = spawn(
-        "bash",
-        [
-          "-o",
-          "pipefail",
-          "-c",
-          `"$0" "$@" | node ${JSON.stringify(reader)} > ${JSON.stringify(out)}`,
-          TSX,
-          ZT,
-          ...args,
-        ],
-        { cwd: join(__dirname, ".."), stdio: "ignore" },
       );
-      const status = await new Promise<number | null>((resolve) => child.on("close", resolve));
-      expect(status, args.join(" ")).toBe(code);
-      check(JSON.parse(readFileSync(out, "utf8")));
-    };
-    let next = 0;
-    const lane = async () => {
-      for (let i = next++; i < cases.length; i = next++) await piped(cases[i]!, i);
-    };
-    await Promise.all([lane(), lane()]);
-  });
+      const lock = JSON.parse(readFileSync(join(__dirname, "..", "stacks", "example.posture-lock.json"), "utf8"));
+      lock.networkAllows = lock.networkAllows.slice(1);
+      writeFileSync(join(dir, "base.json"), JSON.stringify(lock));
+      const cases: [string[], number, (out: any) => void][] = [
+        [["plan", "--json"], 0, (out) => expect(out.resources.length).toBeGreaterThan(100)],
+        [
+          ["diff", join(dir, "base.json"), "plan:example", "--format", "sarif"],
+          1,
+          (out) => expect(out.runs[0].results.length).toBeGreaterThan(0),
+        ],
+        [["fleet", "plan", "--json"], 0, (out) => expect(out.map((c: any) => c.stack)).toContain("example")],
+        [["lock", "--stack", "example", "--print"], 0, (out) => expect(out.version).toBe(2)],
+        [
+          ["diff", join(dir, "base.json"), "plan:example", "--format", "json"],
+          1,
+          (out) => expect(out.items.length).toBeGreaterThan(0),
+        ],
+        [["whatif", "--json"], 0, (out) => expect(out.decidedBy.length).toBeGreaterThan(0)],
+        [["policy-config", "--stack", "example"], 0, (out) => expect(Object.keys(out).length).toBeGreaterThan(20)],
+        [["fleet", "list", "--json"], 0, (out) => expect(out).toContain("fabrikam")],
+      ];
+      // Two at a time: each waits on its slow reader much of the time.
+      const piped = async ([args, code, check]: (typeof cases)[number], i: number) => {
+        const out = join(dir, `out-${i}.json`);
+        const child = spawn(
+          "bash",
+          [
+            "-o",
+            "pipefail",
+            "-c",
+            `"$0" "$@" | node ${JSON.stringify(reader)} > ${JSON.stringify(out)}`,
+            TSX,
+            ZT,
+            ...args,
+          ],
+          { cwd: join(__dirname, ".."), stdio: "ignore" },
+        );
+        const status = await new Promise<number | null>((resolve) => child.on("close", resolve));
+        expect(status, args.join(" ")).toBe(code);
+        check(JSON.parse(readFileSync(out, "utf8")));
+      };
+      let next = 0;
+      const lane = async () => {
+        for (let i = next++; i < cases.length; i = next++) await piped(cases[i]!, i);
+      };
+      await Promise.all([lane(), lane()]);
+    },
+    SPAWNS_TIMEOUT,
+  );
 
   it("writes a large --json whole through a pipe (no cut at 64 KiB), and exits 0", async () => {
     const r = spawnSync(TSX, [ZT, "plan", "--json"], {

@@ -21,6 +21,8 @@ const OWN = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
   version: string;
   peerDependencies: Record<string, string>;
 };
+/** Tests that run several processes one after another: a minute is not enough on a slow 2-core machine. */
+const SPAWNS_TIMEOUT = 180_000;
 let work: string;
 let project: string;
 let compiled: ReturnType<typeof spawnSync>;
@@ -173,45 +175,59 @@ describe("a consumer project that installs the tarball", () => {
     expect(plan.stderr).toContain("corp-infra:profile");
   });
 
-  it("npx zt init takes an empty folder to a project that plans offline, with its first lockfile and a PR workflow", () => {
-    const tenant = "11111111-2222-4333-8444-555555555555";
-    const group = "66666666-7777-4888-9999-000000000000";
-    const initEdge = () =>
-      inProject("npx", ["zt", "init", "../edge", "--client", "acme", "--tenant", tenant, "--break-glass-group", group]);
-    const init = initEdge();
-    expect(init.stderr).toBe("");
-    expect(init.status).toBe(0);
-    const edge = join(work, "edge");
-    for (const f of [
-      "Pulumi.yaml",
-      "package.json",
-      "tsconfig.json",
-      "index.ts",
-      "Pulumi.acme.yaml",
-      "acme.posture-lock.json",
-    ])
-      expect(readdirSync(edge), f).toContain(f);
-    expect(readFileSync(join(edge, ".github", "workflows", "zero-trust.yml"), "utf8")).toContain(
-      "node_modules/zt-baseline/policy-packs/zero-trust",
-    );
-    expect(readFileSync(join(edge, "Pulumi.acme.yaml"), "utf8")).toContain("edge:profile:");
-    // Installed as the consumer is (the same packages), the scaffold plans, passes and matches its lockfile.
-    symlinkSync(join(project, "node_modules"), join(edge, "node_modules"), "dir");
-    const inEdge = (...args: string[]) =>
-      spawnSync("npx", ["zt", ...args], { cwd: edge, encoding: "utf8", timeout: 120_000 });
-    const tsc = spawnSync("npx", ["tsc", "-p", "."], { cwd: edge, encoding: "utf8", timeout: 120_000 });
-    expect(tsc.stdout + tsc.stderr).toBe("");
-    const plan = inEdge("plan", "--stack", "acme");
-    expect(plan.stdout).toContain("PASS");
-    expect(plan.status).toBe(0);
-    const check = inEdge("lock", "--stack", "acme", "--check");
-    expect(check.stdout).toContain("is up to date");
-    expect(check.status).toBe(0);
-    // Never over what is there.
-    const again = initEdge();
-    expect(again.status).toBe(1);
-    expect(again.stderr).toContain("is not empty");
-  });
+  it(
+    "npx zt init takes an empty folder to a project that plans offline, with its first lockfile and a PR workflow",
+    () => {
+      const tenant = "11111111-2222-4333-8444-555555555555";
+      const group = "66666666-7777-4888-9999-000000000000";
+      const initEdge = () =>
+        inProject("npx", [
+          "zt",
+          "init",
+          "../edge",
+          "--client",
+          "acme",
+          "--tenant",
+          tenant,
+          "--break-glass-group",
+          group,
+        ]);
+      const init = initEdge();
+      expect(init.stderr).toBe("");
+      expect(init.status).toBe(0);
+      const edge = join(work, "edge");
+      for (const f of [
+        "Pulumi.yaml",
+        "package.json",
+        "tsconfig.json",
+        "index.ts",
+        "Pulumi.acme.yaml",
+        "acme.posture-lock.json",
+      ])
+        expect(readdirSync(edge), f).toContain(f);
+      expect(readFileSync(join(edge, ".github", "workflows", "zero-trust.yml"), "utf8")).toContain(
+        "node_modules/zt-baseline/policy-packs/zero-trust",
+      );
+      expect(readFileSync(join(edge, "Pulumi.acme.yaml"), "utf8")).toContain("edge:profile:");
+      // Installed as the consumer is (the same packages), the scaffold plans, passes and matches its lockfile.
+      symlinkSync(join(project, "node_modules"), join(edge, "node_modules"), "dir");
+      const inEdge = (...args: string[]) =>
+        spawnSync("npx", ["zt", ...args], { cwd: edge, encoding: "utf8", timeout: 120_000 });
+      const tsc = spawnSync("npx", ["tsc", "-p", "."], { cwd: edge, encoding: "utf8", timeout: 120_000 });
+      expect(tsc.stdout + tsc.stderr).toBe("");
+      const plan = inEdge("plan", "--stack", "acme");
+      expect(plan.stdout).toContain("PASS");
+      expect(plan.status).toBe(0);
+      const check = inEdge("lock", "--stack", "acme", "--check");
+      expect(check.stdout).toContain("is up to date");
+      expect(check.status).toBe(0);
+      // Never over what is there.
+      const again = initEdge();
+      expect(again.status).toBe(1);
+      expect(again.stderr).toContain("is not empty");
+    },
+    SPAWNS_TIMEOUT,
+  );
 
   it("serves the shipped pack from node_modules with the project's run-policy-pack, and it blocks", async () => {
     const server = await PackServer.start(join(project, "node_modules", "zt-baseline", "policy-packs", "zero-trust"), {
