@@ -3,8 +3,28 @@ import { whatIf, type SignIn } from "../../posture/whatif";
 import { planStack, programModule } from "../../engine/plan-stack";
 import { paint } from "../colour";
 
-/** The flags of `zt whatif`, as commander parses them (see cli/commands/whatif.ts). */
-export type WhatifOptions = Record<string, any>;
+/** The flags of `zt whatif`, as commander parses them (choices and defaults: cli/commands/whatif.ts). */
+export interface WhatifOptions {
+  readonly stack: string;
+  readonly stacksDir: string;
+  readonly program: string;
+  readonly user: string;
+  readonly group: string[];
+  readonly role: string[];
+  readonly guest?: boolean;
+  readonly app: string;
+  readonly client: SignIn["clientApp"];
+  readonly platform: SignIn["platform"];
+  readonly country: string;
+  readonly trustedNetwork?: boolean;
+  readonly compliant?: boolean;
+  readonly hybridJoined?: boolean;
+  readonly signInRisk: SignIn["signInRisk"];
+  readonly userRisk: SignIn["userRisk"];
+  readonly flow?: SignIn["authenticationFlow"];
+  readonly enforcedOnly?: boolean;
+  readonly json?: boolean;
+}
 
 /** `zt whatif`: the stack's Conditional Access evaluated for one sign-in. */
 export async function whatif(o: WhatifOptions): Promise<void> {
