@@ -345,4 +345,12 @@ process.stdin.on("end", () => process.stdout.write(Buffer.concat(chunks)));`,
     expect(code).toBe(2);
     expect(stderr).toContain("unknown option '--stak'");
   });
+
+  it("refuses a report format zt diff does not write, naming the flag and the choices, before reading anything (exit 2)", async () => {
+    const { code, stderr } = await zt("diff", "missing-before.json", "missing-after.json", "--format", "xml");
+    expect(code).toBe(2);
+    expect(stderr).toContain("'-f, --format <format>' argument 'xml' is invalid");
+    expect(stderr).toContain("text, markdown, sarif, json");
+    expect(stderr).not.toContain("missing-before.json");
+  });
 });

@@ -13,11 +13,13 @@ import { stackFile } from "../../sources/stack-config";
 import { diffJson, diffMarkdown, diffSarif, diffText } from "../../reports/diff";
 import { postureWithinLock } from "../../policy-packs/zero-trust/rules/posture/posture-within-lock";
 import { Refused } from "../common";
-import { FORMATS, type Format } from "../commands/diff";
 import { paint } from "../colour";
 
+/** The report formats of `zt diff` (the flag's choices). */
+export type DiffFormat = "text" | "markdown" | "sarif" | "json";
+
 export interface DiffOptions {
-  readonly format: string;
+  readonly format: DiffFormat;
   readonly out?: string;
   readonly stackFile?: string;
   readonly stacksDir: string;
@@ -55,8 +57,6 @@ function breakGlassOf(stacksDir: string, stack: string): string[] {
 
 /** `zt diff`: every change between two postures, widening or narrowing; refused on unapproved widening. */
 export async function diff(before: string, after: string | undefined, opts: DiffOptions): Promise<void> {
-  if (!FORMATS.includes(opts.format as Format))
-    throw new Error(`unknown format "${opts.format}": use ${FORMATS.join(", ")}`);
   // One argument is a preview file's two sides; anything else alone would be compared with itself.
   const alone = after === undefined && /\.json$/i.test(before) ? readSourceFile(before) : undefined;
   if (after === undefined && alone?.kind !== "preview") {
@@ -90,7 +90,7 @@ export async function diff(before: string, after: string | undefined, opts: Diff
     toolVersion: PACKAGE_VERSION,
     ...(approval ? { approval } : {}),
   };
-  const format = opts.format as Format;
+  const format = opts.format;
   const text =
     format === "sarif"
       ? JSON.stringify(diffSarif(report, postureWithinLock), null, 2) + "\n"

@@ -1,10 +1,8 @@
-import type { Command } from "commander";
-import type { DiffOptions } from "../actions/diff";
+import { Option, type Command } from "commander";
+import type { DiffFormat, DiffOptions } from "../actions/diff";
 import { stackName, stacksDirOption, programOption } from "../common";
 
-/** The report formats of `zt diff`. */
-export const FORMATS = ["text", "markdown", "sarif", "json"] as const;
-export type Format = (typeof FORMATS)[number];
+const FORMATS: readonly DiffFormat[] = ["text", "markdown", "sarif", "json"];
 
 export function diffCommand(program: Command): void {
   program
@@ -15,7 +13,7 @@ export function diffCommand(program: Command): void {
       "plan:<stack>, git:<ref>:<stack> (the plan at a git ref), a posture lockfile, a `pulumi stack export` file, or a `pulumi preview --json` file (its old side)",
     )
     .argument("[after]", "the same kinds (a preview file's new side); omitted: the new side of <before>'s preview file")
-    .option("-f, --format <format>", `output: ${FORMATS.join(", ")}`, "text")
+    .addOption(new Option("-f, --format <format>", "output").choices(FORMATS).default("text"))
     .option("-o, --out <file>", "write the report to a file instead of stdout")
     .option(
       "--stack-file <path>",
