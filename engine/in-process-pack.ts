@@ -26,18 +26,14 @@ const PUBLISHED: readonly PublishedPolicy[] = POLICIES.map((p) => ({
 }));
 
 /**
- * A policy's level as the server runs it, from the reconciled config (which gives every policy
- * one): a remediation level reports as mandatory (nothing is remediated).
+ * A policy's level and the properties it reads (`args.getConfig()`), from the reconciled config
+ * (which gives every policy a level). A remediation level reports as mandatory: nothing is
+ * remediated.
  */
-function levelOf(policy: Policy, config: ReconciledPackConfig): EnforcementLevel {
-  const level = config[policy.name]!.enforcementLevel;
-  return level === "remediate" ? "mandatory" : level;
-}
-
-/** The config properties a policy reads (`args.getConfig()`): its config without the level. */
-function configOf(policy: Policy, config: ReconciledPackConfig): Record<string, unknown> {
-  const { enforcementLevel: _, ...properties } = config[policy.name]!;
-  return properties;
+function settingsOf(policy: Policy, config: ReconciledPackConfig) {
+  const { enforcementLevel, ...properties } = config[policy.name]!;
+  const level: EnforcementLevel = enforcementLevel === "remediate" ? "mandatory" : enforcementLevel;
+  return { level, properties };
 }
 
 /**
@@ -97,11 +93,9 @@ export function judgeInProcess(resources: readonly PlannedResource[], given: Pac
   forgetEarlierRuns();
   const config = reconcilePackConfig(PUBLISHED, given);
   const out: Diagnostic[] = [];
-  const active = POLICIES.map((policy) => ({
-    policy,
-    level: levelOf(policy, config),
-    properties: configOf(policy, config),
-  })).filter((p) => p.level !== "disabled");
+  const active = POLICIES.map((policy) => ({ policy, ...settingsOf(policy, config) })).filter(
+    (p) => p.level !== "disabled",
+  );
   for (const r of resources) {
     if (!r.custom) continue;
     const props = r.inputs as Record<string, unknown>;
