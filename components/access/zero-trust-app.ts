@@ -1,12 +1,10 @@
-import {
-  DnsRecord,
-  getZeroTrustTunnelCloudflaredTokenOutput,
-  ZeroTrustAccessApplication,
-  ZeroTrustAccessPolicy,
-  ZeroTrustAccessServiceToken,
-  ZeroTrustTunnelCloudflared,
-  ZeroTrustTunnelCloudflaredConfig,
-} from "@pulumi/cloudflare";
+import { DnsRecord } from "@pulumi/cloudflare/dnsRecord";
+import { getZeroTrustTunnelCloudflaredTokenOutput } from "@pulumi/cloudflare/getZeroTrustTunnelCloudflaredToken";
+import { ZeroTrustAccessApplication } from "@pulumi/cloudflare/zeroTrustAccessApplication";
+import { ZeroTrustAccessPolicy } from "@pulumi/cloudflare/zeroTrustAccessPolicy";
+import { ZeroTrustAccessServiceToken } from "@pulumi/cloudflare/zeroTrustAccessServiceToken";
+import { ZeroTrustTunnelCloudflared } from "@pulumi/cloudflare/zeroTrustTunnelCloudflared";
+import { ZeroTrustTunnelCloudflaredConfig } from "@pulumi/cloudflare/zeroTrustTunnelCloudflaredConfig";
 import * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
 import type { AccessApp } from "../../profile/access";

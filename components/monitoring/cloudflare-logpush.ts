@@ -1,4 +1,4 @@
-import { LogpushJob } from "@pulumi/cloudflare";
+import { LogpushJob } from "@pulumi/cloudflare/logpushJob";
 import * as pulumi from "@pulumi/pulumi";
 import { clientProblems, refuseInvalidArgs, type ArgProblem } from "../args";
 
