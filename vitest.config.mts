@@ -31,7 +31,9 @@ export default defineConfig({
     // Vitest leaves a core free by default (one worker on 2 cores); the suites wait on child
     // processes (pack servers, npm, tsx) much of the time, so two files at once use both cores.
     maxWorkers: 2,
-    execArgv: ["--max-semi-space-size=128"],
+    // tsx's CommonJS hook: zt loads each command's work with `require` (cli/lazy-actions.ts),
+    // which vitest's module loader does not see; the hook lets Node's require load it from sources.
+    execArgv: ["--max-semi-space-size=128", "--require", "tsx/cjs"],
     sequence: { sequencer: SlowFirstSequencer },
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -1,5 +1,6 @@
 import { ztHere } from "./zt-here";
 import { PACK_DIR } from "../engine/build-pack";
+import { nodeArgsFor } from "../engine/typescript";
 import { spawn, spawnSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -7,8 +8,10 @@ import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 
-const TSX = join(__dirname, "..", "node_modules", ".bin", "tsx");
 const ZT = join(__dirname, "..", "cli", "zt.ts");
+/** `zt` in its own process, from sources (as `npm run zt` runs it): node and its arguments. */
+const NODE = process.execPath;
+const ZT_ARGS = nodeArgsFor(ZT);
 
 /** Runs the CLI as a user would, in this process (test/zt-here.ts); what only a process shows spawns one. */
 async function zt(...args: string[]) {
@@ -165,7 +168,7 @@ describe("zt plan", () => {
     const state = join(__dirname, "fixtures", "states", "export-hand-written.json");
     const run = (env: Record<string, string | undefined>, ...args: string[]) => {
       const clean = { ...process.env, FORCE_COLOR: undefined, NO_COLOR: undefined, ...env };
-      return spawnSync(TSX, [ZT, ...(args.length ? args : ["check", "--state", state])], {
+      return spawnSync(NODE, [...ZT_ARGS, ...(args.length ? args : ["check", "--state", state])], {
         encoding: "utf8",
         cwd: join(__dirname, ".."),
         env: clean as NodeJS.ProcessEnv,
@@ -266,8 +269,8 @@ process.stdin.on("end", () => process.stdout.write(Buffer.concat(chunks)));`,
             "pipefail",
             "-c",
             `"$0" "$@" | node ${JSON.stringify(reader)} > ${JSON.stringify(out)}`,
-            TSX,
-            ZT,
+            NODE,
+            ...ZT_ARGS,
             ...args,
           ],
           { cwd: join(__dirname, ".."), stdio: "ignore" },
@@ -286,7 +289,7 @@ process.stdin.on("end", () => process.stdout.write(Buffer.concat(chunks)));`,
   );
 
   it("writes a large --json whole through a pipe (no cut at 64 KiB), and exits 0", async () => {
-    const r = spawnSync(TSX, [ZT, "plan", "--json"], {
+    const r = spawnSync(NODE, [...ZT_ARGS, "plan", "--json"], {
       encoding: "utf8",
       cwd: join(__dirname, ".."),
       maxBuffer: 64 << 20,

@@ -7,6 +7,7 @@ import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { PACK_DIR } from "../engine/build-pack";
+import { nodeArgsFor } from "../engine/typescript";
 import { deploySummary } from "../cli/actions/fleet-deploy";
 import { deployFleet, type DeployOp, type DeployOptions } from "../fleet/deploy/deploy-fleet";
 import type { DeployRunOptions, FleetWorkspace } from "../fleet/deploy/workspace";
@@ -177,7 +178,7 @@ describe("zt fleet up/preview orchestration (fake workspace)", () => {
 
 describe("zt fleet up/preview from the command line", () => {
   const zt = (...args: string[]) =>
-    spawnSync(join(__dirname, "..", "node_modules", ".bin", "tsx"), [join(__dirname, "..", "cli", "zt.ts"), ...args], {
+    spawnSync(process.execPath, [...nodeArgsFor(join(__dirname, "..", "cli", "zt.ts")), ...args], {
       encoding: "utf8",
       cwd: join(__dirname, ".."),
       input: "",

@@ -99,7 +99,7 @@ export const WALLS: readonly Wall[] = [
   },
   {
     rule: "zt and its commands' definitions load no engine (--help, --version): cli/actions are imported when a command runs",
-    in: /^cli\/(commands\/|zt\.ts$)/,
+    in: /^cli\/(commands\/|zt\.ts$|lazy-actions\.ts$)/,
     forbids: (i) =>
       !i.typeOnly &&
       i.to !== "commander" &&
@@ -107,6 +107,7 @@ export const WALLS: readonly Wall[] = [
       !within("cli/commands", "catalog", "fleet/stacks")(i.to) &&
       ![
         "cli/common",
+        "cli/lazy-actions",
         "cli/client-flags",
         "cli/colour",
         "engine/package-root",

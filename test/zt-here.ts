@@ -1,4 +1,9 @@
-import { run } from "../cli/zt";
+/**
+ * zt as `npm run zt` loads it, through tsx's CommonJS hook (vitest.config.mts): it requires each
+ * command's work when it runs (cli/lazy-actions.ts), and vitest's loader does not see `require`.
+ * One module graph, so its error classes are the ones it throws.
+ */
+const { run } = require("../cli/zt") as typeof import("../cli/zt");
 
 export interface ZtResult {
   readonly status: number;

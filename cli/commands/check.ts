@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import type { CheckOptions } from "../actions/check";
 import { stacksDirOption } from "../common";
+import { actions } from "../lazy-actions";
 
 export function checkCommand(program: Command): void {
   program
@@ -10,5 +11,5 @@ export function checkCommand(program: Command): void {
     .option("-s, --stack <name>", "take the pack config from this stack's profile (and lockfile)")
     .addOption(stacksDirOption())
     .option("--policy-config <file>", "a --policy-pack-config file (for stacks without a profile here)")
-    .action(async (opts: CheckOptions) => (await import("../actions/check.js")).check(opts));
+    .action(async (opts: CheckOptions) => actions.check().check(opts));
 }

@@ -1,6 +1,7 @@
 import { Option, type Command } from "commander";
 import type { DiffFormat, DiffOptions } from "../actions/diff";
 import { stackName, stacksDirOption, programOption } from "../common";
+import { actions } from "../lazy-actions";
 
 const FORMATS: readonly DiffFormat[] = ["text", "markdown", "sarif", "json"];
 
@@ -28,6 +29,6 @@ export function diffCommand(program: Command): void {
     )
     .option("--approved <lockfile>", "widening is approved when the new lockfile of the same change allows it")
     .action(async (before: string, after: string | undefined, opts: DiffOptions) =>
-      (await import("../actions/diff.js")).diff(before, after, opts),
+      actions.diff().diff(before, after, opts),
     );
 }

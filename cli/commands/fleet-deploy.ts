@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import type { DeployFlags } from "../actions/fleet-deploy";
 import { positiveInt } from "../common";
+import { actions } from "../lazy-actions";
 
 const list = (v: string) =>
   v
@@ -25,6 +26,6 @@ export function fleetDeployCommands(fleet: Command): void {
       .option("--refresh", "refresh each client's state from its cloud first (drift is part of the run)")
       .option("-v, --verbose", "stream every client's engine output, prefixed with its stack");
     if (op === "up") command.option("-y, --yes", "deploy without asking (required when not on a terminal)");
-    command.action(async (flags: DeployFlags) => (await import("../actions/fleet-deploy.js")).fleetDeploy(op, flags));
+    command.action(async (flags: DeployFlags) => actions.fleetDeploy().fleetDeploy(op, flags));
   }
 }

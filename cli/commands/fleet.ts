@@ -3,6 +3,7 @@ import type { FleetCheckOptions, FleetPlanOptions } from "../actions/fleet";
 import { fleetStacks } from "../../fleet/stacks";
 import { positiveInt, stacksDirOption, programOption } from "../common";
 import { fleetDeployCommands } from "./fleet-deploy";
+import { actions } from "../lazy-actions";
 
 function withReportOptions(command: Command): Command {
   return command
@@ -29,7 +30,7 @@ export function fleetCommand(program: Command): void {
   )
     .option("-j, --concurrency <n>", "worker processes (default: one per core)", positiveInt)
     .addOption(programOption("the Pulumi program each client runs"))
-    .action(async (opts: FleetPlanOptions) => (await import("../actions/fleet.js")).fleetPlan(opts));
+    .action(async (opts: FleetPlanOptions) => actions.fleet().fleetPlan(opts));
 
   withReportOptions(
     fleet
@@ -39,7 +40,7 @@ export function fleetCommand(program: Command): void {
       ),
   )
     .requiredOption("--state-dir <dir>", "folder holding one `pulumi stack export` file per client: <stack>.json")
-    .action(async (opts: FleetCheckOptions) => (await import("../actions/fleet.js")).fleetCheck(opts));
+    .action(async (opts: FleetCheckOptions) => actions.fleet().fleetCheck(opts));
 
   fleet
     .command("list")

@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import type { InitOptions } from "../actions/init";
 import { addClientFlags } from "../client-flags";
 import { stackName } from "../common";
+import { actions } from "../lazy-actions";
 
 export function initCommand(program: Command): void {
   const command = program
@@ -12,6 +13,6 @@ export function initCommand(program: Command): void {
     .argument("[dir]", "the folder (created if missing)", ".")
     .option("--name <project>", "the Pulumi project name (default: the folder's name)", stackName)
     .requiredOption("--client <name>", "the first client: lower-case kebab-case, also its stack name", stackName)
-    .action(async (dirArg: string, opts: InitOptions) => (await import("../actions/init.js")).init(dirArg, opts));
+    .action(async (dirArg: string, opts: InitOptions) => actions.init().init(dirArg, opts));
   addClientFlags(command);
 }

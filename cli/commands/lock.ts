@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import type { LockOptions } from "../actions/lock";
 import { stackName, stacksDirOption, programOption } from "../common";
+import { actions } from "../lazy-actions";
 
 export function lockCommand(program: Command): void {
   program
@@ -13,5 +14,5 @@ export function lockCommand(program: Command): void {
     .addOption(programOption("the Pulumi program"))
     .option("--check", "do not write: exit 1 if the lockfile is missing or differs from the plan")
     .option("--print", "do not write: print the lock to stdout")
-    .action(async (opts: LockOptions) => (await import("../actions/lock.js")).lock(opts));
+    .action(async (opts: LockOptions) => actions.lock().lock(opts));
 }

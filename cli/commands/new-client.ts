@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import type { NewClientOptions } from "../actions/new-client";
 import { addClientFlags } from "../client-flags";
 import { programOption, stackName, stacksDirOption } from "../common";
+import { actions } from "../lazy-actions";
 
 export function newClientCommand(program: Command): void {
   const command = program
@@ -13,8 +14,6 @@ export function newClientCommand(program: Command): void {
     .addOption(stacksDirOption())
     .addOption(programOption("the Pulumi program to plan the new client with"))
     .option("--no-plan", "write the stack without planning it")
-    .action(async (name: string, opts: NewClientOptions) =>
-      (await import("../actions/new-client.js")).newClient(name, opts),
-    );
+    .action(async (name: string, opts: NewClientOptions) => actions.newClient().newClient(name, opts));
   addClientFlags(command);
 }

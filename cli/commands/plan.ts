@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import type { PlanOptions } from "../actions/plan";
 import { programOption, stackName, stacksDirOption } from "../common";
+import { actions } from "../lazy-actions";
 
 export function planCommand(program: Command): void {
   program
@@ -11,5 +12,5 @@ export function planCommand(program: Command): void {
     .option("--json", "print the plan as JSON (profile, resources as the engine sees them, verdicts)")
     .option("--no-pack", "skip the zero-trust policy pack")
     .addOption(programOption("the Pulumi program to plan"))
-    .action(async (opts: PlanOptions) => (await import("../actions/plan.js")).plan(opts));
+    .action(async (opts: PlanOptions) => actions.plan().plan(opts));
 }

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import type { ScubaConfigOptions } from "../actions/scuba-config";
 import { programOption, stackName, stacksDirOption } from "../common";
+import { actions } from "../lazy-actions";
 
 export function scubaConfigCommand(program: Command): void {
   program
@@ -12,5 +13,5 @@ export function scubaConfigCommand(program: Command): void {
     .addOption(stacksDirOption())
     .addOption(programOption("the Pulumi program to plan"))
     .option("-o, --out <file>", "write the file there instead of stdout (whole, or not at all)")
-    .action(async (opts: ScubaConfigOptions) => (await import("../actions/scuba-config.js")).scubaConfig(opts));
+    .action(async (opts: ScubaConfigOptions) => actions.scubaConfig().scubaConfig(opts));
 }

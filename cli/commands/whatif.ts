@@ -2,6 +2,7 @@ import { InvalidArgumentError, Option, type Command } from "commander";
 import { isCountryCode } from "../../catalog/countries";
 import type { WhatifOptions } from "../actions/whatif";
 import { programOption, stackName, stacksDirOption } from "../common";
+import { actions } from "../lazy-actions";
 
 const list = (v: string, prev: string[] = []) => [...prev, v];
 
@@ -42,5 +43,5 @@ export function whatifCommand(program: Command): void {
     .addOption(new Option("--flow <flow>", "authentication flow").choices(["deviceCodeFlow", "authenticationTransfer"]))
     .option("--enforced-only", "ignore report-only policies (what happens today, not once enforced)")
     .option("--json", "print the result as JSON")
-    .action(async (o: WhatifOptions) => (await import("../actions/whatif.js")).whatif(o));
+    .action(async (o: WhatifOptions) => actions.whatif().whatif(o));
 }
