@@ -19,6 +19,17 @@ async function zt(...args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/**
+ * A command several tests read, run once per file: each test asserts its own part of the same
+ * output (a plan of the example costs seconds of CPU). Only for calls that change nothing.
+ */
+const runs = new Map<string, ReturnType<typeof zt>>();
+function ztOnce(...args: string[]) {
+  const key = args.join("\0");
+  if (!runs.has(key)) runs.set(key, zt(...args));
+  return runs.get(key)!;
+}
+
 /** Tests that run several processes: a minute is not enough on a slow 2-core machine. */
 const SPAWNS_TIMEOUT = 180_000;
 
@@ -30,7 +41,7 @@ function stacksWith(name: string, yaml: string): string {
 
 describe("zt plan", () => {
   it("plans the example stack offline and prints what the baseline declares", async () => {
-    const { code, stdout } = await zt("plan");
+    const { code, stdout } = await ztOnce("plan");
     expect(code).toBe(0);
     expect(stdout).toContain('zt plan · stack "example" · Contoso Ltd (contoso, production)');
     expect(stdout).toMatch(/^IDENTITY {2}Entra ID Conditional Access/m);
@@ -49,7 +60,7 @@ describe("zt plan", () => {
   });
 
   it("--json prints the resources as the engine saw them", async () => {
-    const { code, stdout } = await zt("plan", "--stack", "fabrikam", "--json");
+    const { code, stdout } = await ztOnce("plan", "--stack", "fabrikam", "--json");
     expect(code).toBe(0);
     const plan = JSON.parse(stdout);
     expect(plan.profile.client.name).toBe("fabrikam");
@@ -99,7 +110,7 @@ describe("zt plan", () => {
   });
 
   it("runs the zero-trust pack on the plan and passes the example", async () => {
-    const { code, stdout } = await zt("plan");
+    const { code, stdout } = await ztOnce("plan");
     expect(code).toBe(0);
     const { version } = JSON.parse(readFileSync(join(PACK_DIR, "package.json"), "utf8")) as { version: string };
     expect(stdout).toContain(`POLICY PACK  zero-trust ${version} · 35 policies`);
@@ -204,7 +215,7 @@ describe("zt plan", () => {
         .map((k) => /^\s*(\w+)/.exec(k)![1]!)
         .filter(Boolean);
     };
-    const plan = JSON.parse((await zt("plan", "--stack", "fabrikam", "--json")).stdout);
+    const plan = JSON.parse((await ztOnce("plan", "--stack", "fabrikam", "--json")).stdout);
     expect(Object.keys(plan).sort()).toEqual(shape("zt plan --json").sort());
     const whatif = JSON.parse((await zt("whatif", "--json")).stdout);
     expect(Object.keys(whatif).sort()).toEqual(shape("zt whatif --json").sort());
