@@ -98,7 +98,7 @@ export const WALLS: readonly Wall[] = [
     forbids: (i) => within("policy-packs/zero-trust/rules")(i.to),
   },
   {
-    rule: "zt and its commands' definitions load no engine (--help, --version): cli/actions are imported when a command runs",
+    rule: "zt and its commands' definitions load no engine (--help, --version): cli/actions are required when a command runs (cli/lazy-actions.ts)",
     in: /^cli\/(commands\/|zt\.ts$|lazy-actions\.ts$)/,
     forbids: (i) =>
       !i.typeOnly &&
