@@ -109,14 +109,20 @@ export async function runProgramOffline(program: () => unknown, opts: MockRunOpt
     return registerOutputs(req, cb);
   };
 
-  // The SDK records a source position per resource from a stack trace; with source maps on (as
-  // under tsx) each one costs milliseconds, and offline nobody reads them.
+  // The SDK records a source position per resource, and four stack traces per output property;
+  // mapped through source maps (Node's own under tsx, or a hook such as a test runner's
+  // Error.prepareStackTrace) each costs milliseconds, and offline nobody reads them. V8 formats a
+  // stack when it is first read, so an error the program throws is still mapped when zt prints it.
   const sourceMaps = process.sourceMapsEnabled;
+  const hooks = Error as { prepareStackTrace?: ErrorConstructor["prepareStackTrace"] };
+  const prepareStackTrace = hooks.prepareStackTrace;
   process.setSourceMapsEnabled(false);
+  hooks.prepareStackTrace = undefined;
   try {
     await runInPulumiStack(async () => program());
   } finally {
     process.setSourceMapsEnabled(sourceMaps);
+    hooks.prepareStackTrace = prepareStackTrace;
   }
   // Stack outputs can settle before every registration has: wait for the engine traffic to drain,
   // as the language host does before it exits (`waitForRPCs` is internal, hence untyped).
