@@ -16,6 +16,15 @@ import { parseProfile } from "../profile";
 import { exampleProfile, minimalProfile } from "./fixtures";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/** One browser for the file (a launch is ~1 s of CPU); each report gets its own page. */
+let launched: Promise<Browser> | undefined;
+const browserForFile = () =>
+  (launched ??= chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+  }));
+afterAll(async () => (await launched)?.close());
 const TODAY = "2026-11-22";
 const CA_POLICY = "azuread:index/conditionalAccessPolicy:ConditionalAccessPolicy";
 
@@ -25,7 +34,6 @@ const stackYaml = (profile: unknown) => stringify({ config: { "zt-baseline:profi
 describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)("fleet HTML report in headless Chromium", () => {
   const dir = mkdtempSync(join(tmpdir(), "zt-report-"));
   let results: ClientResult[];
-  let browser: Browser;
   let page: Page;
   const requests: string[] = [];
 
@@ -54,18 +62,12 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)("fleet HTML report in 
 
     const file = join(dir, "fleet.html");
     writeFileSync(file, fleetHtml(results, { today: TODAY }));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
-    });
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page = await (await browserForFile()).newPage({ viewport: { width: 1400, height: 900 } });
     page.on("request", (r) => requests.push(r.url()));
     await page.goto(`file://${file}`);
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-  });
+  afterAll(() => page?.close());
 
   it("plans the fleet it reports: two clients pass, the broken one fails with its path", () => {
     expect(results.map((r) => [r.stack, !r.failure])).toEqual([
@@ -240,9 +242,8 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)(
       const { results } = await checkFleet({ stacksDir: dir, stateDir: states });
       const file = join(dir, "fleet.html");
       writeFileSync(file, fleetHtml(results, { today: TODAY }));
-      const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu"] });
+      const page = await (await browserForFile()).newPage();
       try {
-        const page = await browser.newPage();
         await page.goto(`file://${file}`);
         const states = await page.$$eval('#matrix tr[data-stack="example"] td.cell', (tds) =>
           tds.map((td) => (td as HTMLElement).dataset.state),
@@ -265,7 +266,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)(
           new Set(results[0]!.profile!.network.flows.map((f) => `${f.from}>${f.to}`)).size,
         );
       } finally {
-        await browser.close();
+        await page.close();
       }
     }, 60_000);
   },
