@@ -112,7 +112,7 @@ export async function runProgramOffline(program: () => unknown, opts: MockRunOpt
   // The SDK records a source position per resource, and four stack traces per output property;
   // mapped through source maps (Node's own under tsx, or a hook such as a test runner's
   // Error.prepareStackTrace) each costs milliseconds, and offline nobody reads them. V8 formats a
-  // stack when it is first read, so an error the program throws is still mapped when zt prints it.
+  // stack when it is first read, so an error the program throws is still mapped if read after the run.
   const sourceMaps = process.sourceMapsEnabled;
   const hooks = Error as { prepareStackTrace?: ErrorConstructor["prepareStackTrace"] };
   const prepareStackTrace = hooks.prepareStackTrace;

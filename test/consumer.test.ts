@@ -142,6 +142,7 @@ describe("a consumer project that installs the tarball", () => {
     expect(PROGRAM).toContain('from "zt-baseline"');
     expect(`${compiled.stdout}${compiled.stderr}`, "tsconfig.json").toBe("");
     expect(compiled.status, "tsconfig.json").toBe(0);
+    expect(PULUMI_TEMPLATE_TSCONFIG.files).toEqual(["index.ts"]);
     expect(readdirSync(join(project, "bin"))).toEqual(expect.arrayContaining(["index.js", "subpaths.js"]));
   });
 

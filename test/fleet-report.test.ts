@@ -16,6 +16,8 @@ import { parseProfile } from "../profile";
 import { exampleProfile, minimalProfile } from "./fixtures";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const TODAY = "2026-11-22";
+const CA_POLICY = "azuread:index/conditionalAccessPolicy:ConditionalAccessPolicy";
 
 /** One browser for the file (a launch is ~1 s of CPU); each report gets its own page. */
 let launched: Promise<Browser> | undefined;
@@ -25,8 +27,6 @@ const browserForFile = () =>
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
   }));
 afterAll(async () => (await launched)?.close());
-const TODAY = "2026-11-22";
-const CA_POLICY = "azuread:index/conditionalAccessPolicy:ConditionalAccessPolicy";
 
 const stackYaml = (profile: unknown) => stringify({ config: { "zt-baseline:profile": profile } });
 
