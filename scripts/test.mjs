@@ -1,6 +1,7 @@
-// `npm test`: the type-check and the suites side by side, not one after the other (tsc is one
-// core's work for ~15 s). Fails if either fails; arguments after `--` go to vitest.
+// `npm test`: the type-check and the suites side by side, not one after the other. Fails if either
+// fails; arguments after `--` go to vitest.
 import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
 
 const run = (cmd, args) =>
   new Promise((resolve) =>
@@ -10,7 +11,7 @@ const run = (cmd, args) =>
   );
 
 const [typecheck, suites] = await Promise.all([
-  run("tsc", ["--noEmit", "--pretty"]),
+  run(process.execPath, [fileURLToPath(new URL("tsc.mjs", import.meta.url)), "--noEmit", "--pretty"]),
   run("vitest", ["run", ...process.argv.slice(2)]),
 ]);
 if (typecheck !== 0) console.error("npm test: tsc --noEmit found type errors (above)");
