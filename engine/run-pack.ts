@@ -22,6 +22,31 @@ export function startZeroTrustPack(): Promise<PackServer> {
   return PackServer.start(PACK_DIR);
 }
 
+/** A pack server held by one command; `release` when done. */
+export interface PackLease {
+  readonly server: PackServer;
+  release(): Promise<void>;
+}
+
+let lender: (() => Promise<PackServer>) | undefined;
+
+/**
+ * Lends this process's zt commands a running pack server instead of one started (and stopped) per
+ * command: for a host that runs many commands in one process, one at a time (the test suite).
+ * Each command configures it afresh, as a preview configures the server it starts; none stops it.
+ * `undefined` ends the loan.
+ */
+export function lendPackServer(get: (() => Promise<PackServer>) | undefined): void {
+  lender = get;
+}
+
+/** The lent pack server, or a new one that `release` stops. */
+export async function leasePackServer(): Promise<PackLease> {
+  if (lender) return { server: await lender(), release: async () => {} };
+  const server = await startZeroTrustPack();
+  return { server, release: () => server.stop() };
+}
+
 /** Runs the zero-trust pack on a plan, configured from its profile (and lockfile). */
 export function checkPlan(plan: StackPlan, lock?: PostureLock, server?: PackServer): Promise<Verdict> {
   return checkResources(plan.resources, packConfigFor(plan.profile, lock), server);
@@ -29,8 +54,8 @@ export function checkPlan(plan: StackPlan, lock?: PostureLock, server?: PackServ
 
 /**
  * Runs the zero-trust pack on resources the way a preview does: the real pack server, configured
- * with `config`, `Analyze` for every resource, then `AnalyzeStack`. Starts (and stops) a server
- * unless one is given.
+ * with `config`, `Analyze` for every resource, then `AnalyzeStack`. Leases a server (see
+ * leasePackServer) unless one is given.
  */
 export async function checkResources(
   resources: readonly PlannedResource[],
@@ -38,8 +63,8 @@ export async function checkResources(
   server?: PackServer,
 ): Promise<Verdict> {
   const started = Date.now();
-  let own: PackServer | undefined;
-  if (!server) own = server = await startZeroTrustPack();
+  let lease: PackLease | undefined;
+  if (!server) ({ server } = lease = await leasePackServer());
   try {
     const info = await server.info();
     await server.configure(config);
@@ -52,7 +77,7 @@ export async function checkResources(
       elapsedMs: Date.now() - started,
     };
   } finally {
-    await own?.stop();
+    await lease?.release();
   }
 }
 

@@ -1,4 +1,4 @@
-import { checkResources, startZeroTrustPack } from "../engine/run-pack";
+import { checkResources, leasePackServer } from "../engine/run-pack";
 import { PROGRAM_ENTRY } from "../engine/plan-stack";
 import { fleetStacks } from "./stacks";
 import type { ClientProfile } from "../profile/schema";
@@ -34,7 +34,8 @@ export async function planFleet(opts: FleetOptions): Promise<ClientResult[]> {
   const profiles = new Map<string, ClientProfile>();
 
   // Checking overlaps planning: each client goes to the one pack server as soon as it is planned.
-  const server = await startZeroTrustPack();
+  const { server, release } = await leasePackServer();
+  const cpuBefore = cpuSeconds(server.pid);
   let checking = Promise.resolve();
   let stats: PoolStats | undefined;
   let packServerCpuSeconds = 0;
@@ -66,8 +67,8 @@ export async function planFleet(opts: FleetOptions): Promise<ClientResult[]> {
     const reported = new Set(results.map((r) => r.stack));
     for (const stack of stacks.filter((s) => !reported.has(s))) done(failedClient(stack, "was never planned"));
   } finally {
-    packServerCpuSeconds = cpuSeconds(server.pid);
-    await server.stop();
+    packServerCpuSeconds = cpuSeconds(server.pid) - cpuBefore;
+    await release();
   }
   if (stats) opts.stats?.({ ...stats, packServerCpuSeconds });
   return withIsolation(results, profiles);

@@ -2,12 +2,12 @@ import { ztHere } from "./zt-here";
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PACK_DIR } from "../engine/build-pack";
-import { PackServer } from "../engine/pack-server";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { PackServer } from "../engine/pack-server";
 import { packConfigFor } from "../engine/pack-config";
 import type { StackPlan } from "../engine/plan-stack";
 import { examplePlan } from "./shared-plans";
+import { workerPack } from "./worker-pack";
 
 // Every lockfile, state file or preview a user could hand zt broken: refused with the file's name
 // and the path of the problem, exit 1 (usage errors exit 2), and nothing written.
@@ -146,9 +146,8 @@ describe("a hand-edited lockfile in the pack's config", () => {
   let server: PackServer;
   let plan: StackPlan;
   beforeAll(async () => {
-    [server, plan] = await Promise.all([PackServer.start(PACK_DIR), examplePlan()]);
+    [server, plan] = await Promise.all([workerPack(), examplePlan()]);
   });
-  afterAll(async () => server?.stop());
 
   it("fails closed with the path of the problem, and every other policy still judges the stack", async () => {
     const config = packConfigFor(plan.profile, JSON.parse(LOCK)) as any;

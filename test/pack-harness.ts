@@ -1,24 +1,24 @@
-import { afterAll, beforeAll, expect } from "vitest";
+import { beforeAll, expect } from "vitest";
 import { judgeInProcess } from "../engine/in-process-pack";
-import { PACK_DIR } from "../engine/build-pack";
-import { PackServer, type Diagnostic } from "../engine/pack-server";
+import type { PackServer, Diagnostic } from "../engine/pack-server";
 import { packConfigFor } from "../engine/pack-config";
 import type { StackPlan } from "../engine/plan-stack";
 import { examplePlan } from "./shared-plans";
+import { workerPack } from "./worker-pack";
 import type { PlannedResource } from "../posture/resource";
 
 type Json = Record<string, any>;
 
 /**
- * One real pack server per test file (run-policy-pack, as the engine starts it), and the example
- * plan. Each check configures the pack from the profile and drives Analyze + AnalyzeStack.
+ * The real pack server (run-policy-pack, as the engine starts it; the worker's, test/worker-pack.ts)
+ * and the example plan. Each check configures the pack from the profile and drives Analyze +
+ * AnalyzeStack.
  */
 export function usePack() {
   const ctx = {} as { server: PackServer; plan: StackPlan };
   beforeAll(async () => {
-    [ctx.server, ctx.plan] = await Promise.all([PackServer.start(PACK_DIR), examplePlan()]);
+    [ctx.server, ctx.plan] = await Promise.all([workerPack(), examplePlan()]);
   });
-  afterAll(async () => ctx.server?.stop());
 
   /** Violations of the (mutated) example plan, with the pack configured from its profile. */
   async function check(

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PACK_DIR } from "../engine/build-pack";
+import { beforeAll, describe, expect, it } from "vitest";
 import { runProgramOffline, type StackMode } from "../engine/mock-engine";
-import { PackServer } from "../engine/pack-server";
+import type { PackServer } from "../engine/pack-server";
+import { workerPack } from "./worker-pack";
 import { judgeInProcess } from "../engine/in-process-pack";
 import { programModule } from "../engine/plan-stack";
 
@@ -23,10 +23,9 @@ const PROGRAMS = readdirSync(DIR)
 
 let server: PackServer;
 beforeAll(async () => {
-  server = await PackServer.start(PACK_DIR);
+  server = await workerPack();
   await server.configure({});
 });
-afterAll(async () => server?.stop());
 
 describe.each(["new", "deployed"] as StackMode[])("public-shape programs, as a %s stack, with no config", (mode) => {
   it.each(PROGRAMS)("$file", async ({ file, clean, policy, advises }) => {

@@ -2,9 +2,8 @@ import { ztHere } from "./zt-here";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PACK_DIR } from "../engine/build-pack";
-import { PackServer, type Diagnostic } from "../engine/pack-server";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { PackServer, Diagnostic } from "../engine/pack-server";
 import { judgeInProcess } from "../engine/in-process-pack";
 import { packConfigFor } from "../engine/pack-config";
 import type { StackPlan } from "../engine/plan-stack";
@@ -16,6 +15,7 @@ import { SECRET_SIG, SIG_KEY, type PlannedResource } from "../posture/resource";
 import { readLock } from "../sources/lockfile";
 import { stackStateOf, toStackExport } from "../sources/stack-state";
 import { find, handWritten } from "./pack-harness";
+import { workerPack } from "./worker-pack";
 
 // One stack, three views (shared/DESIGN.md): the example as a new stack's preview (ids unknown),
 // as the same stack's preview once deployed (ids and provider outputs known; Analyze gets inputs,
@@ -32,12 +32,11 @@ const zt = (...args: string[]) => ztHere(args);
 let server: PackServer;
 const plans = {} as Record<"new" | "deployed", StackPlan>;
 beforeAll(async () => {
-  server = await PackServer.start(PACK_DIR);
+  server = await workerPack();
   // The mock runtime is process-global: plan the two modes one after the other.
   plans.new = await examplePlan();
   plans.deployed = await examplePlan("deployed");
 });
-afterAll(async () => server?.stop());
 
 /** A change to the stack, written once for every view: `ref` is how the view names another resource. */
 interface Change {

@@ -1,9 +1,14 @@
+import { workerPack } from "./worker-pack";
+
 /**
  * zt as `npm run zt` loads it, through tsx's CommonJS hook (vitest.config.mts): it requires each
  * command's work when it runs (cli/lazy-actions.ts), and vitest's loader does not see `require`.
  * One module graph, so its error classes are the ones it throws.
  */
 const { run } = require("../cli/zt") as typeof import("../cli/zt");
+const { lendPackServer } = require("../engine/run-pack") as typeof import("../engine/run-pack");
+// Its checks use the worker's pack server (test/worker-pack.ts) rather than one started per command.
+lendPackServer(workerPack);
 
 export interface ZtResult {
   readonly status: number;
