@@ -224,3 +224,24 @@ describe("each component alone", () => {
     ).toEqual(['accountId: "12345" is not an AWS account id (12 digits)']);
   });
 });
+
+describe("the offline run", () => {
+  it("captures no stack frames while the program runs (the SDK takes a trace per promise and output), and restores the limit", async () => {
+    const before = Error.stackTraceLimit;
+    let during: number | undefined;
+    let thrown: Error | undefined;
+    await expect(
+      runProgramOffline(
+        () => {
+          during = Error.stackTraceLimit;
+          thrown = new Error("in the program");
+          throw thrown;
+        },
+        { project: "corp-infra", stack: "dev", config: {} },
+      ),
+    ).rejects.toThrow("in the program");
+    expect(during).toBe(0);
+    expect(thrown!.stack).toBe("Error: in the program");
+    expect(Error.stackTraceLimit).toBe(before);
+  });
+});
