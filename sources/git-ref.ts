@@ -10,10 +10,14 @@ import { parseLock } from "./lockfile";
 /** This zt's own entry, run again inside the worktree. */
 const ZT = sibling(join(__dirname, "..", "cli"), "zt");
 
+/** Postures planned at a commit, by commit, stack, program and stacks folder: a commit does not change. */
+const planned = new Map<string, PostureLock>();
+
 /**
  * The posture a stack had at a git ref: the program and stack config at that ref, planned offline
  * in a temporary worktree of the repository they are in (sharing its node_modules), read by this
- * zt's readers so that both sides of a diff are read the same way.
+ * zt's readers so that both sides of a diff are read the same way. Planned once per commit: both
+ * sides of a diff often name the same one (a pull request's base and head on main).
  */
 export function postureAtRef(ref: string, stack: string, program: string, stacksDir: string): PostureLock {
   const run = (cwd: string, ...args: string[]) =>
@@ -24,11 +28,20 @@ export function postureAtRef(ref: string, stack: string, program: string, stacks
   } catch {
     throw new Error(`git:${ref}:${stack}: ${stacksDir} is not in a git repository`);
   }
+  const git = (...args: string[]) => run(root, ...args);
+  let commit: string;
+  try {
+    commit = git("rev-parse", "--verify", "--end-of-options", `${ref}^{commit}`);
+  } catch {
+    throw new Error(`git:${ref}:${stack}: ${ref} is not a commit of ${root}`);
+  }
+  const key = [commit, stack, resolve(program), resolve(stacksDir)].join("\0");
+  const known = planned.get(key);
+  if (known) return structuredClone(known);
   const dir = mkdtempSync(join(tmpdir(), "zt-ref-"));
   const inTree = (path: string) => join(dir, relative(root, resolve(path)));
-  const git = (...args: string[]) => run(root, ...args);
   try {
-    git("worktree", "add", "--detach", "--force", dir, ref);
+    git("worktree", "add", "--detach", "--force", dir, commit);
     if (existsSync(join(root, "node_modules")))
       symlinkSync(join(root, "node_modules"), join(dir, "node_modules"), "dir");
     const args = ["lock", "--stack", stack, "--print", "--stacks-dir", inTree(stacksDir), "--program", inTree(program)];
@@ -37,7 +50,9 @@ export function postureAtRef(ref: string, stack: string, program: string, stacks
       encoding: "utf8",
       stdio: ["ignore", "pipe", "pipe"],
     });
-    return parseLock(JSON.parse(out), `git:${ref}:${stack}`);
+    const lock = parseLock(JSON.parse(out), `git:${ref}:${stack}`);
+    planned.set(key, structuredClone(lock));
+    return lock;
   } catch (e) {
     if (e instanceof FileError) throw e;
     const stderr = (e as { stderr?: string }).stderr ?? "";

@@ -1,4 +1,5 @@
 import { ztHere } from "./zt-here";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -81,6 +82,27 @@ describe("zt diff on a preview file", () => {
     expect(r.stderr).not.toMatch(/cannot plan/);
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).summary).toMatch(/^no widening/);
+  });
+
+  it("plans a commit once, whichever ref names it: the second diff needs no worktree, and could make none", async () => {
+    const sha = execFileSync("git", ["rev-parse", "HEAD"], { encoding: "utf8" }).trim();
+    const first = await zt("diff", "git:HEAD:example", `git:${sha}:example`, "--format", "json");
+    expect(first.status).toBe(0);
+    const noTemp = { TMPDIR: join(tmpdir(), "zt-no-such-folder") };
+    const again = await ztHere(["diff", `git:${sha}:example`, "git:HEAD:example", "--format", "json"], { env: noTemp });
+    expect(again.stderr).toBe("");
+    expect(again.status).toBe(0);
+    expect(JSON.parse(again.stdout).summary).toMatch(/^no widening/);
+    // Another stack at that commit is planned, and without a temporary folder it cannot be.
+    const other = await ztHere(["diff", "git:HEAD:fabrikam", "git:HEAD:fabrikam"], { env: noTemp });
+    expect(other.stderr).toMatch(/zt-no-such-folder/);
+    expect(other.status).not.toBe(0);
+  });
+
+  it("names a ref that is not a commit, before planning anything", async () => {
+    const r = await zt("diff", "git:no-such-ref:example", "plan:example");
+    expect(r.stderr).toContain("git:no-such-ref:example: no-such-ref is not a commit of");
+    expect(r.status).toBe(2);
   });
 
   it("compares the example's lockfile with its offline plan: nothing changed, exit 0", async () => {
