@@ -1,6 +1,6 @@
 import { ztHere } from "./zt-here";
 import { PACK_DIR } from "../engine/build-pack";
-import { nodeArgsFor } from "../engine/typescript";
+import { loaderArgsFor, nodeArgsFor } from "../engine/typescript";
 import { spawn, spawnSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -358,6 +358,25 @@ process.stdin.on("end", () => process.stdout.write(Buffer.concat(chunks)));`,
     const { code, stderr } = await zt("plan", "--stak", "example");
     expect(code).toBe(2);
     expect(stderr).toContain("unknown option '--stak'");
+  });
+
+  it("loads Pulumi only for a command that plans: zt diff of files and zt policy-config load none of it", () => {
+    // In a process of its own: this one has Pulumi loaded already.
+    const loaded = (action: string) =>
+      spawnSync(
+        NODE,
+        [
+          ...loaderArgsFor(ZT),
+          "-e",
+          `require(${JSON.stringify(join(__dirname, "..", "cli", "actions", action))});` +
+            `process.stdout.write(String(Object.keys(require.cache).filter((k) => k.includes("/@pulumi/")).length))`,
+        ],
+        { encoding: "utf8" },
+      ).stdout;
+    expect(loaded("diff")).toBe("0");
+    expect(loaded("policy-config")).toBe("0");
+    // The measure is real: the plan's action loads the SDK and the providers.
+    expect(Number(loaded("plan"))).toBeGreaterThan(50);
   });
 
   it("refuses a report format zt diff does not write, naming the flag and the choices, before reading anything (exit 2)", async () => {
