@@ -1,5 +1,5 @@
-import { PACK_DIR } from "../engine/build-pack";
-import { PackServer } from "../engine/pack-server";
+import type { PackServer } from "../engine/pack-server";
+import { startZeroTrustPack } from "../engine/run-pack";
 
 const KEY = Symbol.for("zt-baseline.test.worker-pack");
 type Holder = { [KEY]?: Promise<PackServer> };
@@ -20,7 +20,7 @@ export function workerPack(): Promise<PackServer> {
 }
 
 async function start(): Promise<PackServer> {
-  const server = await PackServer.start(PACK_DIR);
+  const server = await startZeroTrustPack();
   // Stopped with the worker: vitest ends workers with SIGTERM, which skips `exit` listeners.
   process.once("exit", () => void server.stop());
   process.once("SIGTERM", () => process.exit(143));
