@@ -320,9 +320,12 @@ export type PostureElement =
   | "network.rules"
   | "network.services"
   | "network.acls"
+  | "network.hosts"
   | "access.apps"
   | "access.policies"
   | "access.serviceTokens"
+  | "access.tunnels"
+  | "access.routes"
   | "privilege.grants"
   | "privilege.trusts"
   | "privilege.publicGrants";

@@ -4,6 +4,7 @@ import type { ResourceIndex } from "../index-resources";
 import type { PlannedResource } from "../resource";
 import { arr, isOpaqueSecret, num, obj, OPAQUE_SECRET, str, strs, UNKNOWN_VALUE } from "../values";
 import { endpointsOf, originOf, tierTag } from "./origin";
+import type { ReaderDeclaration } from "./registry";
 
 export const AWS = {
   securityGroup: "aws:ec2/securityGroup:SecurityGroup",
@@ -180,3 +181,12 @@ export function readAwsNetwork(index: ResourceIndex): { groups: TierGroup[]; rul
     rules,
   };
 }
+
+export const READER: ReaderDeclaration = {
+  name: "aws-network",
+  feeds: {
+    "network.groups": GROUP_TYPES,
+    "network.rules": [...GROUP_TYPES, AWS.ingressRule, AWS.egressRule, AWS.legacyRule],
+  },
+  consults: [AWS.prefixList, AWS.prefixListEntry],
+};

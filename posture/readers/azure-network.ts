@@ -5,6 +5,7 @@ import type { PlannedResource } from "../resource";
 import { arr, isOpaqueSecret, num, obj, OPAQUE_SECRET, str, strs, UNKNOWN_VALUE } from "../values";
 import { endpointsOf, originOf, tierTag } from "./origin";
 import { WIDE_SERVICE_TAGS } from "../../catalog/azure-service-tags";
+import type { ReaderDeclaration } from "./registry";
 
 export const AZURE = {
   nsg: "azure-native:network:NetworkSecurityGroup",
@@ -136,3 +137,11 @@ export function readAzureNetwork(index: ResourceIndex): { groups: TierGroup[]; r
     rules,
   };
 }
+
+export const READER: ReaderDeclaration = {
+  name: "azure-network",
+  feeds: {
+    "network.groups": [...NSG_TYPES, ...ASG_TYPES],
+    "network.rules": [...NSG_TYPES, ...RULE_TYPES],
+  },
+};

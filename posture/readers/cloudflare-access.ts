@@ -5,6 +5,7 @@ import { arr, obj, plain, str, strs, UNKNOWN_VALUE } from "../values";
 import { originOf } from "./origin";
 import { goDurationMinutes } from "../durations";
 import { MAX_SERVICE_TOKEN_HOURS } from "../../catalog/limits";
+import type { ReaderDeclaration } from "./registry";
 
 export const CLOUDFLARE = {
   application: "cloudflare:index/zeroTrustAccessApplication:ZeroTrustAccessApplication",
@@ -186,3 +187,19 @@ function readTunnelRoutes(index: ResourceIndex): TunnelRoute[] {
     });
   });
 }
+
+export const READER: ReaderDeclaration = {
+  name: "cloudflare-access",
+  feeds: {
+    "access.apps": [CLOUDFLARE.application, CLOUDFLARE.legacyApplication],
+    "access.policies": [
+      CLOUDFLARE.policy,
+      CLOUDFLARE.legacyPolicy,
+      CLOUDFLARE.application,
+      CLOUDFLARE.legacyApplication,
+    ],
+    "access.serviceTokens": [CLOUDFLARE.serviceToken, CLOUDFLARE.legacyServiceToken],
+    "access.tunnels": [CLOUDFLARE.tunnel],
+    "access.routes": [CLOUDFLARE.tunnelConfig, CLOUDFLARE.legacyTunnelConfig],
+  },
+};

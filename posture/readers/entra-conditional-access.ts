@@ -6,6 +6,7 @@ import { refNames, type ResourceIndex } from "../index-resources";
 import { arr, num, obj, str, strs } from "../values";
 import { originOf } from "./origin";
 import { readGroupMemberships } from "./group-members";
+import type { ReaderDeclaration } from "./registry";
 
 export const ENTRA = {
   policy: "azuread:index/conditionalAccessPolicy:ConditionalAccessPolicy",
@@ -133,3 +134,9 @@ export function readConditionalAccess(index: ResourceIndex): IdentityPosture {
   });
   return { policies, strengths, namedLocations, memberships: readGroupMemberships(index) };
 }
+
+export const READER: ReaderDeclaration = {
+  name: "entra-conditional-access",
+  feeds: { "identity.policies": [ENTRA.policy] },
+  consults: [ENTRA.namedLocation, ENTRA.strength],
+};

@@ -3,6 +3,7 @@ import { refNames, type ResourceIndex } from "../index-resources";
 import type { PlannedResource } from "../resource";
 import { listEntries, str, UNKNOWN_VALUE } from "../values";
 import { originOf } from "./origin";
+import type { ReaderDeclaration } from "./registry";
 
 export const ENTRA_GROUPS = {
   group: "azuread:index/group:Group",
@@ -37,3 +38,8 @@ export function readGroupMemberships(index: ResourceIndex): GroupMembership[] {
   });
   return [...fromMembers, ...fromGroups];
 }
+
+export const READER: ReaderDeclaration = {
+  name: "group-members",
+  feeds: { "identity.memberships": Object.values(ENTRA_GROUPS) },
+};

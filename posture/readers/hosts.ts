@@ -5,6 +5,7 @@ import { arr, obj, str } from "../values";
 import { AWS } from "./aws-network";
 import { AZURE } from "./azure-network";
 import { originOf, tierTag } from "./origin";
+import type { ReaderDeclaration } from "./registry";
 
 /** Resources that put a host (or every host launched from them) into security groups or ASGs. */
 export const HOSTS = {
@@ -87,3 +88,8 @@ export function readHosts(index: ResourceIndex): HostPlacement[] {
   }
   return [...hosts.values()].map((h) => ({ tiers: [...h.tiers].sort(), origin: h.origin }));
 }
+
+export const READER: ReaderDeclaration = {
+  name: "hosts",
+  feeds: { "network.hosts": [...Object.values(HOSTS), ...Object.values(HOST_ASSOCIATIONS)] },
+};

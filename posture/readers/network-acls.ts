@@ -4,6 +4,7 @@ import type { PlannedResource } from "../resource";
 import { arr, num, obj, str } from "../values";
 import { cidrEndpoint, portsOf, protocolOf } from "./aws-network";
 import { originOf } from "./origin";
+import type { ReaderDeclaration } from "./registry";
 
 export const NACL = {
   acl: "aws:ec2/networkAcl:NetworkAcl",
@@ -50,3 +51,8 @@ export function readNetworkAcls(index: ResourceIndex): AclEntry[] {
   });
   return [...inline, ...standalone];
 }
+
+export const READER: ReaderDeclaration = {
+  name: "network-acls",
+  feeds: { "network.acls": Object.values(NACL) },
+};

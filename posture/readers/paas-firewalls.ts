@@ -3,6 +3,7 @@ import type { ResourceIndex } from "../index-resources";
 import type { PlannedResource } from "../resource";
 import { arr, isUnknown, obj, str, strs } from "../values";
 import { originOf } from "./origin";
+import type { ReaderDeclaration } from "./registry";
 
 /** PaaS firewall resources, native and classic providers, by the service they guard. */
 export const PAAS = {
@@ -110,3 +111,8 @@ export function readServiceOpenings(index: ResourceIndex): ServiceOpening[] {
       openings(r).map((o) => ({ service: PAAS[r.type as keyof typeof PAAS], ...o, origin: originOf(r) })),
     );
 }
+
+export const READER: ReaderDeclaration = {
+  name: "paas-firewalls",
+  feeds: { "network.services": Object.keys(PAAS) },
+};

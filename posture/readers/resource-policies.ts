@@ -4,6 +4,7 @@ import type { PlannedResource } from "../resource";
 import { isUnknown, obj, plain, str } from "../values";
 import { conditionValues, iamStatements, listOf, pinsWho } from "./iam-document";
 import { originOf } from "./origin";
+import type { ReaderDeclaration } from "./registry";
 
 /** Reading objects: what a public website bucket is for. */
 const S3_READS = /^s3:(GetObject|GetObjectVersion|ListBucket)$/i;
@@ -83,3 +84,8 @@ export function readPublicGrants(index: ResourceIndex): PublicGrant[] {
     ...index.ofType(LAMBDA_PERMISSION).flatMap(lambdaGrant),
   ];
 }
+
+export const READER: ReaderDeclaration = {
+  name: "resource-policies",
+  feeds: { "privilege.publicGrants": [...Object.keys(RESOURCE_POLICIES), LAMBDA_PERMISSION] },
+};

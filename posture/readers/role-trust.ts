@@ -3,6 +3,7 @@ import type { ResourceIndex } from "../index-resources";
 import { isUnknown, obj, plain, str } from "../values";
 import { conditionValues, iamStatements, listOf, pinsWho } from "./iam-document";
 import { originOf, principalNameOf } from "./origin";
+import type { ReaderDeclaration } from "./registry";
 
 export const IAM_ROLE = "aws:iam/role:Role";
 
@@ -44,3 +45,8 @@ export function readRoleTrusts(index: ResourceIndex): RoleTrust[] {
       });
   });
 }
+
+export const READER: ReaderDeclaration = {
+  name: "role-trust",
+  feeds: { "privilege.trusts": [IAM_ROLE] },
+};

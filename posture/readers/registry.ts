@@ -1,0 +1,19 @@
+import type { PostureElement } from "../model";
+
+/**
+ * What one reader declares: the posture elements it feeds and, for each, the resource types it
+ * reads them from; and the types it only consults to resolve what others name (a prefix list's
+ * entries, a role's definition). The registry of these declarations is the one place that says
+ * which provider types the pack understands: resource rules run on them (read-from.ts), and the
+ * inventory of types that can widen (scripts/inventory.ts) holds every other one to a reason.
+ */
+export interface ReaderDeclaration {
+  /** The reader's file name under posture/readers/. */
+  readonly name: string;
+  readonly feeds: Partial<Record<PostureElement, readonly string[]>>;
+  readonly consults?: readonly string[];
+}
+
+/** Every type a set of declarations reads or consults. */
+export const typesOf = (readers: readonly ReaderDeclaration[]): Set<string> =>
+  new Set(readers.flatMap((r) => [...Object.values(r.feeds).flat(), ...(r.consults ?? [])]));
