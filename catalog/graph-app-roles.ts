@@ -63,7 +63,61 @@ export const GRAPH_CRITICAL_APP_ROLES: Readonly<
   "9d952b72-f741-4b40-9185-8c53076c2339": { name: "User-ConvertToInternal.ReadWrite.All", reach: "data" },
   "cc13eba4-8cd8-44c6-b4d4-f93237adce58": { name: "DelegatedAdminRelationship.ReadWrite.All", reach: "directory" },
   "5facf0c1-8979-4e95-abcf-ff3d079771c0": { name: "LicenseAssignment.ReadWrite.All", reach: "data" },
+  // Beyond ScubaGear's Critical set: whoever adds members to any group takes what a group holds
+  // (its Azure roles, its exclusions from Conditional Access), so these control the directory too.
+  "62a82d76-70ea-41e2-9197-370581804d09": { name: "Group.ReadWrite.All", reach: "directory" },
+  "dbaae8cf-10b5-4b86-a4a1-f871c94c6695": { name: "GroupMember.ReadWrite.All", reach: "directory" },
 };
+
+/**
+ * Delegated permissions (scopes) that only exist as such, classified as above: with
+ * Directory.AccessAsUser.All an app does in the directory whatever the signed-in user may.
+ */
+const GRAPH_DELEGATED_ONLY: Readonly<Record<string, "directory" | "data">> = {
+  "Directory.AccessAsUser.All": "directory",
+};
+
+/**
+ * Graph permissions by name, as a delegated grant's scopes and an app role's `value` name them:
+ * Microsoft Graph names an application permission and its delegated twin alike, and compares the
+ * names case-insensitively. Keys in lower case.
+ */
+export const GRAPH_PERMISSION_REACH: ReadonlyMap<string, "directory" | "data"> = new Map([
+  ...Object.values(GRAPH_CRITICAL_APP_ROLES).map((r) => [r.name.toLowerCase(), r.reach] as const),
+  ...Object.entries(GRAPH_DELEGATED_ONLY).map(([name, reach]) => [name.toLowerCase(), reach] as const),
+]);
+
+/**
+ * Families of Graph permissions every member of which controls the directory or how people sign
+ * in, for the names the catalog has no id for (new permissions of a family, delegated twins): any
+ * policy written (Conditional Access, authentication methods and flows, cross-tenant access,
+ * authorization, consent), an authentication method of any kind written for any user, directory
+ * role assignments, eligibilities and their rules.
+ */
+const GRAPH_DIRECTORY_FAMILIES: readonly RegExp[] = [
+  /^policy\.readwrite\./i,
+  /^userauthmethod-[^.]+\.readwrite\.all$/i,
+  /^roleassignmentschedule\.readwrite\.directory$/i,
+  /^roleeligibilityschedule\.readwrite\.directory$/i,
+  /^rolemanagementpolicy\.readwrite\.directory$/i,
+];
+
+/** What a Graph permission reaches, by its name in any case: the catalog's, else its family's; undefined when neither. */
+export function graphPermissionReach(name: string): "directory" | "data" | undefined {
+  return (
+    GRAPH_PERMISSION_REACH.get(name.toLowerCase()) ??
+    (GRAPH_DIRECTORY_FAMILIES.some((f) => f.test(name)) ? "directory" : undefined)
+  );
+}
+
+/** The display name of a Graph permission the catalog knows, by its name in any case. */
+export const GRAPH_PERMISSION_NAMES: ReadonlyMap<string, string> = new Map(
+  [...Object.values(GRAPH_CRITICAL_APP_ROLES).map((r) => r.name), ...Object.keys(GRAPH_DELEGATED_ONLY)].map(
+    (n) => [n.toLowerCase(), n] as const,
+  ),
+);
 
 /** The Microsoft Graph application (its service principal is the resource of every Graph app role assignment). */
 export const MICROSOFT_GRAPH_APP_ID = "00000003-0000-0000-c000-000000000000";
+/** The retired Azure AD Graph, whose permission names Microsoft Graph took over. */
+export const AZURE_AD_GRAPH_APP_ID = "00000002-0000-0000-c000-000000000000";

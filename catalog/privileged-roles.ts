@@ -1,6 +1,13 @@
 /**
- * Directory role template ids (identical in every tenant) that CISA SCuBA MS.AAD.7 calls highly
- * privileged, plus the roles that can change Conditional Access or authentication methods.
+ * The directory roles the baseline's admin Conditional Access policies target by default, and the
+ * pack's `privilegedRoles` setting starts from: the roles CISA SCuBA MS.AAD.7 calls highly
+ * privileged, plus those that can change Conditional Access or authentication methods. Template
+ * ids, the same in every tenant.
+ *
+ * Which roles are privileged is wider: every role Microsoft marks PRIVILEGED (catalog/entra-roles.ts)
+ * is judged so by the pack whatever this list or the setting holds; a client's setting only adds
+ * roles. Exchange and SharePoint Administrator are here from SCuBA's list, though Microsoft does not
+ * label them.
  */
 export const PRIVILEGED_ROLES: Readonly<Record<string, string>> = {
   "62e90394-69f5-4237-9190-012177145e10": "Global Administrator",

@@ -29,38 +29,7 @@ export const AWS_ADMIN_EQUIVALENT_POLICIES: readonly string[] = [
 /** Actions (in lower case: IAM compares them so) that amount to full admin on `*`: every action, or every IAM action (self-escalation). */
 export const AWS_ADMIN_EQUIVALENT_ACTIONS: readonly string[] = ["*", "*:*", "iam:*"];
 
-/** Azure built-in role definition ids (the same in every tenant) that grant control of a scope. */
-export const AZURE_PRIVILEGED_ROLES: Readonly<Record<string, string>> = {
-  "8e3af657-a8ff-443c-a75c-2fe8c4bcb635": "Owner",
-  "b24988ac-6180-42a0-ab88-20f7382dd24c": "Contributor",
-  "18d7d88d-d35e-4fb5-a5c3-7773c20a72d9": "User Access Administrator",
-  "f58310d9-a9f6-439a-9e8d-f62e7b41a168": "Role Based Access Control Administrator",
-};
-
-/**
- * Azure built-in roles (ids the same in every tenant) known to grant no control of access or of the
- * scope's resources: read, pull or use data. A role in neither list is judged by what the stack says
- * of it (a custom definition's actions), or named as one the pack does not know.
- */
-export const AZURE_LIMITED_ROLES: Readonly<Record<string, string>> = {
-  "acdd72a7-3385-48ef-bd42-f606fba81ae7": "Reader",
-  "43d0d8ad-25c7-4714-9337-8ba259a9fe05": "Monitoring Reader",
-  "73c42c96-874c-492b-b04d-ab87d138a893": "Log Analytics Reader",
-  "7f951dda-4ed3-4680-a7ca-43fe172d538d": "AcrPull",
-  "2a2b9908-6ea1-4ae2-8e65-a410df84e7d1": "Storage Blob Data Reader",
-  "ba92f5b4-2d11-453d-a403-e96b0029c9fe": "Storage Blob Data Contributor",
-  "4633458b-17de-408a-b874-0445c86b69e6": "Key Vault Secrets User",
-  "12338af0-0e69-4776-bea7-57ae8d297424": "Key Vault Crypto User",
-};
-
-/** Entra directory roles (template ids) that only read. */
-export const ENTRA_LIMITED_ROLES: Readonly<Record<string, string>> = {
-  "88d8e3e3-8f55-4a1e-953a-9b9898b8876b": "Directory Readers",
-  "f2ef992c-3afb-46b9-b7cf-a126ee74c451": "Global Reader",
-  "5d6b6bb7-de71-4623-b4af-96380a352509": "Security Reader",
-  "4a5d8f65-41da-4de4-8968-e035b65339cf": "Reports Reader",
-  "790c1fb9-7f7d-4f88-86a1-ef1f95c05c1b": "Message Center Reader",
-};
+/* Azure and Entra roles: catalog/azure-roles.ts, catalog/entra-roles.ts and catalog/privileged-roles.ts. */
 
 /** Entra's guest and external user kinds, all of them (Conditional Access `guestOrExternalUserTypes`). */
 export const GUEST_TYPES = [

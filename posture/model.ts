@@ -241,6 +241,12 @@ export interface GroupMembership {
   readonly group: string;
   /** The member's object id (lower case), or the stack's own principal as `<type>:<name>`. */
   readonly member: string;
+  /** The member's object id (lower case), when known: the stack's own principal once deployed. */
+  readonly memberId?: string;
+  /** An owner, who can add anyone, the owner included (absent: a member). */
+  readonly relation?: "member" | "owner";
+  /** Only eligible (PIM for Groups): the principal activates it when needed. */
+  readonly eligible?: boolean;
   readonly origin: Origin;
 }
 
@@ -264,7 +270,7 @@ export type GrantReach = "admin" | "limited" | "data" | "unlisted" | "unknown";
 
 /** A standing grant of privilege to a principal. */
 export interface PrivilegeGrant {
-  readonly kind: "aws-iam" | "azure-rbac" | "entra-role" | "graph-app-role";
+  readonly kind: "aws-iam" | "azure-rbac" | "entra-role" | "graph-app-role" | "graph-delegated";
   /** Who holds it: `user:<name>`, `group:<name>`, `role:<name>`, `principal:<id>`, or unknown. */
   readonly principal: string;
   readonly principalType: "user" | "group" | "role" | "principal" | "unknown";
@@ -274,6 +280,8 @@ export interface PrivilegeGrant {
   readonly scope?: string;
   /** False for eligible or time-bound assignments (PIM). */
   readonly permanent: boolean;
+  /** How the principal comes to hold it when not granted directly: `membership of group <name>`. */
+  readonly via?: string;
   readonly origin: Origin;
 }
 
