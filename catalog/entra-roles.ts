@@ -161,7 +161,9 @@ export const ENTRA_ROLE_FORMER_NAMES: Readonly<Record<string, string>> = {
  * Administrator pages, 2025-07-09 to 2026-01-26). `escalation`: a permission the label does not
  * carry, but with which the holder makes itself or anyone an administrator (assigning roles,
  * consenting to any permission, owning an app and so adding its credentials, editing Conditional
- * Access or federation). An entry ending in `/*` is every action under it but reads.
+ * Access or federation, joining any group). An entry ending in `/*` is every action under it but
+ * reads. Built-in roles are judged by Microsoft's label alone (Groups Administrator is not
+ * privileged there); a client who counts it so adds it to the `privilegedRoles` setting.
  */
 export const ENTRA_PRIVILEGED_ACTIONS: readonly {
   readonly action: string;
@@ -221,6 +223,10 @@ export const ENTRA_PRIVILEGED_ACTIONS: readonly {
       "microsoft.directory/permissionGrantPolicies/*",
       "microsoft.directory/conditionalAccessPolicies/*",
       "microsoft.directory/domains/federationConfiguration/*",
+      // Anyone in any group that is not role-assignable: a way into the groups that hold Azure
+      // roles or that Conditional Access excludes (as Graph's GroupMember.ReadWrite.All is).
+      "microsoft.directory/groups/members/update",
+      "microsoft.directory/groups/owners/update",
     ] as const
   ).map((action) => ({ action, reach: "control" as const, source: "escalation" as const })),
 ];

@@ -211,6 +211,7 @@ describe.each(VIEWS)("in the %s view", (view) => {
         "all-users": ["Microsoft.Directory/Users/AllProperties/AllTasks"],
         "role-assignments": ["microsoft.directory/roleAssignments/allProperties/allTasks"],
         "sp-owners": ["microsoft.directory/servicePrincipals/owners/update"],
+        "group-joiner": ["microsoft.directory/groups/members/update"],
         "bitlocker-keys": ["microsoft.directory/bitlockerKeys/key/read"],
         unreadable: UNKNOWN,
         "app-basics": [
@@ -231,13 +232,14 @@ describe.each(VIEWS)("in the %s view", (view) => {
         "assign-all-users",
         "assign-role-assignments",
         "assign-sp-owners",
+        "assign-group-joiner",
         "assign-bitlocker-keys",
         "assign-unreadable",
       ]);
       expect(v.messages[0]).toMatch(
         /a permanent holder of custom role app-credentials \(microsoft\.directory\/applications\/credentials\/update\)\. Only break-glass/,
       );
-      expect(v.messages[5]).toMatch(/custom role unreadable \(permissions not known\)/);
+      expect(v.messages[6]).toMatch(/custom role unreadable \(permissions not known\), which cannot be read/);
     });
 
     it("blocks a role id that is neither a built-in role nor one of the stack's", async () => {
