@@ -278,7 +278,10 @@ export function readEntraRoleGrants(index: ResourceIndex): PrivilegeGrant[] {
       r.inputs.userObjectId === undefined
         ? "every user"
         : `user ${principalName(index, r, "userObjectId", "principal").replace(/^principal:/, "")}`;
-    const claims = strs(r.inputs.claimValues);
+    // Graph keeps a grant's scopes as one space-separated string: an entry may hold several.
+    const claims = [
+      ...new Set(strs(r.inputs.claimValues).flatMap((c) => (c.startsWith("(") ? [c] : c.split(/\s+/).filter(Boolean)))),
+    ];
     for (const claim of claims.length ? claims : [UNKNOWN_VALUE]) {
       const unreadable = claim === UNKNOWN_VALUE || claim.startsWith("(");
       push(

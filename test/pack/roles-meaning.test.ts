@@ -466,7 +466,7 @@ describe.each(VIEWS)("in the %s view", (view) => {
           ...extra,
         });
       consent("directory-for-all", ["openid", "Directory.ReadWrite.All"]);
-      consent("roles-lower-case", ["rolemanagement.readwrite.directory"]);
+      consent("roles-lower-case", ["openid rolemanagement.readwrite.directory"]);
       consent("as-user", ["Directory.AccessAsUser.All"], {}, "99999999-2222-4333-8444-555555555555");
       consent("unreadable", UNKNOWN);
       consent("one-user", ["Directory.ReadWrite.All"], { userObjectId: USER });
