@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { deployed } from "../../engine/deployed-outputs";
 import { judgeInProcess } from "../../engine/in-process-pack";
@@ -642,6 +643,91 @@ describe.each(VIEWS)("in the %s view", (view) => {
       const u = await verdict(unreadable.resources, rule);
       expect(u.blocked).toEqual(["owner-somewhere"]);
       expect(u.messages[0]).toMatch(/standing Owner on a scope that cannot be read \(judged as the root\)/);
+    });
+  });
+
+  describe("generated spellings: case and id form never change a verdict", () => {
+    /** Flips the case of a string's letters where the seed's bits say: the same value to Azure and Entra. */
+    const spell = (text: string, seed: number) =>
+      [...text].map((c, i) => ((seed >>> (i % 31)) & 1 ? c.toUpperCase() : c.toLowerCase())).join("");
+    const OWNER = "8e3af657-a8ff-443c-a75c-2fe8c4bcb635";
+    const READER = "acdd72a7-3385-48ef-bd42-f606fba81ae7";
+    /** A role definition id as Azure takes it: a bare GUID, the tenant-level id, the subscription's. */
+    const idForms = [
+      (g: string) => g,
+      (g: string) => `/providers/Microsoft.Authorization/roleDefinitions/${g}`,
+      (g: string) => `${SUB}/providers/Microsoft.Authorization/roleDefinitions/${g}`,
+    ];
+
+    it("blocks the same widenings and passes the same look-alikes under every spelling", async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.integer(), fc.constantFrom(0, 1, 2), async (seed, form) => {
+          const s = stackIn(view);
+          const sp = (text: string) => spell(text, seed);
+          const principal = { principalId: USER, principalType: "ServicePrincipal" };
+          s.add(RA, "owner", { ...principal, roleDefinitionId: idForms[form]!(sp(OWNER)), scope: sp(SUB) });
+          s.add(RA, "reader", { ...principal, roleDefinitionId: idForms[form]!(sp(READER)), scope: sp(SUB) });
+          const grantor = s.add(RD, "grantor", {
+            roleName: "grantor",
+            scope: SUB,
+            permissions: [{ actions: [sp("Microsoft.Authorization/roleAssignments/write")] }],
+          });
+          s.add(RA, "grantor-at-sub", { ...principal, roleDefinitionId: ref(grantor), scope: SUB });
+          const reviewer = s.add(RD, "reviewer", {
+            roleName: "reviewer",
+            scope: SUB,
+            permissions: [
+              {
+                actions: [sp("Microsoft.Authorization/*")],
+                notActions: [
+                  sp("Microsoft.Authorization/*/write"),
+                  sp("Microsoft.Authorization/*/delete"),
+                  sp("Microsoft.Authorization/*/action"),
+                ],
+              },
+            ],
+          });
+          s.add(RA, "reviewer-at-sub", { ...principal, roleDefinitionId: ref(reviewer), scope: SUB });
+          s.add(ROLE_ASSIGNMENT, "auth-admin", {
+            roleId: sp("c4e39bd9-1100-46d3-8c65-fb160da0071f"),
+            principalObjectId: USER,
+          });
+          s.add(ROLE_ASSIGNMENT, "directory-readers", {
+            roleId: sp("88d8e3e3-8f55-4a1e-953a-9b9898b8876b"),
+            principalObjectId: USER,
+          });
+          const role = s.add(DIRECTORY_ROLE, "named", { displayName: sp("Privileged Role Administrator") });
+          s.add(ROLE_MEMBER, "named-member", { roleObjectId: ref(role, "objectId"), memberObjectId: USER });
+          const custom = s.add(CUSTOM_ROLE, "resetter", {
+            displayName: "resetter",
+            enabled: true,
+            version: "1",
+            permissions: [{ allowedResourceActions: [sp("microsoft.directory/users/password/update")] }],
+          });
+          s.add(ROLE_ASSIGNMENT, "resetter-assignment", { roleId: ref(custom, "objectId"), principalObjectId: USER });
+          s.add(DELEGATED, "consent", {
+            servicePrincipalObjectId: OTHER,
+            resourceServicePrincipalObjectId: "99999999-2222-4333-8444-555555555555",
+            claimValues: ["openid", sp("Directory.ReadWrite.All")],
+          });
+          s.add(DELEGATED, "sign-in", {
+            servicePrincipalObjectId: OTHER,
+            resourceServicePrincipalObjectId: "99999999-2222-4333-8444-555555555555",
+            claimValues: [sp("User.Read"), "openid"],
+          });
+          const found = (await unconfigured(s.resources)).mandatory;
+          const blocked = [...new Set(found.map((d) => d.urn!.split("::").pop()!))].sort();
+          expect(blocked).toEqual([
+            "auth-admin",
+            "consent",
+            "grantor-at-sub",
+            "named-member",
+            "owner",
+            "resetter-assignment",
+          ]);
+        }),
+        { numRuns: 12 },
+      );
     });
   });
 });
