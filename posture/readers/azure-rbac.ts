@@ -5,7 +5,7 @@ import { isUnknown, listEntries, obj, str, strs, UNKNOWN_VALUE } from "../values
 import { originOf, principalNameOf } from "./origin";
 import { principalName } from "./principals";
 import type { ReaderDeclaration } from "./registry";
-import { ENTRA_GROUPS, grantLabel, principalRefs, throughGroups } from "./group-members";
+import { ENTRA_APPS, ENTRA_GROUPS, grantLabel, principalRefs, throughGroups } from "./group-members";
 import {
   AZURE_ACCESS_CONTROL_ACTIONS,
   AZURE_ANY_DATA,
@@ -182,8 +182,8 @@ export function readAzureRbacGrants(index: ResourceIndex): PrivilegeGrant[] {
       },
       r,
     );
-    // Everyone in a group that holds the role holds it (a principal of another kind has no members).
-    if (type !== "" && type !== "group" && !isUnknown(r.inputs.principalType)) continue;
+    // Everyone in a group that holds the role holds it; the owners of a service principal that holds it too.
+    if (type === "user") continue;
     for (const holder of principalRefs(index, r, "principalId", [r.inputs.principalId]))
       for (const t of throughGroups(index, holder))
         push(
@@ -207,7 +207,8 @@ export const READER: ReaderDeclaration = {
     ...DEFINITIONS,
     ...BROAD_SCOPES.subscription,
     ...BROAD_SCOPES.managementGroup,
-    // Everyone in a group that holds a role holds it.
+    // Everyone in a group that holds a role holds it; so do the owners of an app that holds one.
     ...Object.values(ENTRA_GROUPS),
+    ...Object.values(ENTRA_APPS),
   ],
 };

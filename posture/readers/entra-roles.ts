@@ -6,7 +6,15 @@ import { originOf } from "./origin";
 import { principalName } from "./principals";
 import type { ReaderDeclaration } from "./registry";
 import { ENTRA } from "./entra-conditional-access";
-import { ENTRA_GROUPS, grantLabel, groupLinks, principalRefs, throughGroups, type PrincipalRef } from "./group-members";
+import {
+  ENTRA_APPS,
+  ENTRA_GROUPS,
+  grantLabel,
+  groupLinks,
+  principalRefs,
+  throughGroups,
+  type PrincipalRef,
+} from "./group-members";
 import { PRIVILEGED_ROLES } from "../../catalog/privileged-roles";
 import {
   ENTRA_BUILT_IN_ROLES,
@@ -260,16 +268,31 @@ export function readEntraRoleGrants(index: ResourceIndex): PrivilegeGrant[] {
     );
 
   for (const r of index.ofType(ENTRA_PRIVILEGE.appRoleAssignment)) {
+    const role = appRoleOf(index, r);
     push(
       {
         kind: "graph-app-role",
         principal: principalName(index, r, "principalObjectId", "principal"),
         principalType: "principal",
-        ...appRoleOf(index, r),
+        ...role,
         permanent: true,
       },
       r,
     );
+    // An app role given to a group is held by its members; one given to an app by its owners.
+    for (const holder of principalRefs(index, r, "principalObjectId", [r.inputs.principalObjectId]))
+      for (const t of throughGroups(index, holder))
+        push(
+          {
+            kind: "graph-app-role",
+            principal: `principal:${grantLabel(t.link.member)}`,
+            principalType: "principal",
+            ...role,
+            permanent: t.permanent,
+            via: t.via,
+          },
+          t.link.origin,
+        );
   }
   for (const r of index.ofType(ENTRA_PRIVILEGE.delegatedGrant)) {
     const graph = isGraph(index, r, "resourceServicePrincipalObjectId");
@@ -314,9 +337,11 @@ export const READER: ReaderDeclaration = {
       ENTRA_PRIVILEGE.unitRoleMember,
       ENTRA_PRIVILEGE.appRoleAssignment,
       ENTRA_PRIVILEGE.delegatedGrant,
-      // Memberships and ownerships of groups that hold roles, or of groups that cannot be read.
+      // Memberships and ownerships of groups that hold roles, or of groups that cannot be read;
+      // owners of the applications and service principals that hold them.
       ...Object.values(ENTRA_GROUPS),
+      ...Object.values(ENTRA_APPS),
     ],
   },
-  consults: [ENTRA_PRIVILEGE.directoryRole, ENTRA_PRIVILEGE.customRole, ENTRA_PRIVILEGE.servicePrincipal],
+  consults: [ENTRA_PRIVILEGE.directoryRole, ENTRA_PRIVILEGE.customRole],
 };

@@ -105,6 +105,61 @@ export interface GroupLink {
   readonly permanent: boolean;
   readonly eligible: boolean;
   readonly origin: PlannedResource;
+  /** What is owned, when not a group: `application X` (its owner adds credentials and signs in as it). */
+  readonly owned?: string;
+}
+
+export const ENTRA_APPS = {
+  application: "azuread:index/application:Application",
+  registration: "azuread:index/applicationRegistration:ApplicationRegistration",
+  owner: "azuread:index/applicationOwner:ApplicationOwner",
+  servicePrincipal: "azuread:index/servicePrincipal:ServicePrincipal",
+} as const;
+
+const APPLICATIONS = [ENTRA_APPS.application, ENTRA_APPS.registration];
+
+const ownership = new WeakMap<ResourceIndex, GroupLink[]>();
+
+/**
+ * Who owns the stack's service principals: an owner of an application, or of its service principal,
+ * adds credentials and signs in as it, so it holds whatever the service principal holds. Read from
+ * ApplicationOwner, an Application's or ApplicationRegistration's `owners`, a ServicePrincipal's `owners`.
+ */
+export function ownershipLinks(index: ResourceIndex): GroupLink[] {
+  const known = ownership.get(index);
+  if (known) return known;
+  const out: GroupLink[] = [];
+  const ownersOf = (app: PlannedResource) => [
+    ...(app.inputs.owners === undefined ? [] : principalRefs(index, app, "owners").map((o) => ({ o, origin: app }))),
+    ...index
+      .ofType(ENTRA_APPS.owner)
+      .filter((r) =>
+        principalRefs(index, r, "applicationId", [r.inputs.applicationId], APPLICATIONS).some(
+          (a) => a.resource === app,
+        ),
+      )
+      .flatMap((r) =>
+        principalRefs(index, r, "ownerObjectId", [r.inputs.ownerObjectId]).map((o) => ({ o, origin: r })),
+      ),
+  ];
+  for (const sp of index.ofType(ENTRA_APPS.servicePrincipal)) {
+    const owned = refOf(index, sp);
+    const clientId = str(sp.inputs.clientId)?.toLowerCase();
+    const apps = [
+      ...index.referenced(sp, "clientId", APPLICATIONS),
+      ...index
+        .ofType(...APPLICATIONS)
+        .filter((a) => clientId !== undefined && str(a.inputs.clientId)?.toLowerCase() === clientId),
+    ];
+    const link = (o: PrincipalRef, origin: PlannedResource, what: string) =>
+      out.push({ group: owned, member: o, relation: "owner", permanent: true, eligible: false, origin, owned: what });
+    for (const app of new Set(apps))
+      for (const { o, origin } of ownersOf(app)) link(o, origin, `application ${principalNameOf(app)}`);
+    if (sp.inputs.owners !== undefined)
+      for (const o of principalRefs(index, sp, "owners")) link(o, sp, `service principal ${principalNameOf(sp)}`);
+  }
+  ownership.set(index, out);
+  return out;
 }
 
 /** PIM for Groups' `assignmentType`, as the API compares it: `owner` or `member` (unreadable: member, as wide). */
@@ -173,10 +228,11 @@ const MAX_NESTING = 5;
 /**
  * Everyone who holds what `holder` holds because they are in it: its members and owners (an owner
  * can add itself), and the members of groups nested in it, as Entra and Azure evaluate membership
- * transitively. A link into a group that cannot be read is not here: readers judge it on its own.
+ * transitively; for a service principal, the owners of it and of its application. A link into a
+ * group that cannot be read is not here: readers judge it on its own.
  */
 export function throughGroups(index: ResourceIndex, holder: PrincipalRef): ReachThroughGroup[] {
-  const all = groupLinks(index);
+  const all = [...groupLinks(index), ...ownershipLinks(index)];
   const out: ReachThroughGroup[] = [];
   const seen = new Set<GroupLink>();
   let frontier: { keys: Set<string>; path: string; permanent: boolean }[] = [
@@ -188,13 +244,15 @@ export function throughGroups(index: ResourceIndex, holder: PrincipalRef): Reach
       for (const link of all) {
         if (seen.has(link) || !link.group.keys.some((k) => f.keys.has(k))) continue;
         seen.add(link);
-        const what = `${link.relation === "owner" ? "ownership" : "membership"} of group ${groupLabel(link.group)}${f.path}`;
+        const what = link.owned
+          ? `ownership of ${link.owned}${f.path}, whose owner adds credentials and signs in as it`
+          : `${link.relation === "owner" ? "ownership" : "membership"} of group ${groupLabel(link.group)}${f.path}`;
         const permanent = f.permanent && link.permanent;
         out.push({ link, via: what, permanent });
         if (link.member.keys.length > 0)
           next.push({
             keys: new Set(link.member.keys),
-            path: ` (in group ${groupLabel(link.group)}${f.path})`,
+            path: link.owned ? ` (owner of ${link.owned}${f.path})` : ` (in group ${groupLabel(link.group)}${f.path})`,
             permanent,
           });
       }

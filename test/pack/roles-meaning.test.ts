@@ -351,6 +351,41 @@ describe.each(VIEWS)("in the %s view", (view) => {
       );
     });
 
+    it("an app's owners hold what its service principal holds: Graph app roles, directory and Azure roles; not a harmless app's", async () => {
+      const s = stackIn(view);
+      const app = s.add(APPLICATION, "automation", { displayName: "automation", owners: [USER] });
+      const sp = s.add(SERVICE_PRINCIPAL, "automation", { clientId: ref(app, "clientId"), owners: [OTHER] });
+      s.add("azuread:index/applicationOwner:ApplicationOwner", "automation-second-owner", {
+        applicationId: ref(app),
+        ownerObjectId: "dddddddd-bbbb-4ccc-8ddd-eeeeeeeeeeee",
+      });
+      s.add(APP_ROLE_ASSIGNMENT, "automation-roles", {
+        appRoleId: "9e3f62cf-ca93-4989-b6ce-bf83c28f9fe8",
+        principalObjectId: ref(sp, "objectId"),
+        resourceObjectId: "bbbbbbbb-bbbb-4ccc-8ddd-eeeeeeeeeeee",
+      });
+      s.add(RA, "automation-owner", {
+        principalId: ref(sp, "objectId"),
+        principalType: "ServicePrincipal",
+        roleDefinitionId: "8e3af657-a8ff-443c-a75c-2fe8c4bcb635",
+        scope: SUB,
+      });
+      const reporting = s.add(APPLICATION, "reporting", { displayName: "reporting", owners: [USER] });
+      const reportingSp = s.add(SERVICE_PRINCIPAL, "reporting", { clientId: ref(reporting, "clientId") });
+      s.add(APP_ROLE_ASSIGNMENT, "reporting-read-users", {
+        appRoleId: "df021288-bdef-4463-88db-98f22de89214",
+        principalObjectId: ref(reportingSp, "objectId"),
+        resourceObjectId: "bbbbbbbb-bbbb-4ccc-8ddd-eeeeeeeeeeee",
+      });
+      const graph = await verdict(s.resources, "privilege-no-directory-control-for-apps");
+      expect(graph.blocked.sort()).toEqual(["automation", "automation", "automation-roles", "automation-second-owner"]);
+      expect(graph.messages.join("\n")).toMatch(
+        /ApplicationOwner 'automation-second-owner' gives principal:dddddddd.* the Graph app role RoleManagement\.ReadWrite\.Directory, through ownership of application automation, whose owner adds credentials and signs in as it/,
+      );
+      const azure = await verdict(s.resources, "privilege-no-broad-azure-roles");
+      expect(azure.blocked.sort()).toEqual(["automation", "automation", "automation-owner", "automation-second-owner"]);
+    });
+
     it("a member of a group that cannot be read could be in any group: judged as holding a privileged role", async () => {
       const s = stackIn(view);
       s.add(GROUP_MEMBER, "somewhere", { groupObjectId: UNKNOWN, memberObjectId: USER });

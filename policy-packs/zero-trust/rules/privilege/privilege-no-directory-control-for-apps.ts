@@ -30,6 +30,14 @@ export const privilegeNoDirectoryControlForApps: StackRule = {
         const what = delegated
           ? `the delegated Graph permission ${g.permission} for ${everyone ? "every user (admin consent)" : g.scope}`
           : `the Graph app role ${g.permission}`;
+        // Held through a group or as an app's owner: the finding is on the membership or ownership.
+        if (g.via && (g.reach === "admin" || g.reach === "unknown"))
+          return [
+            {
+              urn: g.origin.urn,
+              message: `${resourceName(g.origin)} gives ${g.principal} ${g.reach === "unknown" ? "an app role that cannot be read (judged as one that controls the directory)" : what}, through ${g.via}. Remove the owner or member, or grant the app a narrower permission.`,
+            },
+          ];
         if (g.reach === "admin")
           return [
             delegated && !everyone
