@@ -96,6 +96,21 @@ export interface AclEntry {
   readonly origin: Origin;
 }
 
+/**
+ * A private range remote users reach through a VPN or a tunnel, and who among them may: every
+ * user of it, or a group (a directory group, an access group). Security groups may still stand
+ * behind it; this is the door, not the room.
+ */
+export interface RemoteRoute {
+  /** What people call the way in: `Client VPN`, `Cloudflare Tunnel`. */
+  readonly via: string;
+  /** The range reached, as written; undefined when it cannot be read (posture/unknown.ts: network-peer). */
+  readonly cidr?: string;
+  readonly who:
+    { readonly kind: "everyone"; readonly unless?: string } | { readonly kind: "group"; readonly group: string };
+  readonly origin: Origin;
+}
+
 export interface NetworkPosture {
   readonly groups: readonly TierGroup[];
   /** Hosts and the tiers they sit in: one host in two tiers joins them. */
@@ -105,6 +120,8 @@ export interface NetworkPosture {
   readonly services: readonly ServiceOpening[];
   /** Network ACL entries: a subnet's stateless filter, in front of its security groups. */
   readonly acls: readonly AclEntry[];
+  /** Private ranges remote users reach through a VPN or a tunnel. */
+  readonly remote: readonly RemoteRoute[];
 }
 
 export function describeEndpoint(e: Endpoint): string {
@@ -321,6 +338,7 @@ export type PostureElement =
   | "network.services"
   | "network.acls"
   | "network.hosts"
+  | "network.remote"
   | "access.apps"
   | "access.policies"
   | "access.serviceTokens"

@@ -6,6 +6,7 @@ import { readHosts } from "./hosts";
 import { readNetworkAcls } from "./network-acls";
 import { readServiceOpenings } from "./paas-firewalls";
 import { readServiceEndpoints } from "./service-endpoints";
+import { readRemoteAccess } from "./remote-access";
 
 /** What a rule allows or denies, on which group: two rules with the same key are the same rule. */
 const ruleKey = (r: NetworkRule) =>
@@ -40,5 +41,6 @@ export function readNetwork(index: ResourceIndex): NetworkPosture {
     services: [...readServiceOpenings(index), ...readServiceEndpoints(index)],
     hosts: readHosts(index),
     acls: readNetworkAcls(index),
+    remote: readRemoteAccess(index),
   };
 }
