@@ -115,7 +115,11 @@ function termReach(t: AccessTerm, method: LoginMethod | undefined, ctx: Audience
         break;
       case "ip-range": {
         if (t.unreadable) base = unknownRule;
-        else if (t.outside !== undefined) base = { reach: "bounded", who: `the ranges of list ${t.outside}` };
+        else if (t.outside !== undefined)
+          base = {
+            reach: "anyone",
+            who: `anyone (IP list ${t.outside} is not declared in the stack: its ranges cannot be read, so judged as everyone)`,
+          };
         else {
           const ranges = t.targets.length ? t.targets.flatMap(ctx.listItems) : t.value ? [t.value] : [];
           const wide = ranges.find(isInternetWide);
