@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { edit, handWritten, names, usePack } from "../pack-harness";
-import { UNKNOWN, type PlannedResource } from "../../posture/resource";
+import { SECRET_SIG, SIG_KEY, UNKNOWN, type PlannedResource } from "../../posture/resource";
 
 // Who can pass an Access policy, computed over every kind of rule and the login methods the app
 // allows; the organisation's sessions; which apps cover a tunnel's route. Every case runs through
@@ -413,6 +414,204 @@ describe.each(["new", "deployed"] as const)("as a %s stack", (view) => {
         "access-no-bypass",
       );
       expect(v.blocked).toHaveLength(1);
+    });
+  });
+
+  describe("generated spellings of one policy keep its verdict", () => {
+    /** A rule, said once; written below in each shape the provider has had. */
+    type Rule =
+      | { everyone: true }
+      | { email: string }
+      | { emailDomain: string }
+      | { geo: string }
+      | { ip: string[] }
+      | { mfa: true }
+      | { group: string };
+    interface Case {
+      readonly title: string;
+      readonly decision: "allow" | "non_identity";
+      readonly include: Rule[];
+      readonly require: Rule[];
+      readonly blocked: boolean;
+    }
+    const CASES: Case[] = [
+      {
+        title: "a partner's domain through a PIN",
+        decision: "allow",
+        include: [{ emailDomain: "fabrikam.example" }],
+        require: [{ geo: "CH" }],
+        blocked: true,
+      },
+      {
+        title: "a public mail domain",
+        decision: "allow",
+        include: [{ emailDomain: "gmail.com" }],
+        require: [{ geo: "CH" }],
+        blocked: true,
+      },
+      {
+        title: "a country, no identity",
+        decision: "non_identity",
+        include: [{ geo: "US" }],
+        require: [],
+        blocked: true,
+      },
+      {
+        title: "the internet, no identity",
+        decision: "non_identity",
+        include: [{ ip: ["0.0.0.0/0"] }],
+        require: [],
+        blocked: true,
+      },
+      {
+        title: "everyone through a group of everyone",
+        decision: "allow",
+        include: [{ group: "anybody" }],
+        require: [{ geo: "CH" }],
+        blocked: true,
+      },
+      {
+        title: "the client's own domain with MFA",
+        decision: "allow",
+        include: [{ emailDomain: "contoso.com" }],
+        require: [{ mfa: true }],
+        blocked: false,
+      },
+      {
+        title: "everyone, in a group of named people, with MFA",
+        decision: "allow",
+        include: [{ everyone: true }],
+        require: [{ group: "named" }, { mfa: true }],
+        blocked: false,
+      },
+      {
+        title: "one person with MFA",
+        decision: "allow",
+        include: [{ email: "ana@contoso.com" }],
+        require: [{ mfa: true }],
+        blocked: false,
+      },
+      {
+        title: "an office range, no identity",
+        decision: "non_identity",
+        include: [{ ip: ["203.0.113.0/24"] }],
+        require: [],
+        blocked: false,
+      },
+    ];
+    const groups = [
+      spec(T.group, "anybody", { name: "anybody", includes: [{ everyone: {} }] }),
+      spec(T.group, "named", { name: "named", includes: [{ email: { email: "ana@contoso.com" } }] }),
+    ];
+
+    interface Spelling {
+      readonly shape: "v6" | "legacy-type" | "v4" | "inline";
+      readonly caseMask: number;
+      readonly decisionStyle: 0 | 1 | 2;
+      readonly secret: boolean;
+      readonly splitIp: boolean;
+    }
+    /** Upper-cases the letters the mask picks: Cloudflare compares mail domains without case. */
+    const recase = (text: string, mask: number) =>
+      [...text].map((c, i) => ((mask >> (i % 30)) & 1 ? c.toUpperCase() : c)).join("");
+    const decisionOf = (d: Case["decision"], style: number) =>
+      d === "allow" ? ["allow", "Allow", "ALLOW"][style] : ["non_identity", "nonIdentity", "NON_IDENTITY"][style];
+    const splitRanges = (ips: string[]) =>
+      ips.flatMap((ip) => (ip === "0.0.0.0/0" ? ["0.0.0.0/1", "128.0.0.0/1"] : [ip]));
+
+    /** v6: one-key objects, one rule per entry. */
+    const v6 = (r: Rule, sp: Spelling): Json[] =>
+      "everyone" in r
+        ? [{ everyone: {} }]
+        : "email" in r
+          ? [{ email: { email: r.email } }]
+          : "emailDomain" in r
+            ? [{ emailDomain: { domain: recase(r.emailDomain, sp.caseMask) } }]
+            : "geo" in r
+              ? [{ geo: { countryCode: r.geo } }]
+              : "ip" in r
+                ? (sp.splitIp ? splitRanges(r.ip) : r.ip).map((ip) => ({ ip: { ip } }))
+                : "mfa" in r
+                  ? [MFA]
+                  : [{ group: { id: ref(r.group) } }];
+    /** v4: one object, a list per kind (the include's entries are OR'd, as separate rules are). */
+    const v4 = (rules: Rule[], sp: Spelling, joinAll: boolean): Json[] => {
+      const one = (r: Rule): Json =>
+        "everyone" in r
+          ? { everyone: true }
+          : "email" in r
+            ? { emails: [r.email] }
+            : "emailDomain" in r
+              ? { emailDomains: [recase(r.emailDomain, sp.caseMask)] }
+              : "geo" in r
+                ? { geos: [r.geo] }
+                : "ip" in r
+                  ? { ips: sp.splitIp ? splitRanges(r.ip) : r.ip }
+                  : "mfa" in r
+                    ? { authMethod: "mfa" }
+                    : { groups: [ref(r.group)] };
+      return joinAll ? [Object.assign({}, ...rules.map(one))] : rules.map(one);
+    };
+    const wrap = (v: unknown, sp: Spelling) => (sp.secret ? { [SIG_KEY]: SECRET_SIG, value: v } : v);
+
+    function written(c: Case, sp: Spelling): Spec[] {
+      const decision = decisionOf(c.decision, sp.decisionStyle)!;
+      const includes = wrap(
+        c.include.flatMap((r) => v6(r, sp)),
+        sp,
+      );
+      const requires = wrap(
+        c.require.flatMap((r) => v6(r, sp)),
+        sp,
+      );
+      const host = spec(T.app, "host-app", {
+        name: "host",
+        type: "self_hosted",
+        domain: "host.contoso.com",
+        sessionDuration: "8h",
+      });
+      const linked = (type: string, inputs: Json) => [
+        spec(type, "p", { name: "p", ...inputs }),
+        { ...host, inputs: { ...host.inputs, policies: [{ id: ref("p"), precedence: 1 }] } },
+      ];
+      const stack = (): Spec[] => {
+        switch (sp.shape) {
+          case "v6":
+            return linked(T.policy, { decision, includes, requires });
+          case "legacy-type":
+            return linked(T.legacyPolicy, { decision, includes, requires });
+          case "v4":
+            // Requires stay one object per rule: a legacy require block lists rules that must all hold.
+            return linked(T.legacyPolicy, {
+              decision,
+              include: wrap(v4(c.include, sp, true), sp),
+              require: wrap(v4(c.require, sp, false), sp),
+            });
+          case "inline":
+            return [
+              { ...host, inputs: { ...host.inputs, policies: [{ decision, includes, requires, precedence: 1 }] } },
+            ];
+        }
+      };
+      return [otp, ...groups, ...stack()];
+    }
+
+    const spellings: fc.Arbitrary<Spelling> = fc.record({
+      shape: fc.constantFrom("v6", "legacy-type", "v4", "inline"),
+      caseMask: fc.nat(),
+      decisionStyle: fc.constantFrom(0, 1, 2),
+      secret: fc.boolean(),
+      splitIp: fc.boolean(),
+    });
+
+    it.each(CASES)("$title", async (c) => {
+      await fc.assert(
+        fc.asyncProperty(spellings, async (sp) => {
+          const v = await verdict(written(c, sp));
+          expect(v.blocked.length > 0, JSON.stringify(sp)).toBe(c.blocked);
+        }),
+        { numRuns: 8 },
+      );
     });
   });
 
