@@ -16,6 +16,7 @@ export const POLICY_IDS = [
   "network-acl-no-admin-ports-from-internet",
   "network-no-paas-open-to-internet",
   "network-one-tier-per-host",
+  "network-remote-access-scoped",
   "network-no-any-port-rules",
   "network-flows-follow-tier-model",
   "network-tier-to-tier-by-reference",

@@ -1,6 +1,7 @@
 import type { PortRange, Protocol } from "./ports";
 import type { PlannedResource } from "./resource";
 import { OPAQUE_SECRET } from "./values";
+import type { AccessReach } from "../catalog/access";
 
 /**
  * The posture: one provider-neutral model of who may reach what, built by the readers from
@@ -96,6 +97,21 @@ export interface AclEntry {
   readonly origin: Origin;
 }
 
+/**
+ * A private range remote users reach through a VPN or a tunnel, and who among them may: every
+ * user of it, or a group (a directory group, an access group). Security groups may still stand
+ * behind it; this is the door, not the room.
+ */
+export interface RemoteRoute {
+  /** What people call the way in: `Client VPN`, `Cloudflare Tunnel`. */
+  readonly via: string;
+  /** The range reached, as written; undefined when it cannot be read (posture/unknown.ts: network-peer). */
+  readonly cidr?: string;
+  readonly who:
+    { readonly kind: "everyone"; readonly unless?: string } | { readonly kind: "group"; readonly group: string };
+  readonly origin: Origin;
+}
+
 export interface NetworkPosture {
   readonly groups: readonly TierGroup[];
   /** Hosts and the tiers they sit in: one host in two tiers joins them. */
@@ -105,6 +121,8 @@ export interface NetworkPosture {
   readonly services: readonly ServiceOpening[];
   /** Network ACL entries: a subnet's stateless filter, in front of its security groups. */
   readonly acls: readonly AclEntry[];
+  /** Private ranges remote users reach through a VPN or a tunnel. */
+  readonly remote: readonly RemoteRoute[];
 }
 
 export function describeEndpoint(e: Endpoint): string {
@@ -131,6 +149,13 @@ export function describeEndpoint(e: Endpoint): string {
 /** One Access rule, as `kind` or `kind:value` (`azureAd:<group>`, `authMethod:mfa`, `everyone`). */
 export type AccessRule = string;
 
+/** Who can pass an Access policy, computed by the reader over every rule (catalog/access.ts). */
+export interface AccessAudience {
+  readonly reach: AccessReach;
+  /** Who, and through what, as a phrase: "anyone with an inbox (one-time PIN 'otp') through everyone". */
+  readonly because: string;
+}
+
 export interface AccessPolicyPosture {
   readonly decision: string;
   readonly include: readonly AccessRule[];
@@ -138,8 +163,39 @@ export interface AccessPolicyPosture {
   readonly exclude: readonly AccessRule[];
   /** Session length the policy sets, in minutes (undefined: the app's). */
   readonly sessionMinutes?: number;
+  /** Its session is set but cannot be read (posture/unknown.ts "session": longer than any ceiling). */
+  readonly sessionUnreadable?: boolean;
   readonly approvalRequired: boolean;
   readonly purposeJustificationRequired: boolean;
+  /** Who can pass it through the login methods of the apps it guards (all of the account's, unattached). */
+  readonly audience: AccessAudience;
+  /** Everyone it lets through has signed in with MFA (`authMethod: mfa`, here or in an Access group it names). */
+  readonly mfaEnforced: boolean;
+  readonly origin: Origin;
+}
+
+/** A login method (identity provider) of an Access account. */
+export interface AccessLoginMethod {
+  /** Its name, or the id it is named by when the stack does not declare it. */
+  readonly name: string;
+  /** Cloudflare's type (`onetimepin`, `azureAD`, `github`...); undefined when the stack does not declare it. */
+  readonly type?: string;
+  /** Who can sign in with it. */
+  readonly who: string;
+  readonly origin?: Origin;
+}
+
+/** The account's Zero Trust organisation: settings every app inherits. */
+export interface AccessOrganizationPosture {
+  readonly name: string;
+  /** The global session: users sign in again only when it ends; every app's session is renewed within it. */
+  readonly sessionMinutes?: number;
+  /** The session of tokens issued through WARP authentication. */
+  readonly warpSessionMinutes?: number;
+  /** Seat expiry after inactivity: licensing, not a session (Cloudflare's minimum is 730h). */
+  readonly seatExpiryMinutes?: number;
+  /** Session properties set but unreadable (posture/unknown.ts "session"). */
+  readonly unreadable: readonly string[];
   readonly origin: Origin;
 }
 
@@ -150,8 +206,16 @@ export interface AccessAppPosture {
   readonly domains: readonly string[];
   readonly type?: string;
   readonly sessionMinutes?: number;
+  /** Its session is set but cannot be read (posture/unknown.ts "session"). */
+  readonly sessionUnreadable?: boolean;
   readonly allowedIdps: readonly string[];
+  /** The login methods it allows: its allowedIdps, or every one of the account's when none is given. */
+  readonly loginMethods: readonly AccessLoginMethod[];
+  /** Its type puts Access in front of its hostnames (self-hosted, SSH, VNC, RDP; catalog/access.ts). */
+  readonly guardsHostnames: boolean;
   readonly policies: readonly AccessPolicyPosture[];
+  /** Policies it names that the stack does not declare (their ids): what they admit is not known. */
+  readonly policiesOutside: readonly string[];
   readonly origin: Origin;
 }
 
@@ -180,6 +244,8 @@ export interface AccessPosture {
   readonly serviceTokens: readonly ServiceTokenPosture[];
   readonly tunnels: readonly Origin[];
   readonly routes: readonly TunnelRoute[];
+  /** Zero Trust organisations (one per account): global and WARP sessions. */
+  readonly organizations: readonly AccessOrganizationPosture[];
 }
 
 export type CaState = "enabled" | "disabled" | "enabledForReportingButNotEnforced";
@@ -329,11 +395,13 @@ export type PostureElement =
   | "network.services"
   | "network.acls"
   | "network.hosts"
+  | "network.remote"
   | "access.apps"
   | "access.policies"
   | "access.serviceTokens"
   | "access.tunnels"
   | "access.routes"
+  | "access.organizations"
   | "privilege.grants"
   | "privilege.trusts"
   | "privilege.publicGrants";

@@ -32,6 +32,7 @@ export type UnknownKind =
   | "ca-exclusion"
   | "ca-grant"
   | "access-include"
+  | "access-login-method"
   | "session";
 
 export const UNKNOWN_MEANS: Readonly<Record<UnknownKind, UnknownMeaning>> = {
@@ -83,7 +84,7 @@ export const UNKNOWN_MEANS: Readonly<Record<UnknownKind, UnknownMeaning>> = {
   "trusted-principal": {
     value: "who may assume a role or pass an Access policy",
     means: "anyone",
-    why: "an unreadable principal could be Principal \"*\"",
+    why: 'an unreadable principal could be Principal "*"',
   },
   "group-target": {
     value: "the group a membership or ownership is into",
@@ -109,6 +110,11 @@ export const UNKNOWN_MEANS: Readonly<Record<UnknownKind, UnknownMeaning>> = {
     value: "an Access policy's include (who may pass)",
     means: "everyone",
     why: "as for trusted principals",
+  },
+  "access-login-method": {
+    value: "a login method (identity provider) an Access app allows",
+    means: "a one-time PIN: anyone with an inbox signs in",
+    why: "the weakest login method Access has, and the id could name it",
   },
   session: {
     value: "a session or sign-in frequency",

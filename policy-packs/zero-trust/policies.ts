@@ -7,7 +7,7 @@ import type {
 } from "@pulumi/policy";
 import { z } from "zod";
 import { postureOf } from "../../posture/build";
-import { typesReading } from "../../posture/readers/read-from";
+import { readsResource } from "../../posture/readers/read-from";
 import type { Posture } from "../../posture/model";
 import { settingsSchema, type Settings } from "./config";
 import { fromPolicyResource, fromResourceArgs, propsOf } from "./engine-resources";
@@ -125,11 +125,12 @@ function policyOf(rule: Rule): StackValidationPolicy | ResourceValidationPolicy 
         evaluate(rule, settings, () => stackPosture(args.resources), args.getConfig(), report),
     };
   }
-  const types = typesReading(rule.reads);
+  const reads = readsResource(rule.reads);
   return {
     ...base,
     validateResource: (args, report) => {
-      if (types.has(args.type)) evaluate(rule, settings, () => resourcePosture(args), args.getConfig(), report);
+      if (reads(args.type, propsOf(args) as Record<string, unknown>))
+        evaluate(rule, settings, () => resourcePosture(args), args.getConfig(), report);
     },
   };
 }

@@ -3,6 +3,52 @@ import { PACK_NOTICES } from "./pack-notices";
 import { RULES } from "./rules";
 import { referencesOf } from "./rule";
 import { SCANNER_CHECKS, type Scanner } from "../../catalog/scanner-checks";
+import type { Inventory } from "../../catalog/inventory/classes";
+import { REASONS } from "../../catalog/inventory/reasons";
+import inventoryJson from "../../catalog/inventory/types.json";
+import { READERS } from "../../posture/readers";
+import { backlog, coverage } from "../../posture/readers/coverage";
+import { typesOf } from "../../posture/readers/registry";
+
+/**
+ * "What the pack reads": per provider package, the resource types that can widen (the inventory
+ * derived from the SDKs), how many a reader reads, how many carry a reason they cannot widen, and
+ * how many are the backlog (pending: they can, and no reader reads them yet), with the backlog's
+ * families.
+ */
+function whatThePackReads(): string[] {
+  const inventory = inventoryJson as Inventory;
+  const read = typesOf(READERS);
+  const counts = coverage(inventory, read, REASONS);
+  const total = (k: "inventory" | "read" | "reasoned" | "pending") => counts.reduce((n, c) => n + c[k], 0);
+  const families = backlog(inventory, read, REASONS);
+  return [
+    "## What the pack reads",
+    "",
+    "Every resource type of the installed provider SDKs whose inputs can carry a widening (a network source or",
+    "destination, a security group or subnet placement, a public-access flag or endpoint, a route, a principal or",
+    "policy, a role, a group membership or ownership, an access or session setting) is listed in",
+    "`catalog/inventory/types.json`, derived from the SDKs' declarations by `npm run inventory` (matching rules in",
+    "`catalog/inventory/classes.ts`). Each listed type is read by a reader of the pack, or carries a reason in",
+    "`catalog/inventory/reasons.ts` why it cannot widen or is outside the guard's scope, or is in the backlog: it can",
+    "widen and no reader reads it yet, so the pack does not judge it. A test regenerates the inventory and fails on",
+    "a type that is none of these, so a provider upgrade surfaces its new types.",
+    "",
+    "| Provider | Types that can widen | Read | With a reason | Backlog (not judged yet) |",
+    "| --- | --- | --- | --- | --- |",
+    ...counts.map(
+      (c) => `| \`${c.provider}\` ${c.version} | ${c.inventory} | ${c.read} | ${c.reasoned} | ${c.pending} |`,
+    ),
+    `| all | ${total("inventory")} | ${total("read")} | ${total("reasoned")} | ${total("pending")} |`,
+    "",
+    `The backlog: ${total("pending")} types in ${families.length} families, largest first (what a reader would read).`,
+    "",
+    "| Types | Family | To read |",
+    "| --- | --- | --- |",
+    ...families.map((f) => `| ${f.types.length} | ${f.why} | ${f.needs} |`),
+    "",
+  ];
+}
 
 /** RULES.md: every policy of the pack, generated from the rules themselves. */
 export function rulesReference(): string {
@@ -48,5 +94,6 @@ export function rulesReference(): string {
       ),
       "",
     ]),
+    ...whatThePackReads(),
   ].join("\n");
 }

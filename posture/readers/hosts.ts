@@ -1,13 +1,17 @@
 import type { HostPlacement, Origin } from "../model";
 import type { ResourceIndex } from "../index-resources";
 import type { PlannedResource } from "../resource";
-import { arr, obj, str } from "../values";
-import { AWS } from "./aws-network";
-import { AZURE } from "./azure-network";
+import { isUnknown, listEntries, obj, plain, str } from "../values";
+import { AWS, READER as AWS_NETWORK } from "./aws-network";
+import { AZURE, READER as AZURE_NETWORK } from "./azure-network";
 import { originOf, tierTag } from "./origin";
-import type { ReaderDeclaration } from "./registry";
+import { typesOf, type ReaderDeclaration } from "./registry";
 
-/** Resources that put a host (or every host launched from them) into security groups or ASGs. */
+/**
+ * Types that name one host (or every host launched from them) and are read by their known shape.
+ * Every other type is read by property (below): a workload lands in a tier through whatever
+ * resource places it in a tier's group, and nobody can list them all.
+ */
 export const HOSTS = {
   instance: "aws:ec2/instance:Instance",
   networkInterface: "aws:ec2/networkInterface:NetworkInterface",
@@ -22,51 +26,78 @@ export const HOST_ASSOCIATIONS = {
     "azure:network/networkInterfaceApplicationSecurityGroupAssociation:NetworkInterfaceApplicationSecurityGroupAssociation",
 } as const;
 
+/**
+ * Input keys, at any depth, under which a workload names the AWS security groups it runs in: an
+ * instance's `vpcSecurityGroupIds`, a function's `vpcConfig.securityGroupIds`, a service's
+ * `networkConfiguration.securityGroups`, a launch configuration's `securityGroups`, a broker's, a
+ * cache's, a cluster's, an endpoint's... `source`/`referenced` keys name peers, not placement.
+ */
+export const AWS_PLACEMENT_KEY = /^(?!source|referenced)\w*securityGroup(Id)?s$|^securityGroupIdLists$/i;
+/** The Azure key under which an IP configuration (of a NIC, a scale set, a gateway) names its ASGs. */
+export const AZURE_PLACEMENT_KEY = /^applicationSecurityGroups$/;
+
+/** Types whose group lists are not placement: the groups and rules themselves (their lists name peers). */
+const NOT_PLACEMENT = typesOf([AWS_NETWORK, AZURE_NETWORK]);
+
 /** The interfaces an association may name: the stack's own, in either Azure provider. */
 const INTERFACES = [HOSTS.networkInterface, HOSTS.nic, "azure:network/networkInterface:NetworkInterface"];
 
 const AWS_GROUPS = [AWS.securityGroup, AWS.defaultSecurityGroup];
 const AZURE_GROUPS = [AZURE.asg, AZURE.classicAsg];
 
-/** The group references a host resource holds, under the property they sit in. */
-function references(r: PlannedResource): [string, unknown[]][] {
-  const i = r.inputs;
-  switch (r.type) {
-    case HOSTS.instance:
-      return [["vpcSecurityGroupIds", arr(i.vpcSecurityGroupIds)]];
-    case HOSTS.networkInterface:
-      return [["securityGroups", arr(i.securityGroups)]];
-    case HOSTS.launchTemplate:
-      return [
-        ["vpcSecurityGroupIds", arr(i.vpcSecurityGroupIds)],
-        ["networkInterfaces", arr(i.networkInterfaces).flatMap((n) => arr(obj(n).securityGroups))],
-      ];
-    case HOST_ASSOCIATIONS.awsAttachment:
-      return [["securityGroupId", [i.securityGroupId]]];
-    case HOST_ASSOCIATIONS.classicAsgAssociation:
-      return [["applicationSecurityGroupId", [i.applicationSecurityGroupId]]];
-    default:
-      return [
-        [
-          "ipConfigurations",
-          arr(i.ipConfigurations).flatMap((c) => arr(obj(c).applicationSecurityGroups).map((a) => obj(a).id)),
-        ],
-      ];
-  }
-}
-
-const isAzure = (r: PlannedResource) => r.type === HOSTS.nic || r.type === HOST_ASSOCIATIONS.classicAsgAssociation;
+/** A group reference as written: an id or name, or an `{ id }` object (Azure sub-resources). */
+const refValue = (v: unknown): unknown => (typeof plain(v) === "object" && plain(v) !== null ? obj(v).id : v);
 
 /**
- * Reads which tiers each host is placed in, through the groups (or ASGs) it is a member of: its own
- * list, and every attachment or association that adds one group to it. A host outside the stack is
- * named by its id.
+ * The group references a resource holds, by the top-level property they sit under (what property
+ * dependencies are keyed by), found at any depth: every workload type is read the same way.
+ */
+function references(r: PlannedResource): { property: string; values: unknown[]; azure: boolean }[] {
+  if (r.type === HOST_ASSOCIATIONS.awsAttachment)
+    return [{ property: "securityGroupId", values: [r.inputs.securityGroupId], azure: false }];
+  if (r.type === HOST_ASSOCIATIONS.classicAsgAssociation)
+    return [{ property: "applicationSecurityGroupId", values: [r.inputs.applicationSecurityGroupId], azure: true }];
+  if (NOT_PLACEMENT.has(r.type)) return [];
+  // One list per top-level property and kind: property dependencies are kept per top-level property,
+  // so every reference under it is pinned together (two interfaces' groups, say).
+  const found = new Map<string, { property: string; values: unknown[]; azure: boolean }>();
+  const add = (property: string, azure: boolean, value: unknown) => {
+    const key = `${azure}:${property}`;
+    const entry = found.get(key) ?? { property, values: [], azure };
+    entry.values.push(...listEntries(value).map(refValue));
+    found.set(key, entry);
+  };
+  const walk = (v: unknown, property: string, depth: number) => {
+    if (depth > 8 || isUnknown(v)) return;
+    const p = plain(v);
+    if (Array.isArray(p)) p.forEach((x) => walk(x, property, depth + 1));
+    else if (typeof p === "object" && p !== null)
+      for (const [key, value] of Object.entries(p)) {
+        const azure = AZURE_PLACEMENT_KEY.test(key);
+        if (azure || AWS_PLACEMENT_KEY.test(key)) add(property, azure, value);
+        else walk(value, property, depth + 1);
+      }
+  };
+  for (const [property, value] of Object.entries(r.inputs)) {
+    const azure = AZURE_PLACEMENT_KEY.test(property);
+    if (azure || AWS_PLACEMENT_KEY.test(property)) add(property, azure, value);
+    else walk(value, property, 0);
+  }
+  return [...found.values()].filter((f) => f.values.length > 0);
+}
+
+/**
+ * Reads which tiers each host or workload is placed in, through the groups (or ASGs) it is a member
+ * of: its own lists, at any depth and in any resource type (instances, functions, containers,
+ * launch configurations, scale sets, managed databases, caches, brokers, endpoints...), and every
+ * attachment or association that adds one group to it. A host outside the stack is named by its id.
  */
 export function readHosts(index: ResourceIndex): HostPlacement[] {
   const tiersOf = (r: PlannedResource) =>
     references(r)
-      .flatMap(([property, values]) =>
-        values.length ? index.resolve(r, property, [values], isAzure(r) ? AZURE_GROUPS : AWS_GROUPS)[0]!.targets : [],
+      .flatMap(
+        ({ property, values, azure }) =>
+          index.resolve(r, property, [values], azure ? AZURE_GROUPS : AWS_GROUPS)[0]!.targets,
       )
       .map(tierTag)
       .filter((t): t is string => t !== undefined);
@@ -76,7 +107,13 @@ export function readHosts(index: ResourceIndex): HostPlacement[] {
     tiers.forEach((t) => h.tiers.add(t));
     hosts.set(key, h);
   };
-  for (const r of index.ofType(...Object.values(HOSTS))) place(r.urn, originOf(r), tiersOf(r));
+  const associations = new Set<string>(Object.values(HOST_ASSOCIATIONS));
+  for (const r of index.resources) {
+    if (associations.has(r.type)) continue;
+    const tiers = tiersOf(r);
+    // A known host type is a host even in no tier (an attachment may add one); any other type once placed.
+    if (tiers.length || (Object.values(HOSTS) as string[]).includes(r.type)) place(r.urn, originOf(r), tiers);
+  }
   for (const r of index.ofType(...Object.values(HOST_ASSOCIATIONS))) {
     const [host] = index.resolve(r, "networkInterfaceId", [[r.inputs.networkInterfaceId]], INTERFACES);
     const target = host!.targets[0];
@@ -92,4 +129,5 @@ export function readHosts(index: ResourceIndex): HostPlacement[] {
 export const READER: ReaderDeclaration = {
   name: "hosts",
   feeds: { "network.hosts": [...Object.values(HOSTS), ...Object.values(HOST_ASSOCIATIONS)] },
+  readsProperties: [AWS_PLACEMENT_KEY, AZURE_PLACEMENT_KEY],
 };

@@ -10,8 +10,10 @@ import { READER as groupMembers } from "./group-members";
 import { READER as hosts } from "./hosts";
 import { READER as networkAcls } from "./network-acls";
 import { READER as paasFirewalls } from "./paas-firewalls";
+import { READER as remoteAccess } from "./remote-access";
 import { READER as resourcePolicies } from "./resource-policies";
 import { READER as roleTrust } from "./role-trust";
+import { READER as serviceEndpoints } from "./service-endpoints";
 
 /**
  * The registry: every reader's declaration. A new reader is listed here and nowhere else; the pack's
@@ -29,6 +31,8 @@ export const READERS: readonly ReaderDeclaration[] = [
   hosts,
   networkAcls,
   paasFirewalls,
+  remoteAccess,
   resourcePolicies,
   roleTrust,
+  serviceEndpoints,
 ];

@@ -5,6 +5,8 @@ import { readAzureNetwork } from "./azure-network";
 import { readHosts } from "./hosts";
 import { readNetworkAcls } from "./network-acls";
 import { readServiceOpenings } from "./paas-firewalls";
+import { readServiceEndpoints } from "./service-endpoints";
+import { readRemoteAccess } from "./remote-access";
 
 /** What a rule allows or denies, on which group: two rules with the same key are the same rule. */
 const ruleKey = (r: NetworkRule) =>
@@ -36,8 +38,9 @@ export function readNetwork(index: ResourceIndex): NetworkPosture {
   return {
     groups: [...aws.groups, ...azure.groups],
     rules: withoutRefreshedCopies([...aws.rules, ...azure.rules]),
-    services: readServiceOpenings(index),
+    services: [...readServiceOpenings(index), ...readServiceEndpoints(index)],
     hosts: readHosts(index),
     acls: readNetworkAcls(index),
+    remote: readRemoteAccess(index),
   };
 }

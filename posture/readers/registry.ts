@@ -12,6 +12,12 @@ export interface ReaderDeclaration {
   readonly name: string;
   readonly feeds: Partial<Record<PostureElement, readonly string[]>>;
   readonly consults?: readonly string[];
+  /**
+   * For a reader that reads by property whatever the type (a workload's security groups, say): the
+   * input keys it reads, at any depth. The inventory counts a type as read when the property that
+   * makes it able to widen ends in one of these keys.
+   */
+  readonly readsProperties?: readonly RegExp[];
 }
 
 /** Every type a set of declarations reads or consults. */

@@ -168,11 +168,18 @@ describe("access-tunnel-routes-behind-access", () => {
   const TUNNEL_CONFIG = "cloudflare:index/zeroTrustTunnelCloudflaredConfig:ZeroTrustTunnelCloudflaredConfig";
   const config = (name: string, ingresses: object[], type = TUNNEL_CONFIG) =>
     handWritten(type, name, { accountId: ACCOUNT, tunnelId: "t", config: { ingresses } });
+  // An app covers a route only with a policy that checks people (here an inline allow for one person, with MFA).
+  const allow = {
+    decision: "allow",
+    includes: [{ email: { email: "ops@contoso.com" } }],
+    requires: [{ authMethod: { authMethod: "mfa" } }],
+  };
   const app = (name: string, inputs: object) =>
     handWritten("cloudflare:index/zeroTrustAccessApplication:ZeroTrustAccessApplication", name, {
       accountId: ACCOUNT,
       name,
       type: "self_hosted",
+      policies: [allow],
       ...inputs,
     });
   it("blocks SSH and RDP published with no Access app; passes them behind an app (domain, wildcard, destination) or cloudflared's own check; advises on a bare web origin", async () => {

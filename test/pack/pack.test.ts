@@ -32,6 +32,7 @@ describe("the zero-trust pack, served as the engine serves it", () => {
       "network-acl-no-admin-ports-from-internet=advisory",
       "network-no-paas-open-to-internet=mandatory",
       "network-one-tier-per-host=mandatory",
+      "network-remote-access-scoped=mandatory",
       "network-no-any-port-rules=mandatory",
       "network-flows-follow-tier-model=mandatory",
       "network-tier-to-tier-by-reference=mandatory",

@@ -19,6 +19,7 @@ import { networkNoAdminPortsFromInternet } from "./network/network-no-admin-port
 import { networkAclNoAdminPortsFromInternet } from "./network/network-acl-no-admin-ports-from-internet";
 import { networkNoPaasOpenToInternet } from "./network/network-no-paas-open-to-internet";
 import { networkOneTierPerHost } from "./network/network-one-tier-per-host";
+import { networkRemoteAccessScoped } from "./network/network-remote-access-scoped";
 import { networkNoAnyPortRules } from "./network/network-no-any-port-rules";
 import { networkNoInternetIngressBeyondEdge } from "./network/network-no-internet-ingress-beyond-edge";
 import { networkNoMixedRuleStyles } from "./network/network-no-mixed-rule-styles";
@@ -48,6 +49,7 @@ export const RULES: readonly Rule[] = [
   networkAclNoAdminPortsFromInternet,
   networkNoPaasOpenToInternet,
   networkOneTierPerHost,
+  networkRemoteAccessScoped,
   networkNoAnyPortRules,
   networkFlowsFollowTierModel,
   networkTierToTierByReference,

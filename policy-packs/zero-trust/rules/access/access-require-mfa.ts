@@ -5,7 +5,8 @@ export const accessRequireMfa: StackRule = {
   kind: "stack",
   name: "access-require-mfa",
   layer: "access",
-  description: "Every Access application's allow policies require MFA.",
+  description:
+    "Every Access application's allow policies require MFA (authMethod mfa, in the policy or in an Access group it requires).",
   severity: "high",
   enforcementLevel: "mandatory",
   frameworks: ["nis2-21-2-j", "ztmm-apps-access"],
@@ -17,7 +18,7 @@ export const accessRequireMfa: StackRule = {
       ? []
       : posture.access.apps.flatMap((app) =>
           app.policies
-            .filter((p) => p.decision === "allow" && !p.require.includes("authMethod:mfa"))
+            .filter((p) => p.decision === "allow" && !p.mfaEnforced)
             .map((p) => ({
               urn: p.origin.urn,
               message: `${resourceName(p.origin)} lets people into '${app.domain ?? app.name}' without MFA. Require authMethod mfa.`,

@@ -16,20 +16,48 @@ function covers(destination: string, hostname: string, path: string | undefined)
   return hostMatches && (appPath === "" || (routePath !== "" && routePath.startsWith(appPath)));
 }
 
+/**
+ * An app enforces Access on its hostnames when its type puts Access in front of a hostname
+ * (self-hosted, SSH, VNC, RDP: not a bookmark, a SaaS app or a launcher) and it has a policy that
+ * lets someone in by checking them (allow, or non_identity for service tokens): an app whose only
+ * policies bypass, deny or are outside the stack shows nothing enforced.
+ */
+const enforces = (a: AccessAppPosture) =>
+  a.guardsHostnames && a.policies.some((p) => p.decision === "allow" || p.decision === "non_identity");
+
+/** Why the apps that name this hostname do not cover it, as a clause; undefined when none names it. */
+function lookAlikes(apps: readonly AccessAppPosture[], r: TunnelRoute): string | undefined {
+  const naming = apps.filter((a) => r.hostname && a.domains.some((d) => covers(d, r.hostname!, r.path)));
+  if (naming.length === 0) return undefined;
+  return naming
+    .map((a) =>
+      !a.guardsHostnames
+        ? `'${a.name}' is a ${a.type ?? "(type unreadable)"} application, which does not guard the hostname`
+        : a.policiesOutside.length > 0
+          ? `'${a.name}' has no allow policy in the stack (its policies ${a.policiesOutside.join(", ")} are not declared here)`
+          : a.policies.length === 0
+            ? `'${a.name}' has no policy`
+            : `'${a.name}' has no allow policy (only ${a.policies.map((p) => p.decision).join(", ")})`,
+    )
+    .join("; ");
+}
+
 function judge(apps: readonly AccessAppPosture[], r: TunnelRoute): Finding | undefined {
   if (/^http_status:/i.test(r.service) || r.accessRequired) return undefined;
   const where = r.hostname ?? "every hostname routed to the tunnel (catch-all rule)";
-  if (r.hostname && apps.some((a) => a.domains.some((d) => covers(d, r.hostname!, r.path)))) return undefined;
+  if (r.hostname && apps.filter(enforces).some((a) => a.domains.some((d) => covers(d, r.hostname!, r.path))))
+    return undefined;
   const who = resourceName(r.origin);
+  const but = lookAlikes(apps, r);
   return ADMIN_SERVICE.test(r.service)
     ? {
         urn: r.origin.urn,
-        message: `${who} publishes ${r.service} at ${where} with no Access application in front: anyone who finds the hostname reaches it. Add a self-hosted Access app for the hostname (or originRequest.access.required).`,
+        message: `${who} publishes ${r.service} at ${where} with no Access application in front${but ? ` that enforces (${but})` : ""}: anyone who finds the hostname reaches it. Add a self-hosted Access app for the hostname with an allow policy (or originRequest.access.required).`,
       }
     : {
         urn: r.origin.urn,
         notice: true,
-        message: `${who} publishes ${r.service} at ${where} with no Access application: right for a public site, an open door otherwise. Add an Access app for the hostname.`,
+        message: `${who} publishes ${r.service} at ${where} with no Access application${but ? ` that enforces (${but})` : ""}: right for a public site, an open door otherwise. Add an Access app for the hostname.`,
       };
 }
 
@@ -39,7 +67,7 @@ export const accessTunnelRoutesBehindAccess: StackRule = {
   name: "access-tunnel-routes-behind-access",
   layer: "access",
   description:
-    "A Cloudflare Tunnel publishes SSH, RDP or raw TCP only behind an Access application (or cloudflared's own Access check); a web origin without one is advice.",
+    "A Cloudflare Tunnel publishes SSH, RDP or raw TCP only behind an Access application that enforces on the hostname (a self-hosted, SSH, VNC or RDP app with an allow or service-auth policy: not a bookmark, a SaaS app, or an app that only bypasses) or cloudflared's own Access check; a web origin without one is advice.",
   severity: "critical",
   enforcementLevel: "mandatory",
   frameworks: ["ztmm-apps-access", "nist-207-t6"],

@@ -20,7 +20,7 @@ function judge(o: ServiceOpening): Finding | undefined {
     return o.explicit
       ? {
           urn: o.origin.urn,
-          message: `${who} is open to the internet: ${admits.why}. Set its default action to Deny and allow only the addresses or networks that need it, or disable public network access.`,
+          message: `${who} is open to the internet: ${admits.why}. Deny by default and allow only the addresses or networks that need it, or disable public access and reach it privately.`,
         }
       : {
           urn: o.origin.urn,
@@ -47,7 +47,7 @@ export const networkNoPaasOpenToInternet: ResourceRule = {
   name: "network-no-paas-open-to-internet",
   layer: "network",
   description:
-    "A managed service's own firewall (SQL, Synapse, PostgreSQL and MySQL flexible servers, Storage, Key Vault, Cosmos DB) never admits the internet or a range as wide.",
+    "A managed service's own endpoint or firewall (databases, storage, vaults, caches, brokers, registries, messaging, cluster API servers, and any service written with a network rule set) never admits the internet or a range as wide.",
   severity: "critical",
   enforcementLevel: "mandatory",
   frameworks: ["ztmm-networks-traffic", "nist-207-t2"],

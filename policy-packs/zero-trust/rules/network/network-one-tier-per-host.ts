@@ -6,7 +6,7 @@ export const networkOneTierPerHost: StackRule = {
   name: "network-one-tier-per-host",
   layer: "network",
   description:
-    "A host sits in one tier: an instance, interface, launch template or NIC in the groups (or ASGs) of two tiers joins them.",
+    "A host or workload sits in one tier: an instance, function, container service, scale set, managed database, cache, broker or endpoint in the groups (or ASGs) of two tiers joins them.",
   severity: "high",
   enforcementLevel: "mandatory",
   frameworks: ["ztmm-networks-segmentation", "nist-207-t2"],
