@@ -1211,11 +1211,9 @@ export const REASONS: readonly InventoryReason[] = [
   },
   {
     pending: true,
-    why: "Azure role grants outside authorization:RoleAssignment: PIM eligibility schedules and role management policies, billing role assignments, blueprint role artifacts, Lighthouse delegations (another tenant's principals), managed application and JIT authorizations, Databricks workspace authorizations, dev center environment-type roles, AKS trusted access bindings, Customer Insights roles.",
-    needs:
-      "privilege.grants: as azure-rbac reads role assignments (eligibility as a grant; PIM rules as session settings)",
+    why: "Azure role grants outside authorization:RoleAssignment and PIM eligibility (both read): role management policies, billing role assignments, blueprint role artifacts, Lighthouse delegations (another tenant's principals), managed application and JIT authorizations, Databricks workspace authorizations, dev center environment-type roles, AKS trusted access bindings, Customer Insights roles.",
+    needs: "privilege.grants: as azure-rbac reads role assignments (PIM rules as session settings)",
     types: [
-      "azure-native:authorization:PimRoleEligibilitySchedule",
       "azure-native:authorization:RoleManagementPolicy",
       "azure-native:authorization:RoleManagementPolicyAssignment",
       "azure-native:billing:BillingRoleAssignmentByBillingAccount",
@@ -1368,52 +1366,30 @@ export const REASONS: readonly InventoryReason[] = [
   // ── Entra ID backlog ──────────────────────────────────────────────────────────────────────────
   {
     pending: true,
-    why: "Owners of applications, service principals and groups (an owner can add credentials and act as the app, or add members to the group), an application's sign-in audience, and whether a service principal admits only assigned users.",
-    needs:
-      "identity.memberships / privilege: owners as holding what the object holds; sign-in audience and assignment-required as who can sign in",
-    types: [
-      "azuread:index/application:Application",
-      "azuread:index/applicationOwner:ApplicationOwner",
-      "azuread:index/applicationRegistration:ApplicationRegistration",
-      "azuread:index/groupWithoutMembers:GroupWithoutMembers",
-      "azuread:index/servicePrincipal:ServicePrincipal",
-    ],
+    why: "PIM for groups' activation rules (approval, MFA, duration) for membership or ownership of a group; the assignments and eligibilities themselves are read.",
+    needs: "identity.memberships: activation rules as session settings",
+    types: ["azuread:index/groupRoleManagementPolicy:GroupRoleManagementPolicy"],
   },
   {
     pending: true,
-    why: "PIM for groups: eligible and active membership or ownership of a group (one that holds roles or is excluded from Conditional Access), and the group's activation rules.",
-    needs:
-      "identity.memberships: PIM group assignments and eligibilities as memberships; activation rules as session settings",
-    types: [
-      "azuread:index/groupRoleManagementPolicy:GroupRoleManagementPolicy",
-      "azuread:index/privilegedAccessGroupAssignmentSchedule:PrivilegedAccessGroupAssignmentSchedule",
-      "azuread:index/privilegedAccessGroupEligibilitySchedule:PrivilegedAccessGroupEligibilitySchedule",
-    ],
-  },
-  {
-    pending: true,
-    why: "Scoped and custom Entra roles: administrative units (their members are what a scoped admin manages) and roles scoped to them, custom directory roles (judged by the permissions they carry), entitlement catalog roles.",
-    needs: "privilege.grants (entra-roles): AU-scoped role members and custom roles by their permissions",
+    why: "Administrative units (their members are what a role scoped to the unit manages; the scoped role members and custom roles are read) and entitlement catalog roles.",
+    needs: "privilege.grants (entra-roles): what a unit holds, catalog roles as grants",
     types: [
       "azuread:index/accessPackageCatalogRoleAssignment:AccessPackageCatalogRoleAssignment",
       "azuread:index/administrativeUnit:AdministrativeUnit",
       "azuread:index/administrativeUnitMember:AdministrativeUnitMember",
-      "azuread:index/administrativeUnitRoleMember:AdministrativeUnitRoleMember",
-      "azuread:index/customDirectoryRole:CustomDirectoryRole",
     ],
   },
   {
     pending: true,
-    why: "Grants and trusts outside role assignments: delegated permission grants (tenant-wide consent), pre-authorized clients, federated credentials (an outside issuer's tokens act as the app), public client flows, access packages that hand out group membership or ownership.",
-    needs:
-      "privilege.grants and trusts: delegated scopes per client and user, federated subjects, packages' memberships",
+    why: "Grants and trusts outside role assignments and delegated grants (both read): pre-authorized clients, federated credentials (an outside issuer's tokens act as the app), public client flows, access packages that hand out group membership or ownership.",
+    needs: "privilege.grants and trusts: federated subjects, pre-authorized clients, packages' memberships",
     types: [
       "azuread:index/accessPackageResourcePackageAssociation:AccessPackageResourcePackageAssociation",
       "azuread:index/applicationFallbackPublicClient:ApplicationFallbackPublicClient",
       "azuread:index/applicationFederatedIdentityCredential:ApplicationFederatedIdentityCredential",
       "azuread:index/applicationFlexibleFederatedIdentityCredential:ApplicationFlexibleFederatedIdentityCredential",
       "azuread:index/applicationPreAuthorized:ApplicationPreAuthorized",
-      "azuread:index/servicePrincipalDelegatedPermissionGrant:ServicePrincipalDelegatedPermissionGrant",
     ],
   },
 
