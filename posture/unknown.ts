@@ -26,6 +26,7 @@ export type UnknownKind =
   | "public-flag"
   | "policy-document"
   | "role"
+  | "role-scope"
   | "trusted-principal"
   | "group-target"
   | "ca-state"
@@ -80,6 +81,11 @@ export const UNKNOWN_MEANS: Readonly<Record<UnknownKind, UnknownMeaning>> = {
     value: "an Azure or Entra role, or a Graph app role",
     means: "privileged",
     why: "as for policy documents",
+  },
+  "role-scope": {
+    value: "the scope of an Azure role assignment",
+    means: "the root (every management group and subscription)",
+    why: "the widest scope is the only one no resource escapes",
   },
   "trusted-principal": {
     value: "who may assume a role or pass an Access policy",
