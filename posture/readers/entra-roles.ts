@@ -262,7 +262,7 @@ export function readEntraRoleGrants(index: ResourceIndex): PrivilegeGrant[] {
         permission: "(any role a group holds)",
         reach: "unknown",
         permanent: link.permanent,
-        via: `${link.relation === "owner" ? "ownership" : "membership"} of a group that cannot be read`,
+        via: `${link.relation === "owner" ? "ownership" : "membership"} of a group that cannot be read (its groupObjectId or groupId is not known until apply, or a secret)`,
       },
       link.origin,
     );

@@ -11,6 +11,9 @@ function puts(m: GroupMembership, group: string): string {
     : `${resourceName(m.origin)} puts ${m.member}${when} into ${group}`;
 }
 
+const UNREADABLE_GROUP =
+  "a group that cannot be read (its groupObjectId or groupId is not known until apply, or a secret)";
+
 const OWNER_NOTE = " An owner can add anyone to the group, itself included.";
 const ownerNote = (m: GroupMembership) => (m.relation === "owner" ? OWNER_NOTE : "");
 
@@ -50,7 +53,7 @@ export const identityNoBreakGlassMembersAdded: StackRule = {
           {
             urn: m.origin.urn,
             message: unreadable
-              ? `${puts(m, "a group that cannot be read")}: it could be the break-glass group, and skip every Conditional Access policy.${ownerNote(m)} Name the group by a reference to the stack's group or its object id; only the break-glass accounts belong in the break-glass group.`
+              ? `${puts(m, UNREADABLE_GROUP)}: it could be the break-glass group, and skip every Conditional Access policy.${ownerNote(m)} Name the group by a reference to the stack's group or its object id; only the break-glass accounts belong in the break-glass group.`
               : `${puts(m, `break-glass group ${m.group}`)}: it would skip every Conditional Access policy.${ownerNote(m)} Only the break-glass accounts belong there.`,
           },
         ];
@@ -62,7 +65,7 @@ export const identityNoBreakGlassMembersAdded: StackRule = {
       const many = skipped.length > 1;
       const policy = `Conditional Access ${many ? "policies" : "policy"} ${skipped.map((p) => `'${p}'`).join(", ")}`;
       const which = unreadable
-        ? `a group that cannot be read, which could be one that ${policy} exclude${many ? "" : "s"}`
+        ? `${UNREADABLE_GROUP}, which could be one that ${policy} exclude${many ? "" : "s"}`
         : `group ${m.group}, which ${policy} exclude${many ? "" : "s"}`;
       return [
         {

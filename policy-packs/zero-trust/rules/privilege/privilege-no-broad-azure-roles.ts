@@ -31,7 +31,9 @@ export const privilegeNoBroadAzureRoles: StackRule = {
     posture.privilege.grants
       .filter((g) => g.kind === "azure-rbac" && g.permanent && (BROAD_SCOPE.test(g.scope ?? "") || unreadable(g.scope)))
       .flatMap((g): Finding[] => {
-        const scope = unreadable(g.scope) ? "a scope that cannot be read (judged as the root)" : g.scope;
+        const scope = unreadable(g.scope)
+          ? "a scope that cannot be read (its scope is not known until apply, or a secret: judged as the root)"
+          : g.scope;
         const where = `${resourceName(g.origin)} gives ${g.principal} standing ${g.permission} on ${scope}${through(g)}`;
         if (g.reach === "admin")
           return [
@@ -44,7 +46,7 @@ export const privilegeNoBroadAzureRoles: StackRule = {
           return [
             {
               urn: g.origin.urn,
-              message: `${where}: the role cannot be read, so it is judged privileged. Name the role definition by its id, or assign it below the subscription.`,
+              message: `${where}: the role cannot be read, so it is judged privileged (its roleDefinitionId or roleDefinitionName, or the definition's permissions, are not known until apply, or a secret). Name the role definition by its id, or assign it below the subscription.`,
             },
           ];
         if (g.reach === "unlisted")

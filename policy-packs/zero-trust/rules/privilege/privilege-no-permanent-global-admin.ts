@@ -58,7 +58,7 @@ export const privilegeNoPermanentGlobalAdmin: StackRule = {
         message: g.via
           ? `${resourceName(g.origin)} makes ${g.principal} a permanent ${holds(g)}, through ${g.via}. Only break-glass accounts are; make the membership eligible (PIM for Groups) or the group's assignment eligible.`
           : g.reach === "unknown"
-            ? `${resourceName(g.origin)} makes ${g.principal} a permanent ${holds(g)}. Name the role by its template id, or make it an eligible (PIM) assignment.`
+            ? `${resourceName(g.origin)} makes ${g.principal} a permanent ${holds(g)} (its roleId, roleDefinitionId or roleObjectId names no role the pack can read, or the custom role's permissions are not known until apply). Name the role by its template id, or make it an eligible (PIM) assignment.`
             : `${resourceName(g.origin)} makes ${g.principal} a permanent ${holds(g)}. Only break-glass accounts are; make it an eligible (PIM) assignment.`,
       })),
 };
