@@ -1,3 +1,5 @@
+import type { WideningClass } from "./classes";
+
 /**
  * Why each type of the inventory (catalog/inventory/types.json) that no reader reads cannot widen, or
  * is outside the guard's scope; or, marked `pending`, that it can and is not read yet (the backlog),
@@ -26,6 +28,36 @@ export type InventoryReason = {
       readonly needs: string;
     }
 );
+
+/**
+ * Why one class of value widens nothing by itself on one provider's types, where the type also
+ * carries a class a reader reads (`besides`): every path of the class must end in one of `keys`.
+ * A type whose every class is read or explained so counts as read (posture/readers/coverage.ts).
+ */
+export interface ClassReason {
+  readonly provider: string;
+  readonly class: WideningClass;
+  readonly keys: RegExp;
+  readonly besides: WideningClass;
+  readonly why: string;
+}
+
+export const CLASS_REASONS: readonly ClassReason[] = [
+  {
+    provider: "@pulumi/aws",
+    class: "subnet",
+    keys: /^(subnetIds?|subnets|subnetMappings|subnetId|subnetArns?)$/,
+    besides: "security-group",
+    why: "On AWS a subnet sets a workload's route table and network ACL, not who may reach it: that is its security groups' (read, placing it in their tiers). Network ACL entries are read on their own.",
+  },
+  {
+    provider: "@pulumi/aws",
+    class: "public-access",
+    keys: /^(publiclyAccessible|associatePublicIpAddress|assignPublicIp|mapPublicIpOnLaunch)$/,
+    besides: "security-group",
+    why: "On AWS a public address, or a publicly accessible flag, reaches the workload only as far as its security groups admit (read, and judged from the internet as if every address were public).",
+  },
+];
 
 export const REASONS: readonly InventoryReason[] = [
   // ── AWS ───────────────────────────────────────────────────────────────────────────────────────

@@ -4,11 +4,10 @@ import { RULES } from "./rules";
 import { referencesOf } from "./rule";
 import { SCANNER_CHECKS, type Scanner } from "../../catalog/scanner-checks";
 import type { Inventory } from "../../catalog/inventory/classes";
-import { REASONS } from "../../catalog/inventory/reasons";
+import { CLASS_REASONS, REASONS } from "../../catalog/inventory/reasons";
 import inventoryJson from "../../catalog/inventory/types.json";
 import { READERS } from "../../posture/readers";
-import { backlog, coverage } from "../../posture/readers/coverage";
-import { typesOf } from "../../posture/readers/registry";
+import { backlog, coverage, readTypes } from "../../posture/readers/coverage";
 
 /**
  * "What the pack reads": per provider package, the resource types that can widen (the inventory
@@ -18,7 +17,7 @@ import { typesOf } from "../../posture/readers/registry";
  */
 function whatThePackReads(): string[] {
   const inventory = inventoryJson as Inventory;
-  const read = typesOf(READERS);
+  const read = readTypes(inventory, READERS, CLASS_REASONS);
   const counts = coverage(inventory, read, REASONS);
   const total = (k: "inventory" | "read" | "reasoned" | "pending") => counts.reduce((n, c) => n + c[k], 0);
   const families = backlog(inventory, read, REASONS);
