@@ -60,6 +60,22 @@ export const CLASS_REASONS: readonly ClassReason[] = [
 ];
 
 export const REASONS: readonly InventoryReason[] = [
+  {
+    why: "S3 public access blocks and object ownership only refuse or disable: with them on or off, the pack judges bucket policies as if nothing blocked them, and the ACL grants they would let through are resources of the backlog, reported themselves. Turning one off admits nothing by itself.",
+    types: [
+      "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock",
+      "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
+      "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+    ],
+  },
+  {
+    why: "Telemetry workspaces (Log Analytics, Azure Monitor workspaces, data collection endpoints): their public ingestion and query endpoints authenticate every caller (Entra ID, whose role assignments are read, or the workspace's keys) and hold logs sent to them; no path into the tiers, no right beyond the roles.",
+    types: [
+      "azure-native:monitor:AzureMonitorWorkspace",
+      "azure-native:monitor:DataCollectionEndpoint",
+      "azure-native:operationalinsights:Workspace",
+    ],
+  },
   // ── AWS ───────────────────────────────────────────────────────────────────────────────────────
   {
     why: "Reachability Analyzer's questions: the paths, addresses and prefix lists they name are what to look for; they admit no traffic.",
@@ -579,15 +595,12 @@ export const REASONS: readonly InventoryReason[] = [
       "aws:iot/topicRule:TopicRule",
       "aws:medialive/channel:Channel",
       "aws:s3/accessPoint:AccessPoint",
-      "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock",
       "aws:s3/bucketAcl:BucketAcl",
       "aws:s3/bucketAclV2:BucketAclV2",
       "aws:s3/bucketLogging:BucketLogging",
       "aws:s3/bucketLoggingV2:BucketLoggingV2",
       "aws:s3/bucketObject:BucketObject",
       "aws:s3/bucketObjectv2:BucketObjectv2",
-      "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
-      "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
       "aws:s3/objectCopy:ObjectCopy",
       "aws:s3control/multiRegionAccessPoint:MultiRegionAccessPoint",
     ],
@@ -994,12 +1007,9 @@ export const REASONS: readonly InventoryReason[] = [
       "azure-native:migrate:Project",
       "azure-native:mongocluster:FirewallRule",
       "azure-native:mongocluster:MongoCluster",
-      "azure-native:monitor:AzureMonitorWorkspace",
-      "azure-native:monitor:DataCollectionEndpoint",
       "azure-native:monitor:PrivateLinkScope",
       "azure-native:notificationhubs:Namespace",
       "azure-native:offazure:MasterSitesController",
-      "azure-native:operationalinsights:Workspace",
       "azure-native:powerbi:PowerBIResource",
       "azure-native:purview:Account",
       "azure-native:redis:FirewallRule",

@@ -176,3 +176,24 @@ export function inventoryDiff(committed: Inventory, regenerated: Inventory): Inv
       .map((pkg) => `${pkg} ${committed[pkg]?.version ?? "(none)"} -> ${regenerated[pkg]?.version ?? "(none)"}`),
   };
 }
+
+/**
+ * The inventory's types that can widen and that the pack does not judge: not read (by type or by
+ * property) and without a reason they cannot widen (unaccounted, or in the backlog), each with the
+ * property paths that carry what can widen.
+ */
+export function unreadTypes(
+  inventory: Inventory,
+  read: ReadonlySet<string>,
+  reasons: readonly InventoryReason[],
+): Map<string, readonly string[]> {
+  const out = new Map<string, readonly string[]>();
+  for (const p of Object.values(inventory))
+    for (const [type, entry] of Object.entries(p.types)) {
+      if (read.has(type)) continue;
+      const reason = reasons.find((r) => covers(r, type));
+      if (reason && !reason.pending) continue;
+      out.set(type, [...new Set(Object.values(entry).flat())].sort());
+    }
+  return out;
+}
