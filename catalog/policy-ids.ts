@@ -39,5 +39,6 @@ export const POLICY_IDS = [
   "privilege-no-public-resource-policy",
   "privilege-no-default-providers-in-msp-stacks",
   "posture-within-lock",
+  "posture-every-type-read",
 ] as const;
 export type PolicyId = (typeof POLICY_IDS)[number];

@@ -4,6 +4,7 @@ import { readCloudflareAccess } from "./readers/cloudflare-access";
 import { readConditionalAccess } from "./readers/entra-conditional-access";
 import { readNetwork } from "./readers/network";
 import { readPrivilege } from "./readers/privilege";
+import { readUnread } from "./readers/unread";
 import { asAnalyzed, type PlannedResource } from "./resource";
 
 /**
@@ -28,6 +29,9 @@ export function postureOf(resources: readonly PlannedResource[]): Posture {
     },
     get privilege() {
       return layer("privilege", readPrivilege);
+    },
+    get unread() {
+      return layer("unread", readUnread);
     },
   };
 }

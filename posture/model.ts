@@ -406,6 +406,15 @@ export type PostureElement =
   | "privilege.trusts"
   | "privilege.publicGrants";
 
+/**
+ * A resource of a type that can widen (the inventory of the providers' types) and that no reader
+ * reads: named, with the properties that can widen, so that no verdict passes it in silence.
+ */
+export interface UnreadResource {
+  readonly properties: readonly string[];
+  readonly origin: Origin;
+}
+
 /** The whole posture of one stack. Layers are built on first use: a rule pays only for what it reads. */
 export interface Posture {
   /** The resources themselves, for rules about how they are deployed (providers), not what they grant. */
@@ -414,4 +423,6 @@ export interface Posture {
   readonly network: NetworkPosture;
   readonly access: AccessPosture;
   readonly privilege: PrivilegePosture;
+  /** What the readers could not read: resources of types that can widen and that no reader reads. */
+  readonly unread: readonly UnreadResource[];
 }

@@ -1,3 +1,5 @@
+import type { WideningClass } from "./classes";
+
 /**
  * Why each type of the inventory (catalog/inventory/types.json) that no reader reads cannot widen, or
  * is outside the guard's scope; or, marked `pending`, that it can and is not read yet (the backlog),
@@ -27,7 +29,53 @@ export type InventoryReason = {
     }
 );
 
+/**
+ * Why one class of value widens nothing by itself on one provider's types, where the type also
+ * carries a class a reader reads (`besides`): every path of the class must end in one of `keys`.
+ * A type whose every class is read or explained so counts as read (posture/readers/coverage.ts).
+ */
+export interface ClassReason {
+  readonly provider: string;
+  readonly class: WideningClass;
+  readonly keys: RegExp;
+  readonly besides: WideningClass;
+  readonly why: string;
+}
+
+export const CLASS_REASONS: readonly ClassReason[] = [
+  {
+    provider: "@pulumi/aws",
+    class: "subnet",
+    keys: /^(subnetIds?|subnets|subnetMappings|subnetId|subnetArns?)$/,
+    besides: "security-group",
+    why: "On AWS a subnet sets a workload's route table and network ACL, not who may reach it: that is its security groups' (read, placing it in their tiers). Network ACL entries are read on their own.",
+  },
+  {
+    provider: "@pulumi/aws",
+    class: "public-access",
+    keys: /^(publiclyAccessible|associatePublicIpAddress|assignPublicIp|mapPublicIpOnLaunch)$/,
+    besides: "security-group",
+    why: "On AWS a public address, or a publicly accessible flag, reaches the workload only as far as its security groups admit (read, and judged from the internet as if every address were public).",
+  },
+];
+
 export const REASONS: readonly InventoryReason[] = [
+  {
+    why: "S3 public access blocks and object ownership only refuse or disable: with them on or off, the pack judges bucket policies as if nothing blocked them, and the ACL grants they would let through are resources of the backlog, reported themselves. Turning one off admits nothing by itself.",
+    types: [
+      "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock",
+      "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
+      "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+    ],
+  },
+  {
+    why: "Telemetry workspaces (Log Analytics, Azure Monitor workspaces, data collection endpoints): their public ingestion and query endpoints authenticate every caller (Entra ID, whose role assignments are read, or the workspace's keys) and hold logs sent to them; no path into the tiers, no right beyond the roles.",
+    types: [
+      "azure-native:monitor:AzureMonitorWorkspace",
+      "azure-native:monitor:DataCollectionEndpoint",
+      "azure-native:operationalinsights:Workspace",
+    ],
+  },
   // ── AWS ───────────────────────────────────────────────────────────────────────────────────────
   {
     why: "Reachability Analyzer's questions: the paths, addresses and prefix lists they name are what to look for; they admit no traffic.",
@@ -547,15 +595,12 @@ export const REASONS: readonly InventoryReason[] = [
       "aws:iot/topicRule:TopicRule",
       "aws:medialive/channel:Channel",
       "aws:s3/accessPoint:AccessPoint",
-      "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock",
       "aws:s3/bucketAcl:BucketAcl",
       "aws:s3/bucketAclV2:BucketAclV2",
       "aws:s3/bucketLogging:BucketLogging",
       "aws:s3/bucketLoggingV2:BucketLoggingV2",
       "aws:s3/bucketObject:BucketObject",
       "aws:s3/bucketObjectv2:BucketObjectv2",
-      "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
-      "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
       "aws:s3/objectCopy:ObjectCopy",
       "aws:s3control/multiRegionAccessPoint:MultiRegionAccessPoint",
     ],
@@ -962,12 +1007,9 @@ export const REASONS: readonly InventoryReason[] = [
       "azure-native:migrate:Project",
       "azure-native:mongocluster:FirewallRule",
       "azure-native:mongocluster:MongoCluster",
-      "azure-native:monitor:AzureMonitorWorkspace",
-      "azure-native:monitor:DataCollectionEndpoint",
       "azure-native:monitor:PrivateLinkScope",
       "azure-native:notificationhubs:Namespace",
       "azure-native:offazure:MasterSitesController",
-      "azure-native:operationalinsights:Workspace",
       "azure-native:powerbi:PowerBIResource",
       "azure-native:purview:Account",
       "azure-native:redis:FirewallRule",

@@ -4,11 +4,11 @@ import { RULES } from "./rules";
 import { referencesOf } from "./rule";
 import { SCANNER_CHECKS, type Scanner } from "../../catalog/scanner-checks";
 import type { Inventory } from "../../catalog/inventory/classes";
-import { REASONS } from "../../catalog/inventory/reasons";
+import { CLASS_REASONS, REASONS } from "../../catalog/inventory/reasons";
 import inventoryJson from "../../catalog/inventory/types.json";
 import { READERS } from "../../posture/readers";
-import { backlog, coverage } from "../../posture/readers/coverage";
-import { typesOf } from "../../posture/readers/registry";
+import { backlog, coverage, readTypes } from "../../posture/readers/coverage";
+import { UNKNOWN_MEANS } from "../../posture/unknown";
 
 /**
  * "What the pack reads": per provider package, the resource types that can widen (the inventory
@@ -18,7 +18,7 @@ import { typesOf } from "../../posture/readers/registry";
  */
 function whatThePackReads(): string[] {
   const inventory = inventoryJson as Inventory;
-  const read = typesOf(READERS);
+  const read = readTypes(inventory, READERS, CLASS_REASONS);
   const counts = coverage(inventory, read, REASONS);
   const total = (k: "inventory" | "read" | "reasoned" | "pending") => counts.reduce((n, c) => n + c[k], 0);
   const families = backlog(inventory, read, REASONS);
@@ -51,6 +51,25 @@ function whatThePackReads(): string[] {
 }
 
 /** RULES.md: every policy of the pack, generated from the rules themselves. */
+/** The one meaning of a value the pack cannot read, per kind of value (posture/unknown.ts). */
+function whatUnknownMeans(): string[] {
+  return [
+    "## What a value the pack cannot read means",
+    "",
+    "A value cannot be read when it is unknown until apply (a new stack's preview of a value computed from another",
+    "resource that the stack does not declare), a secret held only as ciphertext (a state file), or in a shape the",
+    "reader does not recognise. Each kind of value has one meaning, the worst case it could be, set once in",
+    "`posture/unknown.ts` and applied by every reader; the verdict names the resource and the property, and the rule",
+    "blocks or advises at its own level. Make the value readable (a literal, a reference to a resource of the stack,",
+    "or judge the deployed stack, where ids and outputs are known) to have it judged as it is.",
+    "",
+    "| Value | Counts as | Why |",
+    "| --- | --- | --- |",
+    ...Object.values(UNKNOWN_MEANS).map((u) => `| ${u.value} | ${u.means} | ${u.why} |`),
+    "",
+  ];
+}
+
 export function rulesReference(): string {
   const rows = RULES.map((r) =>
     [
@@ -94,6 +113,7 @@ export function rulesReference(): string {
       ),
       "",
     ]),
+    ...whatUnknownMeans(),
     ...whatThePackReads(),
   ].join("\n");
 }

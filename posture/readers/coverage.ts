@@ -1,5 +1,6 @@
-import type { Inventory } from "../../catalog/inventory/classes";
-import type { InventoryReason } from "../../catalog/inventory/reasons";
+import type { Inventory, WideningClass } from "../../catalog/inventory/classes";
+import type { ClassReason, InventoryReason } from "../../catalog/inventory/reasons";
+import { typesOf, type ReaderDeclaration } from "./registry";
 
 /**
  * The inventory of what can widen (catalog/inventory/types.json, derived from the provider SDKs by
@@ -8,6 +9,44 @@ import type { InventoryReason } from "../../catalog/inventory/reasons";
  * reason). Pure: the inventory, the read types and the reasons come in as arguments, so a test can
  * feed fabricated ones.
  */
+
+/** The key a property path ends in: `vpcConfig.securityGroupIds` → `securityGroupIds`. */
+const keyOf = (path: string) => path.slice(path.lastIndexOf(".") + 1);
+
+/**
+ * The inventory's types the readers read: those a reader names, and those read by property (a reader
+ * that reads by key, whatever the type: every path of a class the type carries ends in a key it
+ * reads), provided every other class the type carries is read so too, or is explained by a class
+ * reason beside a class that is read (on AWS, a workload's subnet beside its security groups).
+ */
+export function readTypes(
+  inventory: Inventory,
+  readers: readonly ReaderDeclaration[],
+  classReasons: readonly ClassReason[],
+): Set<string> {
+  const read = typesOf(readers);
+  const keys = readers.flatMap((r) => r.readsProperties ?? []);
+  for (const [provider, p] of Object.entries(inventory))
+    for (const [type, entry] of Object.entries(p.types)) {
+      if (read.has(type)) continue;
+      const classes = Object.entries(entry) as [WideningClass, readonly string[]][];
+      const byKey = classes
+        .filter(([, paths]) => paths.length > 0 && paths.every((path) => keys.some((k) => k.test(keyOf(path)))))
+        .map(([c]) => c);
+      if (byKey.length === 0) continue;
+      const explained = ([c, paths]: [WideningClass, readonly string[]]) =>
+        byKey.includes(c) ||
+        classReasons.some(
+          (r) =>
+            r.provider === provider &&
+            r.class === c &&
+            byKey.includes(r.besides) &&
+            paths.every((path) => r.keys.test(keyOf(path))),
+        );
+      if (classes.every(explained)) read.add(type);
+    }
+  return read;
+}
 
 /** What the reasons say about the inventory's unread types. */
 export interface InventoryProblems {
@@ -136,4 +175,25 @@ export function inventoryDiff(committed: Inventory, regenerated: Inventory): Inv
       .filter((pkg) => committed[pkg]?.version !== regenerated[pkg]?.version)
       .map((pkg) => `${pkg} ${committed[pkg]?.version ?? "(none)"} -> ${regenerated[pkg]?.version ?? "(none)"}`),
   };
+}
+
+/**
+ * The inventory's types that can widen and that the pack does not judge: not read (by type or by
+ * property) and without a reason they cannot widen (unaccounted, or in the backlog), each with the
+ * property paths that carry what can widen.
+ */
+export function unreadTypes(
+  inventory: Inventory,
+  read: ReadonlySet<string>,
+  reasons: readonly InventoryReason[],
+): Map<string, readonly string[]> {
+  const out = new Map<string, readonly string[]>();
+  for (const p of Object.values(inventory))
+    for (const [type, entry] of Object.entries(p.types)) {
+      if (read.has(type)) continue;
+      const reason = reasons.find((r) => covers(r, type));
+      if (reason && !reason.pending) continue;
+      out.set(type, [...new Set(Object.values(entry).flat())].sort());
+    }
+  return out;
 }

@@ -55,6 +55,7 @@ describe("the zero-trust pack, served as the engine serves it", () => {
       "privilege-no-public-resource-policy=mandatory",
       "privilege-no-default-providers-in-msp-stacks=mandatory",
       "posture-within-lock=mandatory",
+      "posture-every-type-read=advisory",
       "pack-notices=advisory",
     ]);
   });

@@ -6,6 +6,7 @@ import { accessServiceTokensExpire } from "./access/access-service-tokens-expire
 import { accessTunnelRoutesBehindAccess } from "./access/access-tunnel-routes-behind-access";
 import { accessSessionWithinCeiling } from "./access/access-session-within-ceiling";
 import { postureWithinLock } from "./posture/posture-within-lock";
+import { postureEveryTypeRead } from "./posture/posture-every-type-read";
 import { identityBaselineCoverage } from "./identity/identity-baseline-coverage";
 import { identityBaselineEnforced } from "./identity/identity-baseline-enforced";
 import { identityGrantsNotWeakened } from "./identity/identity-grants-not-weakened";
@@ -72,4 +73,5 @@ export const RULES: readonly Rule[] = [
   privilegeNoPublicResourcePolicy,
   privilegeNoDefaultProvidersInMspStacks,
   postureWithinLock,
+  postureEveryTypeRead,
 ];

@@ -1,0 +1,63 @@
+import * as apigateway from "@pulumi/aws/apigateway";
+import * as ec2 from "@pulumi/aws/ec2";
+import * as search from "@pulumi/azure-native/search";
+import { beforeAll, describe, expect, it } from "vitest";
+import { judgeInProcess } from "../../engine/in-process-pack";
+import { runProgramOffline, type StackMode } from "../../engine/mock-engine";
+import type { PackServer } from "../../engine/pack-server";
+import { workerPack } from "../worker-pack";
+
+// A resource of a type that can widen and that no reader reads (the backlog of RULES.md "What the
+// pack reads") is never passed in silence: posture-every-type-read names it with the properties that
+// can widen, as advice by default and as a block when the policy is set mandatory.
+
+const RULE = "posture-every-type-read";
+
+let server: PackServer;
+beforeAll(async () => {
+  server = await workerPack();
+});
+
+function program() {
+  const vpc = new ec2.Vpc("main", { cidrBlock: "10.0.0.0/16" });
+  new ec2.SecurityGroup("web", { vpcId: vpc.id, tags: { "zt:tier": "web" } });
+  new ec2.VpcPeeringConnection("to-partner", { vpcId: vpc.id, peerVpcId: "vpc-0partner", peerOwnerId: "210987654321" });
+  new apigateway.RestApiPolicy("api", {
+    restApiId: "a1b2c3",
+    policy: JSON.stringify({
+      Version: "2012-10-17",
+      Statement: [{ Effect: "Allow", Principal: "*", Action: "execute-api:Invoke", Resource: "*" }],
+    }),
+  });
+  new search.Service("docs", { resourceGroupName: "rg", sku: { name: "basic" }, publicNetworkAccess: "Enabled" });
+}
+
+async function named(mode: StackMode, level: "advisory" | "mandatory" | undefined) {
+  const { resources } = await runProgramOffline(program, { project: "hand-written", stack: "dev", config: {}, mode });
+  const config: Parameters<PackServer["configure"]>[0] = level ? { [RULE]: { enforcementLevel: level } } : {};
+  await server.configure(config);
+  const found = await server.analyzeAll(resources);
+  expect(judgeInProcess(resources, config)).toEqual(found);
+  return found.filter((d) => d.policyName === RULE);
+}
+
+describe.each(["new", "deployed"] as StackMode[])("resources the pack does not read, as a %s stack", (mode) => {
+  it("names each, with what can widen, as advice; never a type a reader reads", async () => {
+    const found = await named(mode, undefined);
+    expect(found.map((d) => d.enforcementLevel)).toEqual(["advisory", "advisory", "advisory"]);
+    expect(found.map((d) => d.message).join("\n")).toMatch(
+      /VpcPeeringConnection 'to-partner' can widen through peerOwnerId, peerRegion, peerVpcId/,
+    );
+    expect(found.map((d) => d.message).join("\n")).toMatch(/RestApiPolicy 'api' can widen through policy/);
+    expect(found.map((d) => d.message).join("\n")).toMatch(
+      /Service 'docs' can widen through disableLocalAuth, networkRuleSet, networkRuleSet.bypass and 2 more/,
+    );
+    expect(found.map((d) => d.message).join("\n")).not.toMatch(/SecurityGroup|Vpc 'main'/);
+  });
+
+  it("blocks on them when the policy is set mandatory (fail closed on what the pack does not read)", async () => {
+    const found = await named(mode, "mandatory");
+    expect(found).toHaveLength(3);
+    expect(found.every((d) => d.enforcementLevel === "mandatory")).toBe(true);
+  });
+});
