@@ -298,7 +298,7 @@ export function readEntraRoleGrants(index: ResourceIndex): PrivilegeGrant[] {
     const graph = isGraph(index, r, "resourceServicePrincipalObjectId");
     // No user: consented for every user of the tenant (admin consent). A user not yet known is still one user.
     const scope =
-      r.inputs.userObjectId === undefined
+      r.inputs.userObjectId === undefined && r.propertyDependencies.userObjectId === undefined
         ? "every user"
         : `user ${principalName(index, r, "userObjectId", "principal").replace(/^principal:/, "")}`;
     // Graph keeps a grant's scopes as one space-separated string: an entry may hold several.
