@@ -113,7 +113,7 @@ describe("zt plan", () => {
     const { code, stdout } = await ztOnce("plan");
     expect(code).toBe(0);
     const { version } = JSON.parse(readFileSync(join(PACK_DIR, "package.json"), "utf8")) as { version: string };
-    expect(stdout).toContain(`POLICY PACK  zero-trust ${version} · 35 policies`);
+    expect(stdout).toContain(`POLICY PACK  zero-trust ${version} · 37 policies`);
     expect(stdout).toContain("  PASS  no mandatory violation");
   });
 

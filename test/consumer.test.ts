@@ -167,7 +167,7 @@ describe("a consumer project that installs the tarball", () => {
     const plan = inProject("npx", ["zt", "plan", "--stack", "dev"]);
     expect(plan.stderr).not.toMatch(/Error|required/);
     expect(plan.stdout).toContain("contoso");
-    expect(plan.stdout).toMatch(/zero-trust \S+ · 35 policies · served by run-policy-pack/);
+    expect(plan.stdout).toMatch(/zero-trust \S+ · 37 policies · served by run-policy-pack/);
     expect(plan.stdout).toContain("PASS");
     expect(plan.status).toBe(0);
   });

@@ -67,7 +67,7 @@ describe("the pack in this process (zt check) says what the served pack says", (
 
   it("reports what it ran: the pack's name, version and every policy", () => {
     const v = judgeResources(exported(), packConfigFor(ctx.plan.profile));
-    expect(v).toMatchObject({ pack: { name: "zero-trust", policies: 35 }, judged: "in-process" });
+    expect(v).toMatchObject({ pack: { name: "zero-trust", policies: 37 }, judged: "in-process" });
     expect(v.pack.version).toMatch(/^\d+\.\d+\.\d+/);
     expect(v.mandatory).toBeGreaterThan(0);
   });
