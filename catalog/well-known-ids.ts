@@ -26,9 +26,6 @@ export const AWS_ADMIN_EQUIVALENT_POLICIES: readonly string[] = [
   "PowerUserAccess",
 ];
 
-/** Actions (in lower case: IAM compares them so) that amount to full admin on `*`: every action, or every IAM action (self-escalation). */
-export const AWS_ADMIN_EQUIVALENT_ACTIONS: readonly string[] = ["*", "*:*", "iam:*"];
-
 /** Azure built-in role definition ids (the same in every tenant) that grant control of a scope. */
 export const AZURE_PRIVILEGED_ROLES: Readonly<Record<string, string>> = {
   "8e3af657-a8ff-443c-a75c-2fe8c4bcb635": "Owner",
