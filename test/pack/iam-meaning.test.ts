@@ -253,6 +253,23 @@ describe.each(["new", "deployed"] as View[])("in the %s view", (view) => {
       expect(v.messages.find((m) => m.includes("'cat-groups'"))).toMatch(/through group:passers, group:launchers/);
     });
 
+    it("one escalating document blocks alike inline, attached, in an exclusive set or a PolicyAttachment", async () => {
+      const s = stack(view);
+      const statement = allow(["iam:PassRole", "ecs:RunTask"]);
+      const [a, b, c, d] = ["ann", "bob", "cat", "dan"].map((n) => s.user(n));
+      s.userPolicy("inline", a!, doc(statement));
+      s.attachUser("attached", b!, s.policy("launch-b", statement));
+      s.userSet("exclusive", c!, [s.policy("launch-c", [statement])]);
+      s.make(
+        "aws:iam/policyAttachment:PolicyAttachment",
+        "shared",
+        {},
+        { users: [d!], policyArn: s.policy("launch-d", statement) },
+      );
+      const v = await verdict(PEOPLE, s.made);
+      expect(v.blocked).toEqual(["attached", "exclusive", "inline", "shared"]);
+    });
+
     it("a deny in any of a principal's policies, or its group's, takes the action back", async () => {
       const s = stack(view);
       const fay = s.user("fay");
@@ -454,8 +471,16 @@ describe.each(["new", "deployed"] as View[])("in the %s view", (view) => {
           Condition: { Bool: { "aws:SecureTransport": "false" } },
         },
       ]);
+      const invoke = (name: string, inputs: Json) =>
+        s.make("aws:lambda/permission:Permission", name, { action: "lambda:InvokeFunction", function: "f", ...inputs });
+      invoke("org-glob", { principal: "*", principalOrgId: "o-*" });
+      invoke("any-account", { principal: "*", sourceAccount: "*" });
+      invoke("org-literal", { principal: "*", principalOrgId: "o-a1b2c3d4e5" });
+      invoke("bucket-events", { principal: "s3.amazonaws.com", sourceArn: "arn:aws:s3:::uploads" });
       const v = await verdict(PUBLIC, s.made);
-      expect(v.blocked).toEqual(["not-principal", "vpce-wildcard", "every-account", "account-wildcard"].sort());
+      expect(v.blocked).toEqual(
+        ["not-principal", "vpce-wildcard", "every-account", "account-wildcard", "org-glob", "any-account"].sort(),
+      );
     });
   });
 
