@@ -187,6 +187,18 @@ export const AWS_PINNING_CONDITION_KEYS: Readonly<
   "sts:externalid": "secret",
 };
 
+/**
+ * The documents of AWS managed policies the readers judge by content (AWS managed policy reference),
+ * so that a permissions boundary or a deny beside them is counted; other managed policies are judged
+ * by name (catalog/well-known-ids.ts).
+ */
+export const AWS_MANAGED_POLICY_STATEMENTS: Readonly<Record<string, readonly object[]>> = {
+  AdministratorAccess: [{ Effect: "Allow", Action: "*", Resource: "*" }],
+  IAMFullAccess: [
+    { Effect: "Allow", Action: ["iam:*", "organizations:Describe*", "organizations:List*"], Resource: "*" },
+  ],
+};
+
 /** CI identity providers (OIDC) whose tokens every project on the service can obtain: `sub` says which. */
 export const CI_OIDC_PROVIDERS: readonly string[] = [
   "token.actions.githubusercontent.com",

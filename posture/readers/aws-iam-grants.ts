@@ -10,9 +10,11 @@ import {
   statementsOf,
   unreadablePolicy,
   type IamReach,
+  type Statements,
 } from "./iam-reach";
 import { unreadableOf, type IamStatement } from "./iam-document";
 import { IAM_ROLE } from "./role-trust";
+import { AWS_MANAGED_POLICY_STATEMENTS } from "../../catalog/aws-iam";
 import { originOf, principalNameOf } from "./origin";
 import type { ReaderDeclaration } from "./registry";
 
@@ -90,6 +92,11 @@ export function readAwsIamGrants(index: ResourceIndex): PrivilegeGrant[] {
       for (const p of refs!.targets)
         hold(r, principal, principalType, p.inputs.policy, `${property} -> ${p.name}.policy`);
       for (const arn of refs!.others) {
+        const known = AWS_MANAGED_POLICY_STATEMENTS[awsManagedPolicyName(arn) ?? ""];
+        if (known) {
+          hold(r, principal, principalType, { Version: "2012-10-17", Statement: known }, property);
+          continue;
+        }
         const reach: IamReach = isAdminEquivalentPolicy(arn)
           ? // Written `*:*` as before, so that posture locks taken earlier read the same grant the same way.
             { permission: "*:*", reach: "admin" }
@@ -176,13 +183,28 @@ export function readAwsIamGrants(index: ResourceIndex): PrivilegeGrant[] {
     for (const user of principalsNamed(index, r, "user", "user", IAM_USER))
       for (const group of principalsNamed(index, r, "groups", "group", IAM_GROUP)) join(user, group, r);
 
-  return judgePrincipals(held, groupsOf);
+  // Permissions boundaries: a user's or role's effective permissions lie within its boundary's, when
+  // the boundary is a policy of the stack (AWS's own and outside policies are not counted on).
+  const boundaries = new Map<string, Statements>();
+  for (const [type, prefix] of [
+    [IAM_USER, "user"],
+    [IAM_ROLE, "role"],
+  ] as const)
+    for (const r of index.ofType(type)) {
+      if (r.inputs.permissionsBoundary === undefined) continue;
+      const [refs] = index.resolve(r, "permissionsBoundary", [[r.inputs.permissionsBoundary]], IAM.policy);
+      const statements = refs!.targets.length === 1 ? statementsOf(refs!.targets[0]!.inputs.policy) : undefined;
+      if (statements) boundaries.set(`${prefix}:${principalNameOf(r)}`, split(statements));
+    }
+
+  return judgePrincipals(held, groupsOf, boundaries);
 }
 
 /** The grants of every principal, each of its policies judged with all the others it holds. */
 function judgePrincipals(
   held: readonly Held[],
   groupsOf: ReadonlyMap<string, readonly { group: string; via: PlannedResource }[]>,
+  boundaries: ReadonlyMap<string, Statements>,
 ): PrivilegeGrant[] {
   const byPrincipal = new Map<string, Held[]>();
   for (const h of held) byPrincipal.set(h.principal, [...(byPrincipal.get(h.principal) ?? []), h]);
@@ -214,7 +236,9 @@ function judgePrincipals(
     const inherited = memberships.flatMap((m) => byPrincipal.get(m.group) ?? []);
     const all = [...own, ...inherited];
     const denies = deniesOf(all);
-    const judge = (hs: readonly Held[]) => judgeStatements({ standing: standing(hs), denies });
+    const within = boundaries.get(principal);
+    const judge = (hs: readonly Held[]) =>
+      judgeStatements({ standing: standing(hs), denies, ...(within ? { within } : {}) });
     const reaches = own.map((h) => h.reach ?? judge([h]));
     if (reaches.some((r) => r.reach === "admin") || memberships.some((m) => adminAlone.has(m.group)))
       adminAlone.add(principal);

@@ -109,6 +109,8 @@ export interface Statements {
   readonly standing: readonly IamStatement[];
   /** Denies the pack can count on: unconditional, or holding whenever MFA or the network is missing. */
   readonly denies: readonly IamStatement[];
+  /** The principal's permissions boundary, when the stack declares it: nothing outside it is allowed. */
+  readonly within?: Statements;
 }
 
 export function split(statements: readonly IamStatement[]): Statements {
@@ -126,8 +128,10 @@ export function split(statements: readonly IamStatement[]): Statements {
 }
 
 /** True when an action is allowed on every resource of its kind, and no deny takes it back. */
-const allowedEverywhere = (st: Statements, action: string) =>
-  st.standing.some((s) => matches(s, action)) && !st.denies.some((d) => matches(d, action));
+const allowedEverywhere = (st: Statements, action: string): boolean =>
+  st.standing.some((s) => matches(s, action)) &&
+  !st.denies.some((d) => matches(d, action)) &&
+  (st.within === undefined || allowedEverywhere(st.within, action));
 
 /** The catalog's actions the standing allows name (every action for `NotAction` or a service wildcard). */
 function candidates(st: Statements): readonly AwsAction[] {
@@ -146,7 +150,7 @@ const launchesWithRole = (a: AwsAction) =>
 /** The services `iam:PassRole` may hand roles to: from `iam:PassedToService`, else every one. */
 function passTargets(st: Statements): ((service: string) => boolean) | undefined {
   const passing = st.standing.filter((s) => matches(s, AWS_PASS_ROLE));
-  if (!passing.length || st.denies.some((d) => matches(d, AWS_PASS_ROLE))) return undefined;
+  if (!passing.length || !allowedEverywhere(st, AWS_PASS_ROLE)) return undefined;
   const services: RegExp[] = [];
   for (const s of passing) {
     const to = s.conditions.find(

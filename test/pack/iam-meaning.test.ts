@@ -350,6 +350,46 @@ describe.each(["new", "deployed"] as View[])("in the %s view", (view) => {
     });
   });
 
+  describe("a principal's own permissions boundary", () => {
+    it("admin policies within a boundary of the stack reach only what the boundary allows", async () => {
+      const s = stack(view);
+      const trust = doc({
+        Effect: "Allow",
+        Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` },
+        Action: "sts:AssumeRole",
+      });
+      const readOnly = s.policy("read-only-boundary", allow(["s3:Get*", "s3:List*", "dynamodb:Query"]));
+      const wide = s.policy("wide-boundary", allow("*"));
+      const admin = { managedPolicyArns: ["arn:aws:iam::aws:policy/AdministratorAccess"] };
+      s.make(
+        "aws:iam/role:Role",
+        "bounded-role",
+        { name: "bounded-role", assumeRolePolicy: trust, ...admin },
+        { permissionsBoundary: readOnly },
+      );
+      s.make(
+        "aws:iam/role:Role",
+        "wide-bounded-role",
+        { name: "wide-bounded-role", assumeRolePolicy: trust, ...admin },
+        { permissionsBoundary: wide },
+      );
+      s.role("aws-bounded-role", trust, { ...admin, permissionsBoundary: "arn:aws:iam::aws:policy/PowerUserAccess" });
+      const roles = await verdict(ROLE_MFA, s.made);
+      expect(roles.blocked).toEqual(["aws-bounded-role", "wide-bounded-role"]);
+      const t = stack(view);
+      const bounded = t.make(
+        "aws:iam/user:User",
+        "bounded-user",
+        { name: "bounded-user" },
+        { permissionsBoundary: t.policy("user-boundary", allow("s3:GetObject")) },
+      );
+      t.userPolicy("bounded-user-admin", bounded, doc(allow("*")));
+      const free = t.user("free-user");
+      t.userPolicy("free-user-admin", free, doc(allow("*")));
+      expect((await verdict(PEOPLE, t.made)).blocked).toEqual(["free-user-admin"]);
+    });
+  });
+
   describe("conditions judged by their values", () => {
     it("an address condition restricts nothing when it holds every address; MFA false is not MFA", async () => {
       const s = stack(view);
