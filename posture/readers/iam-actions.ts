@@ -14,12 +14,15 @@ export interface AwsAction {
   /** `Read`, `List`, `Write`, `Tagging, Write`, `Permissions management, Write`... */
   readonly accessLevel: string;
   readonly conditionKeys: readonly string[];
+  /** The types of resource it acts on, by the catalog's names (`role`, `instance`). */
+  readonly resourceTypes: readonly string[];
 }
 
 interface RawAction {
   readonly name: string;
   readonly accessLevel: string;
   readonly conditionKeys?: readonly string[];
+  readonly resourceTypes?: readonly { readonly name: string }[];
 }
 
 // `require` of JSON rather than a file read: Node parses and caches it, and the posture does no I/O
@@ -49,6 +52,7 @@ export function actionsOf(service: string): readonly AwsAction[] {
       name: `${prefix}:${a.name}`,
       accessLevel: a.accessLevel,
       conditionKeys: a.conditionKeys ?? [],
+      resourceTypes: (a.resourceTypes ?? []).map((t) => t.name),
     }));
     byService.set(prefix, actions);
   }
@@ -61,23 +65,29 @@ export function awsAction(id: string): AwsAction | undefined {
   return name === undefined ? undefined : actionsOf(service!).find((a) => a.id === `${service}:${name}`);
 }
 
-const formats = new Map<string, readonly string[]>();
-/**
- * The ARN formats of one service's resource types, as the catalog writes them past the account
- * (`role/${RoleNameWithPath}`, `${BucketName}/${ObjectName}`); none for a service it does not know.
- */
-export function resourceFormats(service: string): readonly string[] {
+const types = new Map<string, Readonly<Record<string, string>>>();
+/** One service's resource types and their ARN formats (`role`: `arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}`). */
+function resourceTypesOf(service: string): Readonly<Record<string, string>> {
   const prefix = service.toLowerCase();
-  let list = formats.get(prefix);
-  if (list === undefined) {
+  let found = types.get(prefix);
+  if (found === undefined) {
     const raw: Record<string, { arn: string }> = awsServices().includes(prefix)
       ? require(dataPath(`resourceTypes/${prefix}.json`))
       : {};
-    list = Object.values(raw).map((t) => t.arn.split(":").slice(5).join(":"));
-    formats.set(prefix, list);
+    found = Object.fromEntries(Object.entries(raw).map(([name, t]) => [name, t.arn]));
+    types.set(prefix, found);
   }
-  return list;
+  return found;
 }
+
+/** The ARN formats of one service's resource types. */
+export const resourceArnsOfService = (service: string): readonly string[] => Object.values(resourceTypesOf(service));
+
+/** The ARN formats of the resources an action acts on, whole. */
+export const resourceArnsOf = (action: AwsAction): readonly string[] => {
+  const formats = resourceTypesOf(action.id.split(":")[0]!);
+  return action.resourceTypes.flatMap((t) => (formats[t] ? [formats[t]!] : []));
+};
 
 const globs = new Map<string, RegExp>();
 /** An IAM action or ARN pattern as IAM matches it: `*` any run, `?` any one character, case-insensitive. */

@@ -11,8 +11,11 @@ import {
   actionsOf,
   expandAction,
   isPermissionsManagement,
+  awsAction,
   matchesAction,
-  resourceFormats,
+  globOf,
+  resourceArnsOf,
+  resourceArnsOfService,
   type AwsAction,
 } from "./iam-actions";
 import { AWS_ADMIN_EQUIVALENT_POLICIES } from "../../catalog/well-known-ids";
@@ -42,51 +45,77 @@ export const unreadablePolicy = (why: Unreadable, property: string): IamReach =>
   reach: "unknown",
 });
 
-const wildcardOnly = (v: string) => /^[*?/]*\*[*?/]*$/.test(v);
+/** A name no one gives a resource: what "any name" is tried as. */
+const ANY_NAME = "zq7xw3k9-any";
 
 /**
- * True when a resource pattern covers every resource of some type: `*`, every role, user or policy
- * of an account (`arn:aws:iam::123456789012:role/*`), every bucket (`arn:aws:s3:::*`). Read against
- * the ARN formats of AWS's catalog, so that `role/*` is every role (the name a wildcard) where
- * `arn:aws:s3:::site/*` is one bucket's objects (the bucket named).
+ * True when a resource pattern (an IAM glob) covers every resource of the type a catalog ARN format
+ * describes (`arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}`): it matches that ARN with
+ * a name no one would choose, in the partition, region and account the pattern names. So `role/*`
+ * and `arn:aws:iam::123456789012:*` cover every role; `role/app-*`, `role/service-role/*` and
+ * `arn:aws:s3:::site/*` (one bucket's objects) do not.
+ */
+function coversFormat(resource: string, format: string): boolean {
+  const [, partition, , region, account] = resource.split(":");
+  const literal = (v: string | undefined) => (v && !/[*?]/.test(v) ? v : undefined);
+  const fill: Record<string, string> = {
+    Partition: literal(partition) ?? "aws",
+    Region: literal(region) ?? "eu-west-1",
+    Account: literal(account) ?? "111122223333",
+  };
+  return globOf(resource).test(format.replace(/\$\{(\w+)\}/g, (_, name: string) => fill[name] ?? ANY_NAME));
+}
+
+const isArn = (resource: string) => /^arn:/i.test(resource) && resource.split(":").length >= 6;
+
+/**
+ * True when a resource pattern covers every resource of some type of its service: `*`, every role,
+ * user or policy of an account (`arn:aws:iam::123456789012:role/*`), every bucket (`arn:aws:s3:::*`).
  */
 export function everyResource(resource: string): boolean {
   if (resource === "*" || /^arn:\*$/i.test(resource)) return true;
+  if (!isArn(resource)) return false;
   const parts = resource.split(":");
-  if (parts[0]?.toLowerCase() !== "arn" || parts.length < 6) return false;
   const rest = parts.slice(5).join(":");
-  if (wildcardOnly(rest) || /[*?]/.test(parts[2]!)) return wildcardOnly(rest);
-  const formats = resourceFormats(parts[2]!);
-  const bound = formats.flatMap((f) => {
-    const names: string[] = [];
-    const re = new RegExp(
-      `^${f
-        .split(/(\$\{\w+\})/)
-        .map((piece) => {
-          const name = /^\$\{(\w+)\}$/.exec(piece)?.[1];
-          if (name === undefined) return piece.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-          names.push(name);
-          return "(.*)";
-        })
-        .join("")}$`,
-      "s",
-    );
-    const m = re.exec(rest);
-    return m ? [names.map((n, i) => [n, m[i + 1]!] as const)] : [];
-  });
-  // A type the catalog does not describe: a type word, then nothing but wildcards.
-  if (!bound.length) return /^(?:[\w-]+[/:])?[*/]*\*[*/]*$/.test(rest);
-  return bound.some((values) =>
-    values.every(([name, v]) => /^(Partition|Region|Account)$/.test(name) || wildcardOnly(v)),
-  );
+  const formats = /[*?]/.test(parts[2]!) ? [] : resourceArnsOfService(parts[2]!);
+  // A service the catalog does not describe: a type word, then nothing but wildcards.
+  if (!formats.length) return /^(?:[\w-]+[/:])?[*/]*\*[*/]*$/.test(rest);
+  return formats.some((f) => coversFormat(resource, f));
+}
+
+/**
+ * True when a resource pattern covers every resource of one of the types an action acts on (by the
+ * action's ARN formats in the catalog: `sts:AssumeRole` every role, `ssm:SendCommand` every
+ * instance). An action the catalog does not know: `*`, or a pattern that covers a type.
+ */
+function everyResourceFor(resource: string, action: string): boolean {
+  if (resource === "*" || /^arn:\*$/i.test(resource)) return true;
+  if (!isArn(resource)) return false;
+  const known = awsAction(action);
+  const formats = known ? resourceArnsOf(known) : [];
+  if (formats.length === 0) return everyResource(resource);
+  return formats.some((f) => coversFormat(resource, f));
 }
 
 /** True when a statement's resources reach every resource of some kind (`NotResource`: all but a few). */
 const reachesEverything = (s: IamStatement) =>
   s.notResource ? !s.resources.some((r) => r === "*") : s.resources.some(everyResource);
 
+const reach = new WeakMap<IamStatement, Map<string, boolean>>();
+/** True when a statement's resources reach every resource of a type the action acts on. */
+function reachesEverythingFor(s: IamStatement, action: string): boolean {
+  if (s.notResource) return !s.resources.some((r) => r === "*");
+  let cache = reach.get(s);
+  if (cache === undefined) reach.set(s, (cache = new Map()));
+  let hit = cache.get(action);
+  if (hit === undefined) cache.set(action, (hit = s.resources.some((r) => everyResourceFor(r, action))));
+  return hit;
+}
+
+/** True when a statement covers an action everywhere: names it (or leaves it out of NotAction), on every resource of its kind. */
 const matches = (s: IamStatement, action: string) =>
-  s.notAction ? !s.actions.some((p) => matchesAction(p, action)) : s.actions.some((p) => matchesAction(p, action));
+  (s.notAction ? !s.actions.some((p) => matchesAction(p, action)) : s.actions.some((p) => matchesAction(p, action))) &&
+  reachesEverythingFor(s, action);
 
 /**
  * True when an Allow binds what it creates or changes to one fixed permissions boundary (delegated

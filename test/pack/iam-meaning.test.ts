@@ -169,6 +169,14 @@ describe.each(["new", "deployed"] as View[])("in the %s view", (view) => {
           allow("lambda:CreateFunction"),
         ]),
       );
+      inline(
+        "passrole-every-role-arn",
+        doc({
+          ...allow(["iam:PassRole", "ec2:RunInstances"]),
+          Resource: ["arn:aws:iam::*:role/*", "arn:aws:ec2:*:*:*"],
+        }),
+      );
+      inline("account-glob", doc({ ...allow("iam:PutUserPolicy"), Resource: `arn:aws:iam::${ACCOUNT}:*` }));
       // Harmless look-alikes.
       inline("read-only-globs", doc(allow(["s3:Get*", "*:Describe*", "*:List*", "iam:Get*"])));
       inline("one-bucket-policy", doc({ ...allow("s3:PutBucketPolicy"), Resource: "arn:aws:s3:::site" }));
@@ -186,6 +194,18 @@ describe.each(["new", "deployed"] as View[])("in the %s view", (view) => {
         ]),
       );
       inline("invoke-only", doc(allow("lambda:InvokeFunction")));
+      inline(
+        "passrole-on-ec2-arns",
+        doc({ ...allow(["iam:PassRole", "ec2:RunInstances"]), Resource: "arn:aws:ec2:*:*:*" }),
+      );
+      inline(
+        "passrole-one-path",
+        doc({
+          ...allow(["iam:PassRole", "ec2:RunInstances"]),
+          Resource: [`arn:aws:iam::${ACCOUNT}:role/service-role/*`, "arn:aws:ec2:*:*:*"],
+        }),
+      );
+
       const v = await verdict(PEOPLE, s.made);
       expect(v.blocked).toEqual(
         [
@@ -208,6 +228,8 @@ describe.each(["new", "deployed"] as View[])("in the %s view", (view) => {
           "assume-any",
           "passrole-codebuild",
           "passrole-to-lambda",
+          "passrole-every-role-arn",
+          "account-glob",
         ].sort(),
       );
       const message = (name: string) => v.messages.find((m) => m.includes(`'${name}'`))!;
