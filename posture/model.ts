@@ -289,7 +289,7 @@ export interface RoleTrust {
      * shape the pack does not recognise (posture/unknown.ts, "trusted-principal": anyone).
      */
     | { readonly kind: "unknown"; readonly why?: "until apply" | "secret" | "shape" };
-  /** Condition keys and their values, whatever the operator. */
+  /** Condition keys and their values, from the tests that match the values they name (no negation, Null or ForAllValues). */
   readonly conditions: Readonly<Record<string, readonly string[]>>;
   /** A condition keeps the statement to one organisation, account, caller, source or network (judged by value). */
   readonly pinned: boolean;

@@ -73,7 +73,7 @@ function operatorOf(operator: string) {
  * (not a negation, not `Null`), without `IfExists` (which passes when the key is absent, as
  * aws:MultiFactorAuthPresent is for access keys) and without `ForAllValues` (which passes on no values).
  */
-function requiresKey(c: ConditionEntry): boolean {
+export function requiresKey(c: ConditionEntry): boolean {
   const { set, base, ifExists } = operatorOf(c.operator);
   return !ifExists && set !== "forallvalues" && !/not|^null$/.test(base) && c.unreadable === undefined;
 }

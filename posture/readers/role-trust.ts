@@ -35,7 +35,13 @@ export function readRoleTrusts(index: ResourceIndex): RoleTrust[] {
       .filter((s) => s.allow && assumes(s))
       .flatMap((s) => {
         const conditions: Record<string, string[]> = {};
-        for (const c of s.conditions) conditions[c.key] = [...(conditions[c.key] ?? []), ...c.values];
+        // Only tests that match the values they name (no negation, Null or ForAllValues): a CI
+        // provider's `sub` tested by StringNotLike names every repository but one. (IfExists changes
+        // nothing for a claim every token carries; the MFA and pinning keys are judged apart.)
+        for (const c of s.conditions.filter(
+          (c) => c.unreadable === undefined && !/not|^null|forallvalues/i.test(c.operator),
+        ))
+          conditions[c.key] = [...(conditions[c.key] ?? []), ...c.values];
         const pinned = pinsWho(s.conditions);
         const mfa = allowNarrowing(s.conditions).mfa;
         const principals: RoleTrust["principal"][] = s.notPrincipal

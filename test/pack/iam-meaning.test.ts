@@ -463,6 +463,15 @@ describe.each(["new", "deployed"] as View[])("in the %s view", (view) => {
       anyone("every-account", undefined, { Principal: { AWS: "arn:aws:iam::*:root" } });
       anyone("not-principal", undefined, { NotPrincipal: { AWS: `arn:aws:iam::${ACCOUNT}:user/mallory` } });
       anyone("star-text", undefined, { Principal: "*" });
+      const github = {
+        Principal: { Federated: `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com` },
+      };
+      const sub = "token.actions.githubusercontent.com:sub";
+      const oidc = (name: string, Condition: Json) =>
+        s.role(name, doc({ Effect: "Allow", ...github, Action: "sts:AssumeRoleWithWebIdentity", Condition }));
+      oidc("sub-not-like", { StringNotLike: { [sub]: "repo:evil/*" } });
+      oidc("sub-any-repo", { StringLike: { [sub]: ["repo:contoso/site:*", "repo:*"] } });
+      oidc("sub-one-repo-if-exists", { StringLikeIfExists: { [sub]: "repo:contoso/site:ref:refs/heads/main" } });
       // Harmless: pinned by literal values.
       anyone("org-pinned", { StringEquals: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } });
       anyone("org-path", {
@@ -483,6 +492,8 @@ describe.each(["new", "deployed"] as View[])("in the %s view", (view) => {
           "every-account",
           "not-principal",
           "star-text",
+          "sub-not-like",
+          "sub-any-repo",
         ].sort(),
       );
     });
