@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { postureOf } from "../../posture/build";
 import { handWritten, usePack } from "../pack-harness";
 import type { PlannedResource } from "../../posture/resource";
 import { SECRET_SIG, SIG_KEY } from "../../posture/resource";
@@ -616,5 +618,120 @@ describe.each(["new", "deployed"] as View[])("in the %s view", (view) => {
       expect(trusts.notices).toMatch(/Role 'later''s trust policy is not known until apply/);
       expect((await verdict(PUBLIC, s.made)).blocked).toEqual(["secret-queue"]);
     });
+  });
+});
+
+// Generated spellings: the same documents rewritten (action and key case, a string or a list, one
+// Statement object or a list, JSON text or an object, statements split action by action across an
+// inline policy, an attachment and an exclusive set of one user) read to the same verdict. Run
+// in-process through the readers the pack serves (postureOf), so that many variants stay fast.
+describe("equivalent spellings of one principal's policies keep the verdict", () => {
+  const seeds: [string, boolean, Json[]][] = [
+    ["PassRole with a launcher", true, [allow(["iam:PassRole", "ec2:RunInstances", "ec2:Describe*"])]],
+    ["policy rewrites by glob", true, [allow(["iam:Put*Policy", "iam:Get*"])]],
+    [
+      "admin from every address, split",
+      true,
+      [allow("*", { Condition: { IpAddress: { "aws:SourceIp": ["0.0.0.0/1", "128.0.0.0/1"] } } })],
+    ],
+    ["admin with a deny of everything", false, [allow("*"), deny("*")]],
+    ["read-only wildcards", false, [allow(["s3:Get*", "*:Describe*", "*:List*", "iam:Get*"])]],
+    [
+      "PassRole only to EC2, with a Lambda launcher",
+      false,
+      [
+        allow("iam:PassRole", { Condition: { StringEquals: { "iam:PassedToService": "ec2.amazonaws.com" } } }),
+        allow("lambda:CreateFunction"),
+      ],
+    ],
+    [
+      "launchers with PassRole denied",
+      false,
+      [allow(["ec2:RunInstances", "iam:PassRole", "ssm:SendCommand"]), deny(["iam:PassRole", "ssm:SendCommand"])],
+    ],
+    [
+      "delegated admin within a boundary",
+      false,
+      [
+        allow(["iam:CreateRole", "iam:PutRolePolicy"], {
+          Condition: { StringEquals: { "iam:PermissionsBoundary": `arn:aws:iam::${ACCOUNT}:policy/boundary` } },
+        }),
+        allow(["iam:List*"]),
+      ],
+    ],
+  ];
+  const recase = (text: string, flips: readonly boolean[]) =>
+    [...text].map((c, i) => (flips[i % flips.length] ? c.toUpperCase() : c.toLowerCase())).join("");
+
+  it.each(seeds)("%s", (_title, admin, statements) => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.boolean(), { minLength: 1, maxLength: 7 }),
+        fc.array(fc.nat(2), { minLength: 1, maxLength: 9 }),
+        fc.boolean(),
+        fc.boolean(),
+        (flips, homes, asText, asList) => {
+          // Split each statement action by action (NotAction stays whole), each part to a policy.
+          const parts: Json[][] = [[], [], []];
+          let n = 0;
+          for (const s of statements) {
+            const actions = typeof s.Action === "string" ? [s.Action] : (s.Action as string[] | undefined);
+            const pieces: Json[] = actions ? actions.map((a) => ({ ...s, Action: recase(a, flips) })) : [s];
+            for (const p of pieces) {
+              const condition = p.Condition as Record<string, Record<string, unknown>> | undefined;
+              const recased = condition
+                ? Object.fromEntries(
+                    Object.entries(condition).map(([op, tests]) => [
+                      op,
+                      Object.fromEntries(Object.entries(tests).map(([k, v]) => [recase(k, flips), v])),
+                    ]),
+                  )
+                : undefined;
+              const listed = asList && typeof p.Action === "string" ? { ...p, Action: [p.Action] } : p;
+              parts[homes[n++ % homes.length]!]!.push(recased ? { ...listed, Condition: recased } : listed);
+            }
+          }
+          const document = (list: Json[]) => {
+            const body = { Version: "2012-10-17", Statement: list.length === 1 && !asList ? list[0] : list };
+            return asText ? JSON.stringify(body) : body;
+          };
+          const user = handWritten("aws:iam/user:User", "dev", { name: "dev" });
+          const resources: PlannedResource[] = [user];
+          if (parts[0]!.length)
+            resources.push(
+              handWritten("aws:iam/userPolicy:UserPolicy", "inline", { user: "dev", policy: document(parts[0]!) }),
+            );
+          if (parts[1]!.length) {
+            const p = handWritten("aws:iam/policy:Policy", "attached-doc", { policy: document(parts[1]!) });
+            resources.push(
+              p,
+              handWritten(
+                "aws:iam/userPolicyAttachment:UserPolicyAttachment",
+                "attached",
+                { user: "dev", policyArn: UNKNOWN },
+                { policyArn: [p.urn] },
+              ),
+            );
+          }
+          if (parts[2]!.length) {
+            const p = handWritten("aws:iam/policy:Policy", "exclusive-doc", { policy: document(parts[2]!) });
+            resources.push(
+              p,
+              handWritten(
+                "aws:iam/userPolicyAttachmentsExclusive:UserPolicyAttachmentsExclusive",
+                "exclusive",
+                { userName: "dev", policyArns: [UNKNOWN] },
+                { policyArns: [p.urn] },
+              ),
+            );
+          }
+          const grants = postureOf(resources).privilege.grants.filter((g) => g.principal === "user:dev");
+          expect(grants.some((g) => g.reach === "admin")).toBe(admin);
+          // Reported once, however many policies the halves sit in.
+          expect(grants.filter((g) => g.reach === "admin").length).toBeLessThanOrEqual(admin ? 1 : 0);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
