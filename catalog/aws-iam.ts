@@ -141,12 +141,14 @@ export const AWS_PASSROLE_SOURCE = `${RHINO}, methods 3, 16, 18-21; AWS IAM user
 export const AWS_ROLE_PASSING_CONDITION_KEY = /:(\w*RoleArn|\w*serviceRole|InstanceProfile)$/i;
 export const AWS_LAUNCHING_ACTION_NAME = /^(Create|Start|Run|Update|Add)/;
 
-/** `iam:PassedToService` values name services by principal; these differ from their action prefix. */
-export const AWS_SERVICE_PRINCIPAL_PREFIXES: Readonly<Record<string, string>> = {
-  "ecs-tasks": "ecs",
-  "ssm-automation": "ssm",
-  elasticmapreduce: "elasticmapreduce",
-  "emr-containers": "emr-containers",
+/**
+ * `iam:PassedToService` names a service by its principal (`ec2.amazonaws.com`); the launchers that
+ * hand it the role, by action prefix, where they differ from the principal's first label: ECS tasks
+ * get theirs through `ecs-tasks`, and an EC2 instance profile is passed to EC2 by Auto Scaling too.
+ */
+export const AWS_SERVICE_PRINCIPAL_PREFIXES: Readonly<Record<string, readonly string[]>> = {
+  "ecs-tasks": ["ecs"],
+  ec2: ["ec2", "autoscaling"],
 };
 
 /** The condition key that binds the users and roles an action creates or changes to a boundary. */

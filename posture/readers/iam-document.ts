@@ -73,7 +73,7 @@ function operatorOf(operator: string) {
  * (not a negation, not `Null`), without `IfExists` (which passes when the key is absent, as
  * aws:MultiFactorAuthPresent is for access keys) and without `ForAllValues` (which passes on no values).
  */
-export function requiresKey(c: ConditionEntry): boolean {
+function requiresKey(c: ConditionEntry): boolean {
   const { set, base, ifExists } = operatorOf(c.operator);
   return !ifExists && set !== "forallvalues" && !/not|^null$/.test(base) && c.unreadable === undefined;
 }
@@ -317,11 +317,6 @@ export function readStatements(document: unknown): IamStatement[] | undefined {
       unreadable,
     };
   });
-}
-
-/** Why a whole document cannot be read, or undefined when it can. */
-export function documentUnreadable(document: unknown): Unreadable | undefined {
-  return unreadableOf(document) ?? (readStatements(document) === undefined ? "shape" : undefined);
 }
 
 /**

@@ -191,8 +191,8 @@ function passTargets(st: Statements): ((service: string) => boolean) | undefined
     if (to === undefined) return () => true;
     for (const v of to.values) {
       const host = v.toLowerCase().split(".")[0]!;
-      const prefix = AWS_SERVICE_PRINCIPAL_PREFIXES[host] ?? host;
-      services.push(/[*?]/.test(prefix) ? /^/ : new RegExp(`^${prefix.replace(/[^\w-]/g, "")}$`));
+      for (const prefix of AWS_SERVICE_PRINCIPAL_PREFIXES[host] ?? [host])
+        services.push(/[*?]/.test(prefix) ? /^/ : new RegExp(`^${prefix.replace(/[^\w-]/g, "")}$`));
     }
   }
   return (service) => services.some((re) => re.test(service));
