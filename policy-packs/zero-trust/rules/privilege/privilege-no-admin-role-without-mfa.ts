@@ -3,16 +3,22 @@ import type { Finding, StackRule } from "../../rule";
 import { resourceName } from "../support";
 import { CI_OIDC_PROVIDERS } from "../../../../catalog/aws-iam";
 
-/** Condition keys by which a trust asks the person assuming the role for MFA. */
-const MFA_KEYS = ["aws:multifactorauthpresent", "aws:multifactorauthage"];
-
 function judge(admin: PrivilegeGrant, t: RoleTrust): Finding | undefined {
   const p = t.principal;
   const role = resourceName(t.origin);
-  if (p.kind === "aws" && !Object.keys(t.conditions).some((k) => MFA_KEYS.includes(k.toLowerCase())))
+  const holds =
+    admin.reach === "admin"
+      ? `holds full admin (${admin.permission}, from ${resourceName(admin.origin)})`
+      : `holds ${admin.permission} through ${resourceName(admin.origin)}, which the pack cannot read and judges admin,`;
+  if (p.kind === "aws" && !t.mfa)
     return {
       urn: t.origin.urn,
-      message: `${role} holds full admin (${admin.permission}, from ${resourceName(admin.origin)}) and ${p.id} may assume it without MFA. Add Condition Bool aws:MultiFactorAuthPresent true to the trust, or narrow the role.`,
+      message: `${role} ${holds} and ${p.id} may assume it without MFA. Add Condition Bool aws:MultiFactorAuthPresent true to the trust, or narrow the role.`,
+    };
+  if ((p.kind === "anyone" || p.kind === "unknown") && !t.mfa)
+    return {
+      urn: t.origin.urn,
+      message: `${role} ${holds} and ${p.kind === "anyone" ? "anyone" : "a principal the pack cannot read (assumeRolePolicy), judged anyone,"} may assume it without MFA. Name the principals and add Condition Bool aws:MultiFactorAuthPresent true to the trust, or narrow the role.`,
     };
   // A CI identity provider (OIDC): a pipeline, not a person, assumes the role.
   if (p.kind === "federated" && CI_OIDC_PROVIDERS.some((c) => p.id.includes(c)))
@@ -40,8 +46,13 @@ export const privilegeNoAdminRoleWithoutMfa: StackRule = {
   judge: (posture) => {
     const admin = new Map<string, PrivilegeGrant>();
     for (const g of posture.privilege.grants)
-      if (g.kind === "aws-iam" && g.principalType === "role" && g.reach === "admin" && !admin.has(g.principal))
-        admin.set(g.principal, g);
+      if (
+        g.kind === "aws-iam" &&
+        g.principalType === "role" &&
+        // A policy the pack cannot read is judged admin (posture/unknown.ts), after any it can.
+        (g.reach === "admin" || ((g.reach === "unknown" || g.reach === "unlisted") && !admin.has(g.principal)))
+      )
+        if (!admin.has(g.principal) || admin.get(g.principal)!.reach !== "admin") admin.set(g.principal, g);
     return posture.privilege.trusts.flatMap((t) => {
       const grant = admin.get(t.role);
       const finding = grant && judge(grant, t);

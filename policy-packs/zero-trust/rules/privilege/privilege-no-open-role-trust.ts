@@ -6,16 +6,22 @@ import { CI_OIDC_PROVIDERS } from "../../../../catalog/aws-iam";
 function judge(t: RoleTrust): Finding | undefined {
   const who = resourceName(t.origin);
   const p = t.principal;
-  if (p.kind === "unknown")
+  if (p.kind === "unknown" && p.why === "until apply")
+    // Judged again as the role registers in `pulumi up` (its value known then), and in the deployed view.
     return {
       urn: t.origin.urn,
       notice: true,
       message: `${who}'s trust policy is not known until apply: who may assume it is judged once deployed (zt check).`,
     };
+  if (p.kind === "unknown")
+    return {
+      urn: t.origin.urn,
+      message: `${who}'s trust policy (assumeRolePolicy) cannot be read (${p.why === "secret" ? "a secret the pack cannot decrypt" : "not an IAM document the pack recognises"}), so anyone is judged able to assume it. Write the trust policy as a JSON document naming its principals.`,
+    };
   if (p.kind === "anyone" && !t.pinned)
     return {
       urn: t.origin.urn,
-      message: `${who} may be assumed by any AWS principal (Principal "*") with no condition pinning the organisation, account or caller. Name the principals, or add aws:PrincipalOrgID / sts:ExternalId.`,
+      message: `${who} may be assumed by any AWS principal (Principal "*", an account wildcard, or NotPrincipal) with no condition pinning the organisation, account or caller (IfExists, negated tests and wildcard values pin nothing). Name the principals, or add aws:PrincipalOrgID / sts:ExternalId with literal values.`,
     };
   if (p.kind === "federated") {
     const provider = CI_OIDC_PROVIDERS.find((c) => p.id.includes(c));

@@ -4,6 +4,18 @@ import { resourceName } from "../support";
 
 function judge(g: PublicGrant): Finding {
   const who = `${resourceName(g.origin)} (${g.resource})`;
+  if (g.unreadable?.why === "until apply")
+    // Judged again as the resource registers in `pulumi up` (its value known then), and in the deployed view.
+    return {
+      urn: g.origin.urn,
+      notice: true,
+      message: `${who}'s policy depends on ${g.unreadable.property} values not known until apply: who it lets in is judged once deployed (zt check).`,
+    };
+  if (g.unreadable)
+    return {
+      urn: g.origin.urn,
+      message: `${who}'s ${g.unreadable.property} cannot be read (${g.unreadable.why === "secret" ? "a secret the pack cannot decrypt" : "not an IAM document the pack recognises"}), so it is judged to let everyone do anything. Write the policy as a JSON document naming its principals.`,
+    };
   return g.readOnly
     ? {
         urn: g.origin.urn,
