@@ -12,6 +12,7 @@ import { READER as networkAcls } from "./network-acls";
 import { READER as paasFirewalls } from "./paas-firewalls";
 import { READER as resourcePolicies } from "./resource-policies";
 import { READER as roleTrust } from "./role-trust";
+import { READER as subnetAssociations } from "./subnet-associations";
 
 /**
  * The registry: every reader's declaration. A new reader is listed here and nowhere else; the pack's
@@ -31,4 +32,5 @@ export const READERS: readonly ReaderDeclaration[] = [
   paasFirewalls,
   resourcePolicies,
   roleTrust,
+  subnetAssociations,
 ];

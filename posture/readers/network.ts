@@ -5,6 +5,7 @@ import { readAzureNetwork } from "./azure-network";
 import { readHosts } from "./hosts";
 import { readNetworkAcls } from "./network-acls";
 import { readServiceOpenings } from "./paas-firewalls";
+import { readSubnets } from "./subnet-associations";
 
 /** What a rule allows or denies, on which group: two rules with the same key are the same rule. */
 const ruleKey = (r: NetworkRule) =>
@@ -18,6 +19,7 @@ const ruleKey = (r: NetworkRule) =>
     r.to,
     r.protocol,
     r.ports ?? null,
+    r.icmp ?? null,
   ]);
 
 /**
@@ -33,11 +35,14 @@ function withoutRefreshedCopies(rules: readonly NetworkRule[]): NetworkRule[] {
 export function readNetwork(index: ResourceIndex): NetworkPosture {
   const aws = readAwsNetwork(index);
   const azure = readAzureNetwork(index);
+  const { spaces, subnets } = readSubnets(index);
   return {
     groups: [...aws.groups, ...azure.groups],
     rules: withoutRefreshedCopies([...aws.rules, ...azure.rules]),
     services: readServiceOpenings(index),
     hosts: readHosts(index),
     acls: readNetworkAcls(index),
+    spaces,
+    subnets,
   };
 }
