@@ -49,6 +49,8 @@ export interface NetworkRule {
   readonly priority?: number;
   /** Inline rules live in their group's resource; standalone ones are resources of their own. */
   readonly inline: boolean;
+  /** The peer is the rule's own group (AWS `self`, or the same group named on both sides). */
+  readonly self?: boolean;
   /** URN of the security group or NSG the rule belongs to, when it could be resolved. */
   readonly group?: string;
   readonly origin: Origin;

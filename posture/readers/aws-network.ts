@@ -3,7 +3,7 @@ import type { IcmpMessages, PortRange, Protocol } from "../ports";
 import { coversInternet, isCidr, unreadableAddress } from "../cidr";
 import type { ResourceIndex } from "../index-resources";
 import type { PlannedResource } from "../resource";
-import { arr, num, obj, OPAQUE_SECRET, str, strs, UNKNOWN_VALUE } from "../values";
+import { arr, num, obj, OPAQUE_SECRET, plain, str, strs, UNKNOWN_VALUE } from "../values";
 import { endpointsOf, originOf, tierTag } from "./origin";
 import type { ReaderDeclaration } from "./registry";
 
@@ -111,6 +111,7 @@ export function readAwsNetwork(index: ResourceIndex): { groups: TierGroup[]; rul
     traffic: { protocol: unknown; from: unknown; to: unknown },
     inline: boolean,
     group: string | undefined,
+    self = false,
   ) => {
     const protocol = protocolOf(traffic.protocol);
     const icmp = icmpOf(traffic.protocol, traffic.from, traffic.to);
@@ -123,6 +124,7 @@ export function readAwsNetwork(index: ResourceIndex): { groups: TierGroup[]; rul
       ports: portsOf(protocol, traffic.from, traffic.to),
       ...(icmp ? { icmp } : {}),
       inline,
+      ...(self ? { self } : {}),
       ...(group ? { group } : {}),
       origin: originOf(r),
     });
@@ -163,6 +165,13 @@ export function readAwsNetwork(index: ResourceIndex): { groups: TierGroup[]; rul
       ...refs!.anyOf.map((c): Endpoint => ({ kind: "prefix-list", id: `one of ${c.map((l) => l.name).join(", ")}` })),
     ];
   };
+  /** Two properties name one group: the same known id, or the same single resource they come from. */
+  const sameGroup = (r: PlannedResource, a: string, b: string): boolean => {
+    const [x, y] = [str(r.inputs[a]), str(r.inputs[b])];
+    if (x !== undefined && y !== undefined) return x === y;
+    const [da, db] = [r.propertyDependencies[a] ?? [], r.propertyDependencies[b] ?? []];
+    return da.length === 1 && db.length === 1 && da[0] === db[0];
+  };
   const ownerUrn = (r: PlannedResource) => {
     const [owner] = index.resolve(r, "securityGroupId", [[r.inputs.securityGroupId]], GROUP_TYPES);
     return owner!.targets.length === 1 ? owner!.targets[0]!.urn : undefined;
@@ -176,10 +185,11 @@ export function readAwsNetwork(index: ResourceIndex): { groups: TierGroup[]; rul
           ...strs(entry.ipv6CidrBlocks).map((c) => cidrEndpoint(c, `${direction}.ipv6CidrBlocks`)),
           ...groupsOf(g, direction, arr(entry.securityGroups)),
           ...prefixListsOf(g, direction, arr(entry.prefixListIds)),
-          ...(entry.self === true ? [groupEndpoint(g)] : []),
         ];
         const traffic = { protocol: entry.protocol, from: entry.fromPort, to: entry.toPort };
         for (const peer of peers) push(g, direction, groupEndpoint(g), peer, traffic, true, g.urn);
+        if (plain(entry.self) === true)
+          push(g, direction, groupEndpoint(g), groupEndpoint(g), traffic, true, g.urn, true);
       }
     }
   }
@@ -189,6 +199,9 @@ export function readAwsNetwork(index: ResourceIndex): { groups: TierGroup[]; rul
     const own = groupOf(r, "securityGroupId");
     // A CIDR not known until apply, or kept secret in a state file, is unreadable: the internet (fail closed).
     const cidrProperty = ["cidrIpv4", "cidrIpv6"].find((p) => r.inputs[p] !== undefined);
+    // The same group on both sides (the same id, or the same resource it comes from) is a self reference.
+    const self =
+      r.inputs.referencedSecurityGroupId !== undefined && sameGroup(r, "securityGroupId", "referencedSecurityGroupId");
     const peers: Endpoint[] =
       r.inputs.referencedSecurityGroupId !== undefined
         ? [groupOf(r, "referencedSecurityGroupId")]
@@ -198,7 +211,7 @@ export function readAwsNetwork(index: ResourceIndex): { groups: TierGroup[]; rul
             ? prefixListsOf(r, "prefixListId", [r.inputs.prefixListId])
             : [{ kind: "unknown", ref: "no source" }];
     const traffic = { protocol: r.inputs.ipProtocol, from: r.inputs.fromPort, to: r.inputs.toPort };
-    for (const peer of peers) push(r, direction, own, peer, traffic, false, ownerUrn(r));
+    for (const peer of peers) push(r, direction, own, peer, traffic, false, ownerUrn(r), self);
   }
 
   for (const r of index.ofType(AWS.legacyRule)) {
@@ -210,10 +223,12 @@ export function readAwsNetwork(index: ResourceIndex): { groups: TierGroup[]; rul
       ...strs(r.inputs.ipv6CidrBlocks).map((c) => cidrEndpoint(c, "ipv6CidrBlocks")),
       ...(r.inputs.sourceSecurityGroupId !== undefined ? [groupOf(r, "sourceSecurityGroupId")] : []),
       ...prefixListsOf(r, "prefixListIds", arr(r.inputs.prefixListIds)),
-      ...(r.inputs.self === true ? [own] : []),
     ];
     const traffic = { protocol: r.inputs.protocol, from: r.inputs.fromPort, to: r.inputs.toPort };
-    for (const peer of peers) push(r, direction, own, peer, traffic, false, ownerUrn(r));
+    const self =
+      r.inputs.sourceSecurityGroupId !== undefined && sameGroup(r, "securityGroupId", "sourceSecurityGroupId");
+    for (const peer of peers) push(r, direction, own, peer, traffic, false, ownerUrn(r), self);
+    if (plain(r.inputs.self) === true) push(r, direction, own, own, traffic, false, ownerUrn(r), true);
   }
 
   return {

@@ -138,12 +138,15 @@ export function readAzureNetwork(index: ResourceIndex): { groups: TierGroup[]; r
     // Enumerations as Azure compares them; unreadable: inbound and allow (posture/unknown.ts).
     const direction = enumOf(props.direction) === "outbound" ? "egress" : "ingress";
     const access = enumOf(props.access) === "deny" ? "deny" : "allow";
-    const protocol = PROTOCOLS[enumOf(props.protocol) ?? "*"] ?? "all";
+    const named = PROTOCOLS[enumOf(props.protocol) ?? "*"];
+    const protocol = named ?? "all";
+    // A protocol named outside the vocabulary (Esp, Ah) has no ports: all of it, every port.
+    const portless = protocol === "icmp" || (named === undefined && enumOf(props.protocol) !== undefined);
     const sources = sides(r, props, "source", direction === "egress" ? own : undefined);
     const destinations = sides(r, props, "destination", direction === "ingress" ? own : undefined);
     for (const from of sources) {
       for (const to of destinations) {
-        for (const ports of protocol === "icmp"
+        for (const ports of portless
           ? [undefined]
           : portRanges(props.destinationPortRange, props.destinationPortRanges)) {
           rules.push({

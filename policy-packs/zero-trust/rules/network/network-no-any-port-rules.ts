@@ -5,7 +5,8 @@ import { describeFlow, isAllowRule, resourceName } from "../support";
 
 /** The rule lets a group or tier reach itself (AWS `self`, a source that is its own tier). */
 const toItself = (r: NetworkRule) =>
-  (r.from.kind === "tier" || r.from.kind === "untagged") && JSON.stringify(r.from) === JSON.stringify(r.to);
+  r.self === true ||
+  ((r.from.kind === "tier" || r.from.kind === "untagged") && JSON.stringify(r.from) === JSON.stringify(r.to));
 
 export const networkNoAnyPortRules: ResourceRule = {
   kind: "resource",
