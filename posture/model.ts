@@ -1,6 +1,7 @@
 import type { IcmpMessages, PortRange, Protocol } from "./ports";
 import { serviceTagKind } from "../catalog/azure-service-tags";
 import type { PlannedResource } from "./resource";
+import type { UnknownKind } from "./unknown";
 import { OPAQUE_SECRET } from "./values";
 
 /**
@@ -51,9 +52,17 @@ export interface NetworkRule {
   readonly inline: boolean;
   /** The peer is the rule's own group (AWS `self`, or the same group named on both sides). */
   readonly self?: boolean;
+  /** Properties that could not be read and count as their worst case (posture/unknown.ts), for the verdict to name. */
+  readonly unread?: readonly UnreadProperty[];
   /** URN of the security group or NSG the rule belongs to, when it could be resolved. */
   readonly group?: string;
   readonly origin: Origin;
+}
+
+/** A property of a rule that could not be read, and the kind of value it is (its meaning: posture/unknown.ts). */
+export interface UnreadProperty {
+  readonly property: string;
+  readonly kind: UnknownKind;
 }
 
 /** A security group, NSG or ASG, and the tier its `zt:tier` tag names. */

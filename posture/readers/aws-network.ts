@@ -1,9 +1,9 @@
-import type { Endpoint, NetworkRule, TierGroup } from "../model";
+import type { Endpoint, NetworkRule, TierGroup, UnreadProperty } from "../model";
 import type { IcmpMessages, PortRange, Protocol } from "../ports";
 import { coversInternet, isCidr, unreadableAddress } from "../cidr";
 import type { ResourceIndex } from "../index-resources";
 import type { PlannedResource } from "../resource";
-import { arr, num, obj, OPAQUE_SECRET, plain, str, strs, UNKNOWN_VALUE } from "../values";
+import { arr, isUnknown, num, obj, OPAQUE_SECRET, plain, str, strs, UNKNOWN_VALUE } from "../values";
 import { endpointsOf, originOf, tierTag } from "./origin";
 import type { ReaderDeclaration } from "./registry";
 
@@ -98,6 +98,16 @@ export function cidrEndpoint(cidr: string, property = "cidr"): Endpoint {
   return coversInternet([cidr]) ? { kind: "internet" } : { kind: "cidr", cidr: cidr.trim() };
 }
 
+/** What a rule carries, as written, and the names of the properties it is written in. */
+interface Traffic {
+  readonly protocol: unknown;
+  readonly from: unknown;
+  readonly to: unknown;
+  readonly names: readonly [string, string, string];
+}
+const VPC_NAMES = ["ipProtocol", "fromPort", "toPort"] as const;
+const LEGACY_NAMES = ["protocol", "fromPort", "toPort"] as const;
+
 /** Reads AWS security groups (inline rules included) and standalone rules of both generations. */
 export function readAwsNetwork(index: ResourceIndex): { groups: TierGroup[]; rules: NetworkRule[] } {
   const groups = index.ofType(...GROUP_TYPES);
@@ -108,13 +118,21 @@ export function readAwsNetwork(index: ResourceIndex): { groups: TierGroup[]; rul
     direction: "ingress" | "egress",
     own: Endpoint,
     peer: Endpoint,
-    traffic: { protocol: unknown; from: unknown; to: unknown },
+    traffic: Traffic,
     inline: boolean,
     group: string | undefined,
     self = false,
   ) => {
     const protocol = protocolOf(traffic.protocol);
     const icmp = icmpOf(traffic.protocol, traffic.from, traffic.to);
+    const unread: UnreadProperty[] = [
+      ...(isUnknown(traffic.protocol) ? [{ property: traffic.names[0], kind: "protocol" as const }] : []),
+      ...(protocol !== "all" && protocol !== "icmp"
+        ? ([1, 2] as const)
+            .filter((i) => isUnknown(i === 1 ? traffic.from : traffic.to))
+            .map((i) => ({ property: traffic.names[i], kind: "ports" as const }))
+        : []),
+    ];
     rules.push({
       cloud: "aws",
       direction,
@@ -125,6 +143,7 @@ export function readAwsNetwork(index: ResourceIndex): { groups: TierGroup[]; rul
       ...(icmp ? { icmp } : {}),
       inline,
       ...(self ? { self } : {}),
+      ...(unread.length ? { unread } : {}),
       ...(group ? { group } : {}),
       origin: originOf(r),
     });
@@ -186,7 +205,7 @@ export function readAwsNetwork(index: ResourceIndex): { groups: TierGroup[]; rul
           ...groupsOf(g, direction, arr(entry.securityGroups)),
           ...prefixListsOf(g, direction, arr(entry.prefixListIds)),
         ];
-        const traffic = { protocol: entry.protocol, from: entry.fromPort, to: entry.toPort };
+        const traffic = { protocol: entry.protocol, from: entry.fromPort, to: entry.toPort, names: LEGACY_NAMES };
         for (const peer of peers) push(g, direction, groupEndpoint(g), peer, traffic, true, g.urn);
         if (plain(entry.self) === true)
           push(g, direction, groupEndpoint(g), groupEndpoint(g), traffic, true, g.urn, true);
@@ -210,7 +229,7 @@ export function readAwsNetwork(index: ResourceIndex): { groups: TierGroup[]; rul
           : r.inputs.prefixListId !== undefined
             ? prefixListsOf(r, "prefixListId", [r.inputs.prefixListId])
             : [{ kind: "unknown", ref: "no source" }];
-    const traffic = { protocol: r.inputs.ipProtocol, from: r.inputs.fromPort, to: r.inputs.toPort };
+    const traffic = { protocol: r.inputs.ipProtocol, from: r.inputs.fromPort, to: r.inputs.toPort, names: VPC_NAMES };
     for (const peer of peers) push(r, direction, own, peer, traffic, false, ownerUrn(r), self);
   }
 
@@ -224,7 +243,7 @@ export function readAwsNetwork(index: ResourceIndex): { groups: TierGroup[]; rul
       ...(r.inputs.sourceSecurityGroupId !== undefined ? [groupOf(r, "sourceSecurityGroupId")] : []),
       ...prefixListsOf(r, "prefixListIds", arr(r.inputs.prefixListIds)),
     ];
-    const traffic = { protocol: r.inputs.protocol, from: r.inputs.fromPort, to: r.inputs.toPort };
+    const traffic = { protocol: r.inputs.protocol, from: r.inputs.fromPort, to: r.inputs.toPort, names: LEGACY_NAMES };
     const self =
       r.inputs.sourceSecurityGroupId !== undefined && sameGroup(r, "securityGroupId", "sourceSecurityGroupId");
     for (const peer of peers) push(r, direction, own, peer, traffic, false, ownerUrn(r), self);

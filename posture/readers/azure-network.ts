@@ -1,4 +1,4 @@
-import type { Endpoint, NetworkRule, TierGroup } from "../model";
+import type { Endpoint, NetworkRule, TierGroup, UnreadProperty } from "../model";
 import { parsePortRange, type PortRange, type Protocol } from "../ports";
 import type { ResourceIndex } from "../index-resources";
 import type { PlannedResource } from "../resource";
@@ -142,6 +142,18 @@ export function readAzureNetwork(index: ResourceIndex): { groups: TierGroup[]; r
     const protocol = named ?? "all";
     // A protocol named outside the vocabulary (Esp, Ah) has no ports: all of it, every port.
     const portless = protocol === "icmp" || (named === undefined && enumOf(props.protocol) !== undefined);
+    // What could not be read, to name in the verdict (each counted as its worst case above).
+    const unknownIn = (...keys: string[]) =>
+      keys.filter((k) => isUnknown(props[k]) || listEntries(props[k]).some(isUnknown));
+    const unread: UnreadProperty[] = [
+      ...unknownIn("access").map((property) => ({ property, kind: "rule-access" as const })),
+      ...unknownIn("direction").map((property) => ({ property, kind: "rule-direction" as const })),
+      ...unknownIn("protocol").map((property) => ({ property, kind: "protocol" as const })),
+      ...(portless ? [] : unknownIn("destinationPortRange", "destinationPortRanges")).map((property) => ({
+        property,
+        kind: "ports" as const,
+      })),
+    ];
     const sources = sides(r, props, "source", direction === "egress" ? own : undefined);
     const destinations = sides(r, props, "destination", direction === "ingress" ? own : undefined);
     for (const from of sources) {
@@ -159,6 +171,7 @@ export function readAzureNetwork(index: ResourceIndex): { groups: TierGroup[]; r
             ports,
             priority: num(props.priority),
             inline,
+            ...(unread.length ? { unread } : {}),
             group: nsg?.urn,
             origin: originOf(r),
           });

@@ -415,6 +415,21 @@ describe.each(VIEWS)("in the %s view", (view) => {
         "network-no-admin-ports-from-internet",
         "network-no-internet-ingress-beyond-edge",
       ]);
+      // The internet split in two rules.
+      const rules = await handWrittenStack(
+        view,
+        spec(SG, "bastion", {}),
+        ...["0.0.0.0/1", "128.0.0.0/1"].map((cidrIpv4, i) =>
+          spec(INGRESS, `ssh-${i}`, {
+            securityGroupId: ref("bastion"),
+            ipProtocol: "tcp",
+            fromPort: 22,
+            toPort: 22,
+            cidrIpv4,
+          }),
+        ),
+      );
+      expect(rules.blocked.filter((l) => l.startsWith("network-no-admin-ports-from-internet"))).toHaveLength(2);
       // One /17, or two /17s on different ports, stay allow-lists: advice.
       const one = await handWrittenStack(view, openGroup("bastion", ssh({ cidrBlocks: ["44.0.0.0/17"] })));
       expect(one.blocked).toEqual([]);
@@ -466,6 +481,7 @@ describe.each(VIEWS)("in the %s view", (view) => {
       });
     it("blocks SSH from wide tags in any case and region, and from a tag the catalog does not know", async () => {
       const wide = [
+        "*",
         "internet",
         "INTERNET",
         "AzureCloud.WestEurope",
@@ -598,6 +614,42 @@ describe.each(VIEWS)("in the %s view", (view) => {
       );
     });
 
+    it("without a profile, a hand-written tiered stack is held to the default tier model: the VNet into data is blocked", async () => {
+      const tiered = (sourceAddressPrefix: string) =>
+        spec(NSG, "data-nsg", {
+          tags: { "zt:tier": "data" },
+          securityRules: [
+            {
+              name: "postgres",
+              priority: 100,
+              direction: "Inbound",
+              access: "Allow",
+              protocol: "Tcp",
+              sourceAddressPrefix,
+              sourcePortRange: "*",
+              destinationAddressPrefix: "*",
+              destinationPortRange: "5432",
+            },
+            {
+              name: "deny-all",
+              priority: 4096,
+              direction: "Inbound",
+              access: "Deny",
+              protocol: "*",
+              sourceAddressPrefix: "*",
+              sourcePortRange: "*",
+              destinationAddressPrefix: "*",
+              destinationPortRange: "*",
+            },
+          ],
+        });
+      const v = await handWrittenStack(view, tiered("VirtualNetwork"));
+      expect(policies(v.blocked)).toEqual(["network-flows-follow-tier-model", "network-tier-to-tier-by-reference"]);
+      expect(v.blocked.join("\n")).toMatch(
+        /every tier \(edge, web, app, mgmt\), so it opens into tier 'data' to 'edge', 'web'/,
+      );
+    });
+
     it("a tier talking to its own subnet by range passes", async () => {
       const v = await onExample(view, ...vpc, fromRange("replication", "10.20.3.0/24"));
       expect(v.blocked).toEqual([]);
@@ -675,6 +727,29 @@ describe.each(VIEWS)("in the %s view", (view) => {
       expect(nic.blocked).toEqual([
         expect.stringMatching(
           /^network-one-tier-per-host: NetworkInterface 'db-nic' puts Interface 'db-nic', which holds tier 'data', under the edge tier's NSG/,
+        ),
+      ]);
+    });
+
+    it("reads the NSG a VirtualNetwork names for its inline subnet, and a VM in it, by dependency or by the subnet's id", async () => {
+      const inline = (tier: string) => [
+        spec("azure-native:network:VirtualNetwork", "vnet", {
+          virtualNetworkName: "vnet-main",
+          resourceGroupName: "rg",
+          addressSpace: { addressPrefixes: ["10.30.0.0/16"] },
+          subnets: [{ name: "data", addressPrefix: "10.30.3.0/24", networkSecurityGroup: nsgRef(tier) }],
+        }),
+        spec("azure-native:network:NetworkInterface", "db-nic", {
+          resourceGroupName: "rg",
+          ipConfigurations: [
+            { name: "ip", subnet: { id: ref("vnet", "/subnets/data") }, applicationSecurityGroups: asg("data") },
+          ],
+        }),
+      ];
+      expect((await onExample(view, ...inline("data"))).blocked).toEqual([]);
+      expect((await onExample(view, ...inline("mgmt"))).blocked).toEqual([
+        expect.stringMatching(
+          /^network-one-tier-per-host: VirtualNetwork 'vnet' puts Subnet 'data', which holds tier 'data', under the mgmt tier's NSG/,
         ),
       ]);
     });
@@ -810,9 +885,81 @@ describe.each(VIEWS)("in the %s view", (view) => {
       );
       expect(v.blocked).toContainEqual(
         expect.stringMatching(
-          /^network-tier-to-tier-by-reference: SecurityRule 'mystery' allows 10\.0\.0\.0\/8 → app on any protocol\/any port by address range/,
+          /^network-tier-to-tier-by-reference: SecurityRule 'mystery' allows 10\.0\.0\.0\/8 → app on any protocol\/any port/,
         ),
       );
+      // The verdict names what it could not read and what each counts as (a new stack: not known until apply).
+      if (view === "new")
+        expect(v.blocked.join("\n")).toContain(
+          "(access cannot be read yet, so counts as allow; direction cannot be read yet, so counts as inbound; protocol cannot be read yet, so counts as every protocol; destinationPortRange cannot be read yet, so counts as every port)",
+        );
+    });
+
+    it("an AWS protocol and ports not known until apply are every protocol on every port, and the verdict says so", async () => {
+      const v = await onExample(
+        view,
+        spec("aws:ec2/managedPrefixList:ManagedPrefixList", "computed", {}),
+        awsInto("from-app", "data", {
+          ipProtocol: view === "new" ? ref("computed") : "-1",
+          fromPort: 5432,
+          toPort: 5432,
+          referencedSecurityGroupId: ref("contoso-aws-tiers-app"),
+        }),
+      );
+      expect(v.blocked).toContainEqual(
+        expect.stringMatching(
+          /^network-flows-follow-tier-model: SecurityGroupIngressRule 'from-app' lets app → data on any protocol\/any port/,
+        ),
+      );
+      if (view === "new")
+        expect(v.blocked.join("\n")).toContain("(ipProtocol cannot be read yet, so counts as every protocol)");
+    });
+
+    it("an egress destination not known until apply is the internet: an inner tier talking out", async () => {
+      const v = await onExample(
+        view,
+        spec("aws:ec2/managedPrefixList:ManagedPrefixList", "computed", {}),
+        spec(EGRESS, "data-out", {
+          securityGroupId: ref("contoso-aws-tiers-data"),
+          ipProtocol: "tcp",
+          fromPort: 443,
+          toPort: 443,
+          cidrIpv4: ref("computed", "/32"),
+        }),
+      );
+      expect(v.blocked).toEqual([
+        expect.stringMatching(
+          view === "new"
+            ? /^network-restricted-egress: SecurityGroupEgressRule 'data-out' lets data → unresolved cidrIpv4 \(an address not known until apply: judged as the internet\) on tcp\/443/
+            : /^network-restricted-egress: SecurityGroupEgressRule 'data-out' lets data → unresolved cidrIpv4 \("computed-0a1b2c3d\/32" is not an address/,
+        ),
+      ]);
+    });
+
+    it("a network ACL entry whose range is not known until apply is the internet; a deny whose number is unknown does not decide first", async () => {
+      const v = await handWrittenStack(
+        view,
+        spec("aws:ec2/managedPrefixList:ManagedPrefixList", "computed", {}),
+        spec("aws:ec2/networkAcl:NetworkAcl", "public", {
+          vpcId: "vpc-0123",
+          ingress: [
+            {
+              ruleNo: ref("computed"),
+              action: "DENY",
+              protocol: "6",
+              fromPort: 22,
+              toPort: 22,
+              cidrBlock: "0.0.0.0/0",
+            },
+            { ruleNo: 100, action: "ALLOW", protocol: "6", fromPort: 22, toPort: 22, cidrBlock: ref("computed") },
+          ],
+        }),
+      );
+      expect(v.advised).toEqual([
+        expect.stringMatching(
+          /^network-acl-no-admin-ports-from-internet: NetworkAcl 'public' rule 100 lets unresolved ingress\.cidrBlock|^network-acl-no-admin-ports-from-internet: NetworkAcl 'public' rule 100 lets unresolved cidrBlock/,
+        ),
+      ]);
     });
   });
 });

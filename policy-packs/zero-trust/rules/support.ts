@@ -2,6 +2,7 @@ import { cidrsOverlap, cidrWithin, isCidr, isInside, isUnreadableAddress, isWide
 import type { CaPolicyPosture, Endpoint, NetworkPosture, NetworkRule, Origin } from "../../../posture/model";
 import { describeEndpoint } from "../../../posture/model";
 import { describePorted, type Ported } from "../../../posture/ports";
+import { UNKNOWN_MEANS } from "../../../posture/unknown";
 
 /** True for a CIDR inside private address space (every address of it: see posture/cidr.ts): a network, not a tier. */
 export const isPrivateCidr = (cidr: string): boolean => isInside(cidr);
@@ -116,8 +117,12 @@ export function resourceName(o: Origin): string {
   return `${o.type.split(":").pop()} '${o.name}'`;
 }
 
+/** `web → app on tcp/8443`; with what could not be read and what it counts as (posture/unknown.ts). */
 export function describeFlow(r: NetworkRule): string {
-  return `${describeEndpoint(r.from)} → ${describeEndpoint(r.to)} on ${describePorted(r)}`;
+  const unread = (r.unread ?? []).map(
+    (u) => `${u.property} cannot be read yet, so counts as ${UNKNOWN_MEANS[u.kind].means}`,
+  );
+  return `${describeEndpoint(r.from)} → ${describeEndpoint(r.to)} on ${describePorted(r)}${unread.length ? ` (${unread.join("; ")})` : ""}`;
 }
 
 export const isAllowRule = (r: NetworkRule) => r.access === "allow";
