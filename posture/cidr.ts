@@ -62,6 +62,16 @@ const STRICT_IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0
  * interval it covers; undefined for anything else (a service tag, a typo, an octal-looking part).
  */
 function spanOf(text: string): (Span & { readonly prefix: number }) | undefined {
+  if (!SPANS.has(text)) {
+    // Rules judge the same few ranges many times over (every rule against every subnet): parse each once.
+    if (SPANS.size > 10_000) SPANS.clear();
+    SPANS.set(text, parseSpan(text));
+  }
+  return SPANS.get(text);
+}
+const SPANS = new Map<string, (Span & { readonly prefix: number }) | undefined>();
+
+function parseSpan(text: string): (Span & { readonly prefix: number }) | undefined {
   const [address, bits, ...rest] = text.trim().split("/");
   if (address === undefined || rest.length > 0) return undefined;
   try {
