@@ -122,10 +122,10 @@ function merged(spans: readonly Span[]): Span[] {
   return out;
 }
 
-/** The parts of `spans` not in `minus`. */
+/** The parts of `spans` not in `minus` (already merged). */
 function without(spans: readonly Span[], minus: readonly Span[]): Span[] {
   let out = merged(spans);
-  for (const m of merged(minus)) {
+  for (const m of minus) {
     out = out.flatMap((s): Span[] => {
       if (s.family !== m.family || m.last < s.first || s.last < m.first) return [s];
       return [
@@ -139,13 +139,13 @@ function without(spans: readonly Span[], minus: readonly Span[]): Span[] {
 
 const spans = (cidrs: readonly string[]): Span[] =>
   cidrs.map(spanOf).filter((s): s is Span & { prefix: number } => !!s);
-const INSIDE = spans(INSIDE_BLOCKS);
+const INSIDE = merged(spans(INSIDE_BLOCKS));
 const EVERYTHING: Span[] = [
   { family: "ipv4", first: 0n, last: (1n << 32n) - 1n },
   { family: "ipv6", first: 0n, last: (1n << 128n) - 1n },
 ];
 /** Every address an internet host can send from, per family. */
-const INTERNET = without(EVERYTHING, [...INSIDE, ...spans(UNROUTED)]);
+const INTERNET = without(EVERYTHING, merged([...INSIDE, ...spans(UNROUTED)]));
 
 const size = (ss: readonly Span[], family: Family) =>
   ss.filter((s) => s.family === family).reduce((n, s) => n + (s.last - s.first + 1n), 0n);
@@ -153,7 +153,8 @@ const size = (ss: readonly Span[], family: Family) =>
 /** True for a CIDR or address that lies entirely inside private space (see INSIDE_BLOCKS). */
 export function isInside(cidr: string): boolean {
   const s = spanOf(cidr);
-  return s !== undefined && without([s], INSIDE).length === 0;
+  // The blocks are merged and disjoint: a contiguous range inside their union lies in one of them.
+  return s !== undefined && INSIDE.some((b) => b.family === s.family && b.first <= s.first && s.last <= b.last);
 }
 
 /** The public addresses the ranges hold together, counted once, per family. */
@@ -164,7 +165,7 @@ export function publicAddresses(cidrs: readonly string[]): { readonly ipv4: bigi
 
 /** Together the ranges hold every address an internet host can send from, in IPv4 or in IPv6. */
 export function coversInternet(cidrs: readonly string[]): boolean {
-  const left = without(INTERNET, spans(cidrs));
+  const left = without(INTERNET, merged(spans(cidrs)));
   return (["ipv4", "ipv6"] as const).some((f) => size(left, f) === 0n);
 }
 

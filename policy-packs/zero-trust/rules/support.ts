@@ -50,18 +50,23 @@ export function publicSourcesTogether(
   on: (o: NetworkRule) => boolean = (o) => sameTraffic(o, r),
 ): string[] {
   if (r.from.kind !== "cidr" || !isOutside(r.from)) return [];
-  return rules
-    .filter(
-      (o) =>
-        o.access === "allow" &&
-        o.direction === r.direction &&
-        o.group === r.group &&
-        endKey(o.to) === endKey(r.to) &&
-        o.from.kind === "cidr" &&
-        isOutside(o.from) &&
-        on(o),
-    )
-    .map((o) => (o.from as { cidr: string }).cidr);
+  return (publicAllowsByGroup(rules).get(groupKey(r)) ?? []).filter(on).map((o) => (o.from as { cidr: string }).cidr);
+}
+
+/** Which rules add up: allows of one direction into one end of one group. */
+const groupKey = (r: NetworkRule) => `${r.direction} ${r.group ?? ""} ${endKey(r.to)}`;
+const byGroup = new WeakMap<readonly NetworkRule[], Map<string, NetworkRule[]>>();
+/** The allows from public ranges, by the group and end they let into (built once per list of rules). */
+function publicAllowsByGroup(rules: readonly NetworkRule[]): Map<string, NetworkRule[]> {
+  let groups = byGroup.get(rules);
+  if (!groups) {
+    groups = new Map();
+    for (const o of rules)
+      if (o.access === "allow" && o.from.kind === "cidr" && isOutside(o.from))
+        groups.set(groupKey(o), [...(groups.get(groupKey(o)) ?? []), o]);
+    byGroup.set(rules, groups);
+  }
+  return groups;
 }
 
 /** The rule's source, added up with the group's other public sources on the same traffic, is as wide as the internet. */
@@ -83,18 +88,29 @@ const subnetTiers = (s: NetworkPosture["subnets"][number]) => [
 export function tiersByAddress(e: Endpoint, network: NetworkPosture): { every: boolean; tiers: string[]; why: string } {
   if (e.kind === "vnet") return { every: true, tiers: [], why: "the whole virtual network" };
   if (e.kind !== "cidr" || !isCidr(e.cidr)) return { every: false, tiers: [], why: "" };
+  if (network.spaces.length === 0 && network.subnets.length === 0) return { every: false, tiers: [], why: "" };
   const space = network.spaces.find((n) => n.prefixes.length > 0 && n.prefixes.every((p) => cidrWithin(p, e.cidr)));
   if (space) return { every: true, tiers: [], why: `the whole address space of ${resourceName(space.origin)}` };
-  const byNetwork = new Map<string, NetworkPosture["subnets"][number][]>();
-  for (const s of network.subnets.filter((s) => s.kind === "subnet" && s.network && s.prefixes.length))
-    byNetwork.set(s.network!, [...(byNetwork.get(s.network!) ?? []), s]);
-  for (const subnets of byNetwork.values())
+  for (const subnets of subnetsByNetwork(network).values())
     if (subnets.length >= 2 && subnets.every((s) => s.prefixes.every((p) => cidrWithin(p, e.cidr))))
       return { every: true, tiers: [], why: `every subnet of its network (${subnets.map((s) => s.name).join(", ")})` };
   const tiers = network.subnets
     .filter((s) => s.kind === "subnet" && s.prefixes.some((p) => cidrsOverlap(p, e.cidr)))
     .flatMap(subnetTiers);
   return { every: false, tiers: [...new Set(tiers)].sort(), why: "the subnets it overlaps" };
+}
+
+const networks = new WeakMap<NetworkPosture, Map<string, NetworkPosture["subnets"][number][]>>();
+/** The subnets with addresses of each network (built once per posture). */
+function subnetsByNetwork(network: NetworkPosture): Map<string, NetworkPosture["subnets"][number][]> {
+  let byNetwork = networks.get(network);
+  if (!byNetwork) {
+    byNetwork = new Map();
+    for (const s of network.subnets.filter((s) => s.kind === "subnet" && s.network && s.prefixes.length))
+      byNetwork.set(s.network!, [...(byNetwork.get(s.network!) ?? []), s]);
+    networks.set(network, byNetwork);
+  }
+  return byNetwork;
 }
 
 /** The one tier whose subnet a range lies within (the tier talking to itself by address), if any. */
