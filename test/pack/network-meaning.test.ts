@@ -547,7 +547,7 @@ describe.each(VIEWS)("in the %s view", (view) => {
           "network-tier-to-tier-by-reference",
         ]);
         expect(v.blocked.join("\n")).toMatch(
-          /vnet → data on tcp\/5432: that range is the whole virtual network: every tier \(edge, web, app, mgmt\), so it opens into tier 'data' to 'edge', 'web'/,
+          /vnet → data on tcp\/5432: that range is the whole virtual network: every tier \(edge, web, app, mgmt\), so it lets 'edge', 'web' into tier 'data'/,
         );
       }
     });
@@ -610,7 +610,7 @@ describe.each(VIEWS)("in the %s view", (view) => {
         }),
       );
       expect(v.blocked).toContainEqual(
-        expect.stringMatching(/^network-flows-follow-tier-model: .*so it opens from tier 'data' to/),
+        expect.stringMatching(/^network-flows-follow-tier-model: .*so it lets tier 'data' reach 'edge'/),
       );
     });
 
@@ -646,7 +646,7 @@ describe.each(VIEWS)("in the %s view", (view) => {
       const v = await handWrittenStack(view, tiered("VirtualNetwork"));
       expect(policies(v.blocked)).toEqual(["network-flows-follow-tier-model", "network-tier-to-tier-by-reference"]);
       expect(v.blocked.join("\n")).toMatch(
-        /every tier \(edge, web, app, mgmt\), so it opens into tier 'data' to 'edge', 'web'/,
+        /every tier \(edge, web, app, mgmt\), so it lets 'edge', 'web', 'mgmt' into tier 'data'/,
       );
     });
 

@@ -51,11 +51,12 @@ function byBreadth(posture: Posture, s: Settings, flows: readonly AllowedFlow[])
       const what = reach.every
         ? `${reach.why}: every tier (${tiers.join(", ")})`
         : `tier ${undeclared.map((t) => `'${t}'`).join(", ")} (${reach.why})`;
-      const flow = inbound ? `into tier '${own}'` : `from tier '${own}'`;
+      const others = undeclared.map((t) => `'${t}'`).join(", ");
+      const opens = inbound ? `lets ${others} into tier '${own}'` : `lets tier '${own}' reach ${others}`;
       return [
         {
           urn: r.origin.urn,
-          message: `${resourceName(r.origin)} lets ${describeFlow(r)}: that range is ${what}, so it opens ${flow} to ${undeclared.map((t) => `'${t}'`).join(", ")}, which the tier model does not allow. Reference the tier that needs the flow (its security group or ASG) instead of the network's addresses, and declare the flow with a reason.`,
+          message: `${resourceName(r.origin)} lets ${describeFlow(r)}: that range is ${what}, so it ${opens}, which the tier model does not allow. Reference the tier that needs the flow (its security group or ASG) instead of the network's addresses, and declare the flow with a reason.`,
         },
       ];
     });
