@@ -1,5 +1,7 @@
-import type { PortRange, Protocol } from "./ports";
+import type { IcmpMessages, PortRange, Protocol } from "./ports";
+import { serviceTagKind } from "../catalog/azure-service-tags";
 import type { PlannedResource } from "./resource";
+import type { UnknownKind } from "./unknown";
 import { OPAQUE_SECRET } from "./values";
 import type { AccessReach } from "../catalog/access";
 
@@ -43,13 +45,25 @@ export interface NetworkRule {
   readonly protocol: Protocol;
   /** Undefined for every port (any-port, or a protocol without ports). */
   readonly ports?: PortRange;
+  /** For ICMP, the messages the rule is limited to (undefined: every ICMP message). */
+  readonly icmp?: IcmpMessages;
   /** Azure priority; lower wins. */
   readonly priority?: number;
   /** Inline rules live in their group's resource; standalone ones are resources of their own. */
   readonly inline: boolean;
+  /** The peer is the rule's own group (AWS `self`, or the same group named on both sides). */
+  readonly self?: boolean;
+  /** Properties that could not be read and count as their worst case (posture/unknown.ts), for the verdict to name. */
+  readonly unread?: readonly UnreadProperty[];
   /** URN of the security group or NSG the rule belongs to, when it could be resolved. */
   readonly group?: string;
   readonly origin: Origin;
+}
+
+/** A property of a rule that could not be read, and the kind of value it is (its meaning: posture/unknown.ts). */
+export interface UnreadProperty {
+  readonly property: string;
+  readonly kind: UnknownKind;
 }
 
 /** A security group, NSG or ASG, and the tier its `zt:tier` tag names. */
@@ -93,6 +107,7 @@ export interface AclEntry {
   readonly peer: Endpoint;
   readonly protocol: Protocol;
   readonly ports?: PortRange;
+  readonly icmp?: IcmpMessages;
   readonly ruleNumber: number;
   readonly origin: Origin;
 }
@@ -112,6 +127,43 @@ export interface RemoteRoute {
   readonly origin: Origin;
 }
 
+/** A VPC or VNet: the address space its subnets, and so its tiers, are carved from. */
+export interface NetworkSpace {
+  readonly cloud: Cloud;
+  /** The network as its subnets name it: its resource's URN. */
+  readonly network: string;
+  readonly prefixes: readonly string[];
+  readonly origin: Origin;
+}
+
+/** An NSG that a resource puts a subnet or an interface under. */
+export interface GroupAssociation {
+  /** The NSG as a tier, an untagged group, or unknown (outside the stack, or not pinned to one NSG). */
+  readonly group: Endpoint;
+  /** When the reference could be any of several NSGs of the stack (a new stack's ids): each of them. */
+  readonly candidates?: readonly Endpoint[];
+  readonly origin: Origin;
+}
+
+/**
+ * A subnet, or a network interface (an Azure NSG can filter either): its addresses, its network,
+ * the tiers the stack says it holds, and the NSGs that resources put it under.
+ */
+export interface SubnetPlacement {
+  readonly cloud: Cloud;
+  readonly kind: "subnet" | "interface";
+  /** How the stack names it: its resource's URN, `<network URN>/<name>` when declared inline, or its id. */
+  readonly subnet: string;
+  readonly name: string;
+  /** The VPC or VNet it belongs to (a NetworkSpace's `network`), when known. */
+  readonly network?: string;
+  readonly prefixes: readonly string[];
+  /** Tiers its own zt:tier tag (AWS subnets) or the hosts in it (through their groups or ASGs) place it in. */
+  readonly tiers: readonly string[];
+  readonly associations: readonly GroupAssociation[];
+  readonly origin: Origin;
+}
+
 export interface NetworkPosture {
   readonly groups: readonly TierGroup[];
   /** Hosts and the tiers they sit in: one host in two tiers joins them. */
@@ -123,6 +175,10 @@ export interface NetworkPosture {
   readonly acls: readonly AclEntry[];
   /** Private ranges remote users reach through a VPN or a tunnel. */
   readonly remote: readonly RemoteRoute[];
+  /** VPCs and VNets of the stack and their address spaces. */
+  readonly spaces: readonly NetworkSpace[];
+  /** Subnets and interfaces: where tiers sit in the address space, and the NSGs put over them. */
+  readonly subnets: readonly SubnetPlacement[];
 }
 
 export function describeEndpoint(e: Endpoint): string {
@@ -134,7 +190,9 @@ export function describeEndpoint(e: Endpoint): string {
     case "untagged":
       return `untagged group ${e.group}`;
     case "service-tag":
-      return `service tag ${e.tag} (every Azure tenant's addresses)`;
+      return serviceTagKind(e.tag) === undefined
+        ? `service tag ${e.tag} (not in the pack's catalog, so judged as the internet)`
+        : `service tag ${e.tag} (every Azure tenant's addresses)`;
     case "prefix-list":
       return `prefix list ${e.id} (its addresses are not in the stack, so judged as anywhere)`;
     case "unknown":
@@ -406,6 +464,7 @@ export type PostureElement =
   | "network.acls"
   | "network.hosts"
   | "network.remote"
+  | "network.subnets"
   | "access.apps"
   | "access.policies"
   | "access.serviceTokens"

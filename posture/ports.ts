@@ -12,11 +12,24 @@ export interface PortRange {
   readonly to: number;
 }
 
+/**
+ * The ICMP messages an ICMP rule admits: ICMP (4) or ICMPv6 (6), a type and a code; an undefined
+ * type or code is every one. AWS writes them in a rule's port fields (from = type, to = code, -1 =
+ * every one) or as an ACL's `icmpType`/`icmpCode`; Azure cannot name one, so its ICMP is every message.
+ */
+export interface IcmpMessages {
+  readonly version: 4 | 6;
+  readonly type?: number;
+  readonly code?: number;
+}
+
 /** Something that carries traffic on a protocol and (unless every port) a range of ports. */
 export interface Ported {
   readonly protocol: Protocol;
   /** Undefined for every port (any-port, or a protocol without ports). */
   readonly ports?: PortRange;
+  /** For ICMP, the messages it is limited to (undefined: every ICMP message). */
+  readonly icmp?: IcmpMessages;
 }
 
 /** A flow the tier model allows, as far as ports go: a protocol and the ranges it may use. */
@@ -58,9 +71,26 @@ export function isAnyPort(r: Ported): boolean {
   return r.ports === undefined || (r.ports.from <= 1 && r.ports.to >= 65535);
 }
 
-/** `tcp/443`, `udp/any port`, `any protocol/any port`, `icmp`. */
+/** `icmp`, `icmp type 3 code 4`, `icmpv6 type 2`. */
+function describeIcmp(m: IcmpMessages | undefined): string {
+  if (m?.type === undefined) return m?.version === 6 ? "icmpv6" : "icmp";
+  return `${m.version === 6 ? "icmpv6" : "icmp"} type ${m.type}${m.code === undefined ? "" : ` code ${m.code}`}`;
+}
+
+/**
+ * Path MTU discovery's own message and nothing else: "fragmentation needed" (ICMP type 3 code 4)
+ * or "packet too big" (ICMPv6 type 2, whose only code is 0). AWS documents admitting it from
+ * anywhere so that hosts can learn a smaller MTU; it opens no port and carries no session.
+ */
+export function isPathMtuDiscovery(r: Ported): boolean {
+  const m = r.icmp;
+  if (r.protocol !== "icmp" || m?.type === undefined) return false;
+  return m.version === 4 ? m.type === 3 && m.code === 4 : m.type === 2 && (m.code === undefined || m.code === 0);
+}
+
+/** `tcp/443`, `udp/any port`, `any protocol/any port`, `icmp`, `icmp type 3 code 4`. */
 export function describePorted(r: Ported): string {
-  if (r.protocol === "icmp") return "icmp";
+  if (r.protocol === "icmp") return describeIcmp(r.icmp);
   if (isAnyPort(r)) return `${r.protocol === "all" ? "any protocol" : r.protocol}/any port`;
   return `${r.protocol}/${describePortRange(r.ports!)}`;
 }

@@ -14,6 +14,7 @@ import { READER as remoteAccess } from "./remote-access";
 import { READER as resourcePolicies } from "./resource-policies";
 import { READER as roleTrust } from "./role-trust";
 import { READER as serviceEndpoints } from "./service-endpoints";
+import { READER as subnetAssociations } from "./subnet-associations";
 
 /**
  * The registry: every reader's declaration. A new reader is listed here and nowhere else; the pack's
@@ -35,4 +36,5 @@ export const READERS: readonly ReaderDeclaration[] = [
   resourcePolicies,
   roleTrust,
   serviceEndpoints,
+  subnetAssociations,
 ];

@@ -1,8 +1,8 @@
 import type { AclEntry } from "../model";
 import type { ResourceIndex } from "../index-resources";
 import type { PlannedResource } from "../resource";
-import { arr, num, obj, str } from "../values";
-import { cidrEndpoint, portsOf, protocolOf } from "./aws-network";
+import { arr, num, obj, str, strs, UNKNOWN_VALUE } from "../values";
+import { cidrEndpoint, icmpOf, portsOf, protocolOf } from "./aws-network";
 import { originOf } from "./origin";
 import type { ReaderDeclaration } from "./registry";
 
@@ -22,15 +22,22 @@ function entry(
   actionKey: string,
 ): AclEntry[] {
   const protocol = protocolOf(e.protocol);
-  const cidrs = [str(e.cidrBlock), str(e.ipv6CidrBlock)].filter((c): c is string => c !== undefined && c !== "");
-  return cidrs.map((cidr) => ({
+  const icmp = icmpOf(e.protocol, e.icmpType, e.icmpCode);
+  // An unreadable action allows; an unreadable number puts an allow first and a deny last (fail closed).
+  const access = str(e[actionKey])?.trim().toLowerCase() === "deny" ? "deny" : "allow";
+  const ruleNumber = num(e[numberKey]) ?? (access === "deny" ? Number.MAX_SAFE_INTEGER : 0);
+  const peers = ["cidrBlock", "ipv6CidrBlock"]
+    .filter((k) => e[k] !== undefined && e[k] !== "")
+    .map((k) => cidrEndpoint(strs([e[k]])[0] ?? UNKNOWN_VALUE, k));
+  return peers.map((peer) => ({
     acl,
     direction,
-    access: str(e[actionKey])?.toLowerCase() === "deny" ? "deny" : "allow",
-    peer: cidrEndpoint(cidr),
+    access,
+    peer,
     protocol,
     ports: portsOf(protocol, e.fromPort, e.toPort),
-    ruleNumber: num(e[numberKey]) ?? 0,
+    ...(icmp ? { icmp } : {}),
+    ruleNumber,
     origin: originOf(r),
   }));
 }

@@ -7,6 +7,7 @@ import { readNetworkAcls } from "./network-acls";
 import { readServiceOpenings } from "./paas-firewalls";
 import { readServiceEndpoints } from "./service-endpoints";
 import { readRemoteAccess } from "./remote-access";
+import { readSubnets } from "./subnet-associations";
 
 /** What a rule allows or denies, on which group: two rules with the same key are the same rule. */
 const ruleKey = (r: NetworkRule) =>
@@ -20,6 +21,7 @@ const ruleKey = (r: NetworkRule) =>
     r.to,
     r.protocol,
     r.ports ?? null,
+    r.icmp ?? null,
   ]);
 
 /**
@@ -35,6 +37,7 @@ function withoutRefreshedCopies(rules: readonly NetworkRule[]): NetworkRule[] {
 export function readNetwork(index: ResourceIndex): NetworkPosture {
   const aws = readAwsNetwork(index);
   const azure = readAzureNetwork(index);
+  const { spaces, subnets } = readSubnets(index);
   return {
     groups: [...aws.groups, ...azure.groups],
     rules: withoutRefreshedCopies([...aws.rules, ...azure.rules]),
@@ -42,5 +45,7 @@ export function readNetwork(index: ResourceIndex): NetworkPosture {
     hosts: readHosts(index),
     acls: readNetworkAcls(index),
     remote: readRemoteAccess(index),
+    spaces,
+    subnets,
   };
 }

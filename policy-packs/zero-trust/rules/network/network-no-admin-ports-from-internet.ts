@@ -1,7 +1,9 @@
 import type { ResourceRule } from "../../rule";
 import { coversPort } from "../../../../posture/ports";
 import { ADMIN_PORTS } from "../../../../catalog/admin-ports";
-import { describeFlow, isAllowRule, isOutside, isWideOpen, resourceName } from "../support";
+import { isWideRange } from "../../../../posture/cidr";
+import { describeEndpoint } from "../../../../posture/model";
+import { describeFlow, isAllowRule, isOutside, isWideOpen, publicSourcesTogether, resourceName } from "../support";
 
 export const networkNoAdminPortsFromInternet: ResourceRule = {
   kind: "resource",
@@ -15,21 +17,30 @@ export const networkNoAdminPortsFromInternet: ResourceRule = {
   remediation: "Remove the rule; reach hosts through the management tier and a ZTNA SSH/RDP app.",
   uses: [],
   reads: ["network.rules"],
-  judge: (posture) =>
-    posture.network.rules
+  judge: (posture) => {
+    const { rules } = posture.network;
+    return rules
       .filter((r) => isAllowRule(r) && r.direction === "ingress" && isOutside(r.from))
       .flatMap((r) =>
-        ADMIN_PORTS.filter((a) => coversPort(r, a.port)).map((a) =>
-          isWideOpen(r.from)
-            ? {
-                urn: r.origin.urn,
-                message: `${resourceName(r.origin)} exposes ${a.name} (${a.port}) to the internet (${describeFlow(r)}). Remove it and reach hosts through ZTNA.`,
-              }
-            : {
-                urn: r.origin.urn,
-                notice: true,
-                message: `${resourceName(r.origin)} allows ${a.name} (${a.port}) from a public address (${describeFlow(r)}): an allow-list, not zero trust. Reach hosts through ZTNA instead.`,
-              },
-        ),
-      ),
+        ADMIN_PORTS.filter((a) => coversPort(r, a.port)).map((a) => {
+          if (isWideOpen(r.from))
+            return {
+              urn: r.origin.urn,
+              message: `${resourceName(r.origin)} exposes ${a.name} (${a.port}) to the internet (${describeFlow(r)}). Remove it and reach hosts through ZTNA.`,
+            };
+          // Narrow pieces of one wide range, split across entries or rules of the same group, add up.
+          const together = publicSourcesTogether(r, rules, (o) => coversPort(o, a.port));
+          if (isWideRange(together))
+            return {
+              urn: r.origin.urn,
+              message: `${resourceName(r.origin)} exposes ${a.name} (${a.port}) to ${describeEndpoint(r.from)}, which with the group's other public sources on that port (${together.join(", ")}) is as wide as the internet (${describeFlow(r)}). Remove them and reach hosts through ZTNA.`,
+            };
+          return {
+            urn: r.origin.urn,
+            notice: true,
+            message: `${resourceName(r.origin)} allows ${a.name} (${a.port}) from a public address (${describeFlow(r)}): an allow-list, not zero trust. Reach hosts through ZTNA instead.`,
+          };
+        }),
+      );
+  },
 };

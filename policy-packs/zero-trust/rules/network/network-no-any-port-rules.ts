@@ -1,6 +1,12 @@
+import type { NetworkRule } from "../../../../posture/model";
 import { isAnyPort } from "../../../../posture/ports";
 import type { ResourceRule } from "../../rule";
 import { describeFlow, isAllowRule, resourceName } from "../support";
+
+/** The rule lets a group or tier reach itself (AWS `self`, a source that is its own tier). */
+const toItself = (r: NetworkRule) =>
+  r.self === true ||
+  ((r.from.kind === "tier" || r.from.kind === "untagged") && JSON.stringify(r.from) === JSON.stringify(r.to));
 
 export const networkNoAnyPortRules: ResourceRule = {
   kind: "resource",
@@ -19,8 +25,9 @@ export const networkNoAnyPortRules: ResourceRule = {
       .filter((r) => isAllowRule(r) && isAnyPort(r))
       .map((r) => ({
         urn: r.origin.urn,
-        // Egress of everything from an untagged group is AWS's default written out: advice.
-        ...(r.direction === "egress" && r.from.kind === "untagged" ? { notice: true } : {}),
+        // Egress of everything from an untagged group is AWS's default written out, and a group (or
+        // tier) open to itself is a cluster talking to its own members: advice, not a block.
+        ...((r.direction === "egress" && r.from.kind === "untagged") || toItself(r) ? { notice: true } : {}),
         message: `${resourceName(r.origin)} allows ${describeFlow(r)}: every ${r.protocol === "all" ? "protocol and port" : "port"}. Name the protocol and ports the flow needs.`,
       })),
 };

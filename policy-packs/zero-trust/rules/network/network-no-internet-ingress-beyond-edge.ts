@@ -4,7 +4,17 @@ import { REDIRECT_PORT, WEB_PORTS } from "../../../../profile/network-defaults";
 const HTTP_PORTS = [...WEB_PORTS, REDIRECT_PORT];
 import { allowedFlows, TIER_MODEL_SETTINGS } from "../allowed-flows";
 import { describeEndpoint } from "../../../../posture/model";
-import { describeFlow, isAllowRule, isOutside, isWideOpen, resourceName, tierOf, withinDeclared } from "../support";
+import { isPathMtuDiscovery } from "../../../../posture/ports";
+import {
+  describeFlow,
+  isAllowRule,
+  isOutside,
+  isWideOpen,
+  resourceName,
+  tierOf,
+  wideTogether,
+  withinDeclared,
+} from "../support";
 
 export const networkNoInternetIngressBeyondEdge: StackRule = {
   kind: "stack",
@@ -21,8 +31,10 @@ export const networkNoInternetIngressBeyondEdge: StackRule = {
   judge: (posture, s) => {
     const sources = allowedFlows(s).filter((f) => f.from === "internet" && f.to === s.edgeTier);
     const cidrs = sources.some((f) => !f.cidrs) ? undefined : sources.flatMap((f) => f.cidrs ?? []);
-    return posture.network.rules
-      .filter((r) => isAllowRule(r) && r.direction === "ingress" && isOutside(r.from))
+    const { rules } = posture.network;
+    // Path MTU discovery's one ICMP message opens nothing (AWS documents it from anywhere).
+    return rules
+      .filter((r) => isAllowRule(r) && r.direction === "ingress" && isOutside(r.from) && !isPathMtuDiscovery(r))
       .flatMap((r) => {
         const tier = tierOf(r.to);
         const webOnly =
@@ -41,7 +53,9 @@ export const networkNoInternetIngressBeyondEdge: StackRule = {
           r.protocol === "tcp" &&
           r.ports !== undefined &&
           [...HTTP_PORTS, ...s.webPorts].some((p) => r.ports!.from === p && r.ports!.to === p);
-        if (r.to.kind === "untagged" && (webLike || !isWideOpen(r.from))) {
+        // Narrow public pieces that add up to a range as wide as the internet are judged together.
+        const wide = isWideOpen(r.from) || wideTogether(r, rules);
+        if (r.to.kind === "untagged" && (webLike || !wide)) {
           const message = `${resourceName(r.origin)} accepts ${describeFlow(r)}, and the group has no zt:tier tag. Tag it (zt:tier=${s.edgeTier} if it is the edge) so segmentation can be checked, or publish it through ZTNA.`;
           return [{ urn: r.origin.urn, notice: true, message }];
         }

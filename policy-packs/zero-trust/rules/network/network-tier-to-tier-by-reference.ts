@@ -1,5 +1,6 @@
 import type { StackRule } from "../../rule";
-import { describeFlow, isAllowRule, isPrivateCidr, resourceName, tierOf } from "../support";
+import { isPathMtuDiscovery } from "../../../../posture/ports";
+import { describeFlow, isAllowRule, isPrivateCidr, resourceName, tierOf, tierOfRange } from "../support";
 
 export const networkTierToTierByReference: StackRule = {
   kind: "stack",
@@ -17,9 +18,13 @@ export const networkTierToTierByReference: StackRule = {
   judge: (posture) =>
     posture.network.rules
       .filter((r) => isAllowRule(r) && (tierOf(r.from) !== undefined || tierOf(r.to) !== undefined))
+      .filter((r) => !(r.direction === "ingress" && isPathMtuDiscovery(r)))
       .filter((r) => {
-        const other = r.direction === "ingress" ? r.from : r.to;
-        return other.kind === "vnet" || (other.kind === "cidr" && isPrivateCidr(other.cidr));
+        const [own, other] = r.direction === "ingress" ? [r.to, r.from] : [r.from, r.to];
+        if (other.kind === "vnet") return true;
+        if (other.kind !== "cidr" || !isPrivateCidr(other.cidr)) return false;
+        // A tier reaching its own subnet by its range talks to itself: nothing else is in that range.
+        return tierOf(own) === undefined || tierOfRange(other.cidr, posture.network) !== tierOf(own);
       })
       .map((r) => ({
         urn: r.origin.urn,

@@ -1,0 +1,315 @@
+import type { Endpoint, GroupAssociation, NetworkSpace, Origin, SubnetPlacement } from "../model";
+import type { ResourceIndex, ResolvedRefs } from "../index-resources";
+import type { PlannedResource } from "../resource";
+import { isUnknown, listEntries, obj, str, strs } from "../values";
+import { isCidr } from "../cidr";
+import { AWS } from "./aws-network";
+import { AZURE } from "./azure-network";
+import { HOST_ASSOCIATIONS, HOSTS } from "./hosts";
+import { endpointsOf, originOf, tierTag } from "./origin";
+import type { ReaderDeclaration } from "./registry";
+
+export const SUBNETS = {
+  vpc: "aws:ec2/vpc:Vpc",
+  vpcCidr: "aws:ec2/vpcIpv4CidrBlockAssociation:VpcIpv4CidrBlockAssociation",
+  awsSubnet: "aws:ec2/subnet:Subnet",
+  vnet: "azure-native:network:VirtualNetwork",
+  subnet: "azure-native:network:Subnet",
+  classicVnet: "azure:network/virtualNetwork:VirtualNetwork",
+  classicSubnet: "azure:network/subnet:Subnet",
+  /** Puts a subnet under an NSG: whichever of it and the subnet's own NSG applies last wins. */
+  classicSubnetNsg: "azure:network/subnetNetworkSecurityGroupAssociation:SubnetNetworkSecurityGroupAssociation",
+  classicNic: "azure:network/networkInterface:NetworkInterface",
+  /** Puts one interface under an NSG, on top of its subnet's. */
+  classicNicNsg: "azure:network/networkInterfaceSecurityGroupAssociation:NetworkInterfaceSecurityGroupAssociation",
+} as const;
+
+const VPC_TYPES = [SUBNETS.vpc];
+const VNET_TYPES = [SUBNETS.vnet, SUBNETS.classicVnet];
+const SUBNET_RESOURCES = [SUBNETS.awsSubnet, SUBNETS.subnet, SUBNETS.classicSubnet];
+const NSG_TYPES = [AZURE.nsg, AZURE.classicNsg];
+const AWS_GROUPS = [AWS.securityGroup, AWS.defaultSecurityGroup];
+const ASG_TYPES = [AZURE.asg, AZURE.classicAsg];
+
+interface Placement {
+  cloud: "aws" | "azure";
+  kind: "subnet" | "interface";
+  subnet: string;
+  name: string;
+  network?: string;
+  prefixes: string[];
+  tiers: Set<string>;
+  associations: GroupAssociation[];
+  origin: Origin;
+}
+
+/** Known address texts of a single value and a list (unknown entries dropped: they place nothing). */
+const prefixesOf = (...values: unknown[]): string[] =>
+  values.flatMap((v) => (Array.isArray(v) || isUnknown(v) ? strs(v) : strs([v]))).filter(isCidr);
+
+/** A subnet's name and its network's, from an Azure subnet id (`.../virtualNetworks/<vnet>/subnets/<name>`). */
+function namesInId(id: string): { vnet: string; subnet: string } | undefined {
+  const m = /\/virtualnetworks\/([^/]+)\/subnets\/([^/]+)\/?$/i.exec(id);
+  return m ? { vnet: m[1]!.toLowerCase(), subnet: m[2]!.toLowerCase() } : undefined;
+}
+
+/**
+ * Reads where tiers sit in the address space and which NSG filters them: VPCs and VNets with their
+ * address spaces; subnets with their addresses, their own zt:tier tag (AWS) and the tiers of the
+ * hosts placed in them; and every NSG a resource puts over a subnet or an interface: azure-native's
+ * `networkSecurityGroup` on a Subnet, on a VirtualNetwork's inline subnet or on a NIC, the classic
+ * provider's `securityGroup` on an inline subnet and its association resources. One subnet named
+ * by two resources (inline in its VNet, and as a Subnet or an association) is one placement with
+ * both associations: the one applied last wins.
+ */
+export function readSubnets(index: ResourceIndex): { spaces: NetworkSpace[]; subnets: SubnetPlacement[] } {
+  const spaces = new Map<string, NetworkSpace>();
+  const placements = new Map<string, Placement>();
+  const place = (key: string, init: () => Placement): Placement => {
+    let p = placements.get(key);
+    if (!p) placements.set(key, (p = init()));
+    return p;
+  };
+  const newPlacement =
+    (r: PlannedResource, key: string, name: string, kind: Placement["kind"] = "subnet") =>
+    () => ({
+      cloud: r.type.startsWith("aws:") ? ("aws" as const) : ("azure" as const),
+      kind,
+      subnet: key,
+      name,
+      prefixes: [],
+      tiers: new Set<string>(),
+      associations: [],
+      origin: originOf(r),
+    });
+
+  const groupEndpoint = (g: PlannedResource): Endpoint => {
+    const tier = tierTag(g);
+    return tier ? { kind: "tier", tier } : { kind: "untagged", group: g.name };
+  };
+  /** The NSG one reference names; with the candidates when it could be any of several. */
+  const nsgOf = (refs: ResolvedRefs): { group: Endpoint; candidates?: Endpoint[] } | undefined => {
+    const ends = endpointsOf(refs, groupEndpoint);
+    if (ends.length === 0) return undefined;
+    if (ends.length > 1) return { group: { kind: "unknown", ref: "several NSGs" } };
+    const candidates = refs.anyOf[0]?.map(groupEndpoint);
+    return { group: ends[0]!, ...(candidates ? { candidates } : {}) };
+  };
+  const associate = (p: Placement, nsg: ReturnType<typeof nsgOf>, by: PlannedResource) => {
+    if (nsg) p.associations.push({ ...nsg, origin: originOf(by) });
+  };
+
+  // VPCs and VNets: their address spaces.
+  const addSpace = (r: PlannedResource, prefixes: string[]) => {
+    const s = spaces.get(r.urn);
+    spaces.set(r.urn, {
+      cloud: r.type.startsWith("aws:") ? "aws" : "azure",
+      network: r.urn,
+      prefixes: [...(s?.prefixes ?? []), ...prefixes],
+      origin: originOf(r),
+    });
+  };
+  for (const v of index.ofType(SUBNETS.vpc)) addSpace(v, prefixesOf(v.inputs.cidrBlock, v.inputs.ipv6CidrBlock));
+  for (const a of index.ofType(SUBNETS.vpcCidr)) {
+    const [vpc] = index.resolve(a, "vpcId", [[a.inputs.vpcId]], VPC_TYPES);
+    if (vpc!.targets.length === 1) addSpace(vpc!.targets[0]!, prefixesOf(a.inputs.cidrBlock));
+  }
+  for (const v of index.ofType(SUBNETS.vnet)) addSpace(v, prefixesOf(obj(v.inputs.addressSpace).addressPrefixes));
+  for (const v of index.ofType(SUBNETS.classicVnet)) addSpace(v, prefixesOf(v.inputs.addressSpaces));
+
+  // A VNet's name, as other resources and ids name it (Azure names compare case-insensitively).
+  const vnetName = (v: PlannedResource) => (str(v.inputs.virtualNetworkName) ?? str(v.inputs.name))?.toLowerCase();
+  const inlineKey = (vnet: PlannedResource, name: string) => `${vnet.urn}/${name.toLowerCase()}`;
+
+  // Subnets declared inline in their VNet, with the NSG each names.
+  for (const v of index.ofType(...VNET_TYPES)) {
+    const entries = listEntries(v.inputs.subnets).map(obj);
+    const classic = v.type === SUBNETS.classicVnet;
+    const nsgIds = entries.map((e) => (classic ? e.securityGroup : obj(e.networkSecurityGroup).id));
+    const refs = index.resolve(
+      v,
+      "subnets",
+      nsgIds.map((id) => (id === undefined ? [] : [id])),
+      NSG_TYPES,
+    );
+    entries.forEach((e, i) => {
+      const name = str(e.name) ?? `subnet ${i + 1}`;
+      const p = place(inlineKey(v, name), newPlacement(v, inlineKey(v, name), name));
+      p.network = v.urn;
+      p.prefixes.push(...prefixesOf(e.addressPrefix, e.addressPrefixes));
+      associate(p, nsgOf(refs[i]!), v);
+    });
+  }
+
+  /** The VNet a subnet resource belongs to: through its dependency, else by name. */
+  const vnetOf = (r: PlannedResource, property: string): PlannedResource | undefined => {
+    const [dep] = index.referenced(r, property, VNET_TYPES);
+    const name = str(r.inputs[property])?.toLowerCase();
+    return dep ?? (name ? index.ofType(...VNET_TYPES).find((v) => vnetName(v) === name) : undefined);
+  };
+  /** The placement of a subnet resource: the inline subnet of the same name in its VNet, if one. */
+  const subnetResources = new Map<PlannedResource, Placement>();
+  for (const r of index.ofType(...SUBNET_RESOURCES)) {
+    if (r.type === SUBNETS.awsSubnet) {
+      const p = place(r.urn, newPlacement(r, r.urn, str(obj(r.inputs.tags).Name) ?? r.name));
+      const [vpc] = index.resolve(r, "vpcId", [[r.inputs.vpcId]], VPC_TYPES);
+      if (vpc!.targets.length === 1) p.network = vpc!.targets[0]!.urn;
+      p.prefixes.push(...prefixesOf(r.inputs.cidrBlock, r.inputs.ipv6CidrBlock));
+      const tier = tierTag(r);
+      if (tier) p.tiers.add(tier);
+      subnetResources.set(r, p);
+      continue;
+    }
+    const name = str(r.inputs.subnetName) ?? str(r.inputs.name) ?? r.name;
+    const vnet = vnetOf(r, "virtualNetworkName");
+    const key = vnet ? inlineKey(vnet, name) : r.urn;
+    const p = place(key, newPlacement(r, key, name));
+    if (vnet) p.network = vnet.urn;
+    p.prefixes.push(...prefixesOf(r.inputs.addressPrefix, r.inputs.addressPrefixes));
+    if (r.type === SUBNETS.subnet) {
+      const [refs] = index.resolve(
+        r,
+        "networkSecurityGroup",
+        [[obj(r.inputs.networkSecurityGroup).id].filter((x) => x !== undefined)],
+        NSG_TYPES,
+      );
+      associate(p, nsgOf(refs!), r);
+    }
+    subnetResources.set(r, p);
+  }
+
+  /**
+   * The subnet a reference names: a subnet resource of the stack (by id, or through the dependency),
+   * an inline subnet (by the names in its id, or the only subnet of the VNet it depends on), or a
+   * subnet outside the stack by its id. Undefined when it cannot be pinned to one.
+   */
+  const subnetOf = (r: PlannedResource, property: string, value: unknown): Placement | undefined => {
+    const [refs] = index.resolve(r, property, [[value]], [...SUBNET_RESOURCES, ...VNET_TYPES]);
+    const target = refs!.targets.length === 1 ? refs!.targets[0]! : undefined;
+    const id = isUnknown(value) ? undefined : str(value);
+    const names = id ? namesInId(id) : undefined;
+    if (target && subnetResources.has(target)) return subnetResources.get(target);
+    const vnet =
+      target && VNET_TYPES.includes(target.type as (typeof VNET_TYPES)[number])
+        ? target
+        : names
+          ? index.ofType(...VNET_TYPES).find((v) => vnetName(v) === names.vnet)
+          : undefined;
+    if (vnet) {
+      if (names) return placements.get(inlineKey(vnet, names.subnet));
+      const inline = [...placements.values()].filter((p) => p.network === vnet.urn);
+      return inline.length === 1 ? inline[0] : undefined;
+    }
+    if (!id || target) return undefined;
+    // A subnet outside the stack, named by its id.
+    return place(id.toLowerCase(), newPlacement(r, id.toLowerCase(), names?.subnet ?? id));
+  };
+
+  // The classic provider's associations of a subnet with an NSG.
+  for (const a of index.ofType(SUBNETS.classicSubnetNsg)) {
+    const p = subnetOf(a, "subnetId", a.inputs.subnetId);
+    const [refs] = index.resolve(a, "networkSecurityGroupId", [[a.inputs.networkSecurityGroupId]], NSG_TYPES);
+    if (p) associate(p, nsgOf(refs!), a);
+  }
+
+  // Hosts: the tiers their groups (AWS) or ASGs (Azure) place them in, added to their subnet's; an
+  // Azure interface is also a placement of its own, for the NSG put on it.
+  const tiersOf = (r: PlannedResource, property: string, values: unknown[], types: readonly string[]) =>
+    values.length
+      ? index
+          .resolve(r, property, [values], types)[0]!
+          .targets.map(tierTag)
+          .filter((t): t is string => t !== undefined)
+      : [];
+  const interfaces = new Map<string, Placement>();
+  const subnetsOfInterface = new Map<Placement, Placement[]>();
+  for (const r of index.ofType(HOSTS.instance, HOSTS.networkInterface)) {
+    const groups = r.type === HOSTS.instance ? "vpcSecurityGroupIds" : "securityGroups";
+    const tiers = tiersOf(r, groups, listEntries(r.inputs[groups]), AWS_GROUPS);
+    const p = r.inputs.subnetId === undefined ? undefined : subnetOf(r, "subnetId", r.inputs.subnetId);
+    tiers.forEach((t) => p?.tiers.add(t));
+  }
+  for (const r of index.ofType(HOSTS.nic, SUBNETS.classicNic)) {
+    const configs = listEntries(r.inputs.ipConfigurations).map(obj);
+    const asgIds = configs.flatMap((c) =>
+      listEntries(c.applicationSecurityGroups).map((a) => (isUnknown(a) ? a : obj(a).id)),
+    );
+    const nic = place(
+      r.urn,
+      newPlacement(r, r.urn, str(r.inputs.networkInterfaceName) ?? str(r.inputs.name) ?? r.name, "interface"),
+    );
+    tiersOf(r, "ipConfigurations", asgIds, ASG_TYPES).forEach((t) => nic.tiers.add(t));
+    interfaces.set(r.urn, nic);
+    if (r.type === HOSTS.nic && r.inputs.networkSecurityGroup !== undefined) {
+      const [refs] = index.resolve(
+        r,
+        "networkSecurityGroup",
+        [[obj(r.inputs.networkSecurityGroup).id].filter((x) => x !== undefined)],
+        NSG_TYPES,
+      );
+      associate(nic, nsgOf(refs!), r);
+    }
+    const subnets = configs
+      .map((c) => (r.type === HOSTS.nic ? obj(c.subnet).id : c.subnetId))
+      .filter((v) => v !== undefined)
+      .map((v) => subnetOf(r, "ipConfigurations", v))
+      .filter((p): p is Placement => p !== undefined);
+    subnetsOfInterface.set(nic, subnets);
+  }
+  const interfaceOf = (r: PlannedResource): Placement | undefined => {
+    const [refs] = index.resolve(
+      r,
+      "networkInterfaceId",
+      [[r.inputs.networkInterfaceId]],
+      [HOSTS.nic, SUBNETS.classicNic],
+    );
+    return refs!.targets.length === 1 ? interfaces.get(refs!.targets[0]!.urn) : undefined;
+  };
+  for (const a of index.ofType(HOST_ASSOCIATIONS.classicAsgAssociation)) {
+    const nic = interfaceOf(a);
+    tiersOf(a, "applicationSecurityGroupId", [a.inputs.applicationSecurityGroupId], ASG_TYPES).forEach((t) =>
+      nic?.tiers.add(t),
+    );
+  }
+  for (const a of index.ofType(SUBNETS.classicNicNsg)) {
+    const nic = interfaceOf(a);
+    const [refs] = index.resolve(a, "networkSecurityGroupId", [[a.inputs.networkSecurityGroupId]], NSG_TYPES);
+    if (nic) associate(nic, nsgOf(refs!), a);
+  }
+  for (const [nic, subnets] of subnetsOfInterface) for (const s of subnets) nic.tiers.forEach((t) => s.tiers.add(t));
+
+  return {
+    spaces: [...spaces.values()],
+    subnets: [...placements.values()].map((p): SubnetPlacement => ({
+      cloud: p.cloud,
+      kind: p.kind,
+      subnet: p.subnet,
+      name: p.name,
+      ...(p.network ? { network: p.network } : {}),
+      prefixes: [...new Set(p.prefixes)],
+      tiers: [...p.tiers].sort(),
+      associations: p.associations,
+      origin: p.origin,
+    })),
+  };
+}
+
+export const READER: ReaderDeclaration = {
+  name: "subnet-associations",
+  feeds: {
+    "network.subnets": [
+      SUBNETS.vpc,
+      SUBNETS.vpcCidr,
+      SUBNETS.awsSubnet,
+      SUBNETS.vnet,
+      SUBNETS.subnet,
+      SUBNETS.classicVnet,
+      SUBNETS.classicSubnet,
+      SUBNETS.classicSubnetNsg,
+      SUBNETS.classicNic,
+      SUBNETS.classicNicNsg,
+      HOSTS.nic,
+    ],
+  },
+  consults: [HOSTS.instance, HOSTS.networkInterface, HOST_ASSOCIATIONS.classicAsgAssociation],
+};
