@@ -107,8 +107,6 @@ export const REASONS: readonly InventoryReason[] = [
       "aws:ec2/secondaryNetwork:SecondaryNetwork",
       "aws:ec2/secondarySubnet:SecondarySubnet",
       "aws:ec2/subnetCidrReservation:SubnetCidrReservation",
-      "aws:ec2/vpc:Vpc",
-      "aws:ec2/vpcIpv4CidrBlockAssociation:VpcIpv4CidrBlockAssociation",
       "aws:ec2/vpcIpv6CidrBlockAssociation:VpcIpv6CidrBlockAssociation",
       "aws:ec2transitgateway/transitGateway:TransitGateway",
       "aws:odb/network:Network",
