@@ -114,7 +114,7 @@ export const REASONS: readonly InventoryReason[] = [
   },
   {
     why: "A subnet's own range and its map-public-IP flag: the range admits nothing by itself, and on AWS a public address reaches an interface only as far as the interface's security groups admit (every interface has one); security group rules from the internet are read and judged.",
-    types: ["aws:ec2/defaultSubnet:DefaultSubnet", "aws:ec2/subnet:Subnet"],
+    types: ["aws:ec2/defaultSubnet:DefaultSubnet"],
   },
   {
     why: "A flow log records a subnet's or an interface's traffic; it admits none.",
@@ -1017,12 +1017,6 @@ export const REASONS: readonly InventoryReason[] = [
       "azure-native:workloads:Monitor",
       "azure-native:workloads:SapVirtualInstance",
     ],
-  },
-  {
-    pending: true,
-    why: "A subnet's NSG and route table, and a virtual network's inline subnets and peerings: which NSG guards a tier's subnet (swapping it swaps the tier's rules) and where its traffic goes.",
-    needs: "network.groups: which NSG guards each subnet, and the subnet's range for VNet-wide rules",
-    types: ["azure-native:network:Subnet", "azure-native:network:VirtualNetwork"],
   },
   {
     pending: true,
