@@ -1,11 +1,9 @@
 import * as ec2 from "@pulumi/aws/ec2";
 import * as ec2clientvpn from "@pulumi/aws/ec2clientvpn";
 import * as cloudflare from "@pulumi/cloudflare";
-import { beforeAll, describe, expect, it } from "vitest";
-import { judgeInProcess } from "../../engine/in-process-pack";
-import { runProgramOffline, type StackMode } from "../../engine/mock-engine";
-import type { PackServer } from "../../engine/pack-server";
-import { workerPack } from "../worker-pack";
+import { describe, expect, it } from "vitest";
+import type { StackMode } from "../../engine/mock-engine";
+import { useHandWrittenVerdict } from "./hand-written-verdict";
 
 // Private ranges remote users reach through a VPN or a tunnel: a wide range open to every user of a
 // Client VPN is a flat network; per group, or a narrow range, is not; a tunnel's private route is
@@ -13,24 +11,7 @@ import { workerPack } from "../worker-pack";
 
 const RULE = "network-remote-access-scoped";
 
-let server: PackServer;
-beforeAll(async () => {
-  server = await workerPack();
-  await server.configure({});
-});
-
-async function verdict(program: () => void, mode: StackMode) {
-  const { resources } = await runProgramOffline(program, { project: "hand-written", stack: "dev", config: {}, mode });
-  const found = await server.analyzeAll(resources);
-  expect(judgeInProcess(resources, {})).toEqual(found);
-  return {
-    blocked: found.filter((d) => d.enforcementLevel === "mandatory").map((d) => `${d.policyName}: ${d.message}`),
-    notices: found
-      .filter((d) => d.policyName === "pack-notices")
-      .map((d) => d.message)
-      .join("\n"),
-  };
-}
+const verdict = useHandWrittenVerdict();
 
 const vpn = (rule: Partial<ec2clientvpn.AuthorizationRuleArgs>) => () =>
   void new ec2clientvpn.AuthorizationRule("staff", {

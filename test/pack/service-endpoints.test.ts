@@ -5,11 +5,9 @@ import * as containerregistry from "@pulumi/azure-native/containerregistry";
 import * as containerservice from "@pulumi/azure-native/containerservice";
 import * as redis from "@pulumi/azure-native/redis";
 import * as servicebus from "@pulumi/azure-native/servicebus";
-import { beforeAll, describe, expect, it } from "vitest";
-import { judgeInProcess } from "../../engine/in-process-pack";
-import { runProgramOffline, type StackMode } from "../../engine/mock-engine";
-import type { PackServer } from "../../engine/pack-server";
-import { workerPack } from "../worker-pack";
+import { describe, expect, it } from "vitest";
+import type { StackMode } from "../../engine/mock-engine";
+import { useHandWrittenVerdict } from "./hand-written-verdict";
 
 // Managed services whose own endpoint is public unless the program says otherwise: what the
 // endpoint admits is what the internet reaches. Written with the real SDKs, as a new stack's
@@ -17,24 +15,7 @@ import { workerPack } from "../worker-pack";
 
 const RULE = "network-no-paas-open-to-internet";
 
-let server: PackServer;
-beforeAll(async () => {
-  server = await workerPack();
-  await server.configure({});
-});
-
-async function verdict(program: () => void, mode: StackMode) {
-  const { resources } = await runProgramOffline(program, { project: "hand-written", stack: "dev", config: {}, mode });
-  const found = await server.analyzeAll(resources);
-  expect(judgeInProcess(resources, {})).toEqual(found);
-  return {
-    blocked: found.filter((d) => d.enforcementLevel === "mandatory").map((d) => `${d.policyName}: ${d.message}`),
-    notices: found
-      .filter((d) => d.policyName === "pack-notices")
-      .map((d) => d.message)
-      .join("\n"),
-  };
-}
+const verdict = useHandWrittenVerdict();
 
 const cluster = (vpc: Partial<eks.ClusterArgs["vpcConfig"] & object>) => () =>
   void new eks.Cluster("k8s", {

@@ -1,11 +1,9 @@
 import * as apigateway from "@pulumi/aws/apigateway";
 import * as ec2 from "@pulumi/aws/ec2";
 import * as search from "@pulumi/azure-native/search";
-import { beforeAll, describe, expect, it } from "vitest";
-import { judgeInProcess } from "../../engine/in-process-pack";
-import { runProgramOffline, type StackMode } from "../../engine/mock-engine";
-import type { PackServer } from "../../engine/pack-server";
-import { workerPack } from "../worker-pack";
+import { describe, expect, it } from "vitest";
+import type { StackMode } from "../../engine/mock-engine";
+import { useHandWrittenVerdict } from "./hand-written-verdict";
 
 // A resource of a type that can widen and that no reader reads (the backlog of RULES.md "What the
 // pack reads") is never passed in silence: posture-every-type-read names it with the properties that
@@ -13,10 +11,7 @@ import { workerPack } from "../worker-pack";
 
 const RULE = "posture-every-type-read";
 
-let server: PackServer;
-beforeAll(async () => {
-  server = await workerPack();
-});
+const verdict = useHandWrittenVerdict();
 
 function program() {
   const vpc = new ec2.Vpc("main", { cidrBlock: "10.0.0.0/16" });
@@ -33,11 +28,7 @@ function program() {
 }
 
 async function named(mode: StackMode, level: "advisory" | "mandatory" | undefined) {
-  const { resources } = await runProgramOffline(program, { project: "hand-written", stack: "dev", config: {}, mode });
-  const config: Parameters<PackServer["configure"]>[0] = level ? { [RULE]: { enforcementLevel: level } } : {};
-  await server.configure(config);
-  const found = await server.analyzeAll(resources);
-  expect(judgeInProcess(resources, config)).toEqual(found);
+  const { found } = await verdict(program, mode, level ? { [RULE]: { enforcementLevel: level } } : {});
   return found.filter((d) => d.policyName === RULE);
 }
 

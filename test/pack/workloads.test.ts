@@ -10,11 +10,9 @@ import * as mq from "@pulumi/aws/mq";
 import * as rds from "@pulumi/aws/rds";
 import * as compute from "@pulumi/azure-native/compute";
 import * as network from "@pulumi/azure-native/network";
-import { beforeAll, describe, expect, it } from "vitest";
-import { judgeInProcess } from "../../engine/in-process-pack";
-import { runProgramOffline, type StackMode } from "../../engine/mock-engine";
-import type { PackServer } from "../../engine/pack-server";
-import { workerPack } from "../worker-pack";
+import { describe, expect, it } from "vitest";
+import type { StackMode } from "../../engine/mock-engine";
+import { useHandWrittenVerdict } from "./hand-written-verdict";
 
 // A workload lands in a tier through whatever resource places it in a tier's group: every type is
 // read by the keys its groups sit under, not from a list of host types. Each workload below is
@@ -150,21 +148,10 @@ function program(workload: string, tiers: string[]) {
   };
 }
 
-let server: PackServer;
-beforeAll(async () => {
-  server = await workerPack();
-  await server.configure({});
-});
+const verdict = useHandWrittenVerdict();
 
 async function blocked(workload: string, tiers: string[], mode: StackMode) {
-  const { resources } = await runProgramOffline(program(workload, tiers), {
-    project: "hand-written",
-    stack: "dev",
-    config: {},
-    mode,
-  });
-  const found = await server.analyzeAll(resources);
-  expect(judgeInProcess(resources, {})).toEqual(found);
+  const { found } = await verdict(program(workload, tiers), mode);
   return found.filter((d) => d.enforcementLevel === "mandatory" && d.policyName === RULE).map((d) => d.message);
 }
 
