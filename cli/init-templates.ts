@@ -17,7 +17,7 @@ export const EMPTY_LOCK = JSON.stringify({
 export interface InitValues {
   readonly project: string;
   readonly stack: string;
-  /** Version ranges of zt-baseline and of the Pulumi SDK it is built against. */
+  /** zt-baseline's dependency spec (a range, a tarball, a git URL) and the Pulumi SDK range it is built against. */
   readonly ztRange: string;
   readonly pulumiRange: string;
 }
@@ -79,7 +79,7 @@ export const tsconfigJson = () =>
   )}\n`;
 
 export const indexTs = (v: InitValues) => `// The client's zero-trust baseline, from the profile in this stack's config
-// (${v.project}:profile in Pulumi.<stack>.yaml). \`npx zt plan --stack <stack>\` plans it offline.
+// (${v.project}:profile in Pulumi.<stack>.yaml). \`npx zt-baseline plan --stack <stack>\` plans it offline.
 import { declareBaseline } from "zt-baseline";
 
 const baseline = declareBaseline();
@@ -125,7 +125,7 @@ jobs:
           cache: npm
       - run: npm ci
       - name: Offline plan and policy pack
-        run: npx zt plan --stack "$STACK"
+        run: npx zt-baseline plan --stack "$STACK"
       - name: Posture diff against the base branch
         run: |
           if git cat-file -e "origin/\${GITHUB_BASE_REF}:\${STACK}.posture-lock.json" 2>/dev/null; then
@@ -134,8 +134,8 @@ jobs:
             # The pull request that adds the first lockfile: read against an empty approved posture.
             echo '${EMPTY_LOCK}' > base.posture-lock.json
           fi
-          npx zt diff base.posture-lock.json "plan:\${STACK}" --format sarif --out posture.sarif --stack-file "Pulumi.\${STACK}.yaml" || true
-          npx zt diff base.posture-lock.json "plan:\${STACK}" --format markdown --out posture.md --approved "\${STACK}.posture-lock.json"
+          npx zt-baseline diff base.posture-lock.json "plan:\${STACK}" --format sarif --out posture.sarif --stack-file "Pulumi.\${STACK}.yaml" || true
+          npx zt-baseline diff base.posture-lock.json "plan:\${STACK}" --format markdown --out posture.md --approved "\${STACK}.posture-lock.json"
       - name: Comment the posture change on the pull request
         if: always()
         run: gh pr comment "\${{ github.event.pull_request.number }}" --body-file posture.md --edit-last || gh pr comment "\${{ github.event.pull_request.number }}" --body-file posture.md
@@ -147,7 +147,7 @@ jobs:
           sarif_file: posture.sarif
           category: zero-trust-posture
       - name: Lockfile matches the program
-        run: npx zt lock --stack "$STACK" --check
+        run: npx zt-baseline lock --stack "$STACK" --check
 
   preview:
     needs: posture
@@ -159,7 +159,7 @@ jobs:
           node-version: 22
           cache: npm
       - run: npm ci
-      - run: npx zt policy-config --stack "$STACK" > policy-config.json
+      - run: npx zt-baseline policy-config --stack "$STACK" > policy-config.json
       - uses: pulumi/actions@v6
         with:
           command: preview

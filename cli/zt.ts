@@ -77,11 +77,14 @@ export async function run(argv: readonly string[]): Promise<number> {
   }
 }
 
-if (require.main === module) {
-  run(process.argv.slice(2)).then((code) => {
+/** Runs zt as its own process: the exit code once stdout has drained. cli/bin.ts checks Node first. */
+export function main(argv: readonly string[]): void {
+  run(argv).then((code) => {
     process.exitCode = code;
     // Exit only once stdout has drained: a pipe takes a large output in pieces, and exiting at
     // once cut it at 64 KiB with exit code 0. Writes are ordered, so this callback comes last.
     process.stdout.write("", () => process.exit(code));
   });
 }
+
+if (require.main === module) main(process.argv.slice(2));

@@ -3,6 +3,7 @@ import { runInPulumiStack } from "@pulumi/pulumi/runtime/stack";
 import { providerUrnOf, type PlannedResource, type ResourceAlias } from "../posture/resource";
 import { deployed, deployedCall } from "./deployed-outputs";
 import { OPAQUE_SECRET } from "../posture/values";
+import { engineUrn } from "./urn";
 
 /** The parts of a RegisterResourceRequest the recorder reads (see @pulumi/pulumi/proto/resource_pb). */
 interface RegisterRequest {
@@ -23,6 +24,8 @@ interface RegisterResponse {
 }
 type Callback = (err: unknown, res?: RegisterResponse) => void;
 interface Monitor {
+  /** The mock monitor's URN maker (@pulumi/pulumi/runtime/mocks): replaced by the engine's rule. */
+  newUrn(parent: string, type: string, name: string): string;
   registerResource(req: RegisterRequest, cb: Callback): unknown;
   registerResourceOutputs(
     req: { getUrn(): string; getOutputs(): { toJavaScript(): Record<string, unknown> } | undefined },
@@ -94,6 +97,8 @@ export async function runProgramOffline(program: () => unknown, opts: MockRunOpt
 
   const resources: PlannedResource[] = [];
   const monitor = pulumi.runtime.getMonitor() as unknown as Monitor;
+  // URNs as the engine gives them (engine/urn.ts), for registrations and reads alike.
+  monitor.newUrn = (parent, type, name) => engineUrn(opts.stack, opts.project, parent || undefined, type, name);
   const register = monitor.registerResource.bind(monitor);
   monitor.registerResource = (req, cb) =>
     register(req, (err, res) => {

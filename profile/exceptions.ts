@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { POLICY_IDS } from "../catalog/policy-ids";
-import { Reason } from "./primitives";
+import { Reason, Text } from "./primitives";
 
 /**
  * What a recorded exception holds, in a profile and in the pack's config alike: the resource it
@@ -20,5 +20,7 @@ export const ExceptionRecord = z.strictObject({
 export const PolicyException = z.strictObject({
   policy: z.enum(POLICY_IDS, { message: `expected one of the pack's policies: ${POLICY_IDS.join(", ")}` }),
   ...ExceptionRecord.shape,
+  resource: Text.min(1).describe(ExceptionRecord.shape.resource.description!),
   reason: Reason,
+  approvedBy: Text.min(3).describe(ExceptionRecord.shape.approvedBy.description!),
 });

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { CONTROL_IDS } from "../catalog/controls";
 import { PRESETS } from "../catalog/control";
 import { PRIVILEGED_ROLE_IDS } from "../catalog/privileged-roles";
-import { CountryCode, Duration, Guid, Reason } from "./primitives";
+import { CountryCode, Duration, Guid, Reason, TrustedRange } from "./primitives";
 
 export const ControlId = z.enum(CONTROL_IDS as [string, ...string[]], {
   message: `expected one of the catalog's controls: ${CONTROL_IDS.join(", ")}`,
@@ -52,9 +52,11 @@ export const IdentityProfile = z.strictObject({
     .default([])
     .describe("Countries sign-ins may come from; empty leaves the country block undeclared."),
   trustedIpRanges: z
-    .array(z.cidrv4({ message: 'expected an IPv4 CIDR like "203.0.113.0/24"' }))
+    .array(TrustedRange)
     .default([])
-    .describe("Corporate egress ranges, marked trusted (security-info registration is allowed from them)."),
+    .describe(
+      "Corporate egress ranges, marked trusted (security-info registration is allowed from them): public IPv4 or IPv6 CIDRs, network addresses, at most a /16 (IPv4) or /48 (IPv6).",
+    ),
   sessions: z
     .strictObject({
       signInFrequency: Duration.default("12h").describe(

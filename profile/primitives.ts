@@ -1,3 +1,4 @@
+import ipaddr from "ipaddr.js";
 import { z } from "zod";
 import { MIN_REASON_LENGTH } from "../catalog/limits";
 import { COUNTRY_CODES } from "../catalog/countries";
@@ -21,10 +22,23 @@ export const Duration = z
   .regex(PROFILE_DURATION, { message: 'expected a duration like "8h" (minutes m, hours h, days d)' });
 export type Duration = z.infer<typeof Duration>;
 
+/**
+ * Control characters: C0 (a newline, a tab, ESC), DEL and C1, the Unicode line separators and the
+ * bidirectional overrides. Free text is printed to terminals, markdown comments and HTML reports:
+ * an ANSI escape restyles or hides what follows, a newline forges a line of its own.
+ */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+export const NO_CONTROL_CHARACTERS =
+  "control characters (a newline, a tab, an escape, a bidirectional override) are not allowed in text that is printed";
+
+/** Free text a person writes (a display name, who approved): no control characters. */
+export const Text = z.string().refine((v) => !CONTROL.test(v), { message: NO_CONTROL_CHARACTERS });
+
 /** A reason recorded for an exception to the baseline: a sentence, not a word. */
 export const Reason = z
   .string()
   .trim()
+  .refine((v) => !CONTROL.test(v), { message: NO_CONTROL_CHARACTERS })
   .min(MIN_REASON_LENGTH, {
     message: `a reason must be a sentence (at least ${MIN_REASON_LENGTH} characters) that says why`,
   });
@@ -55,3 +69,58 @@ export const PortRange = z.union([z.number(), z.string()]).transform((v, ctx): P
   return range;
 });
 export type PortRange = z.output<typeof PortRange>;
+
+/** Address kinds Entra never sees a sign-in come from (it refuses private ranges in a named location). */
+const NOT_PUBLIC = new Set([
+  "unspecified",
+  "private",
+  "loopback",
+  "linkLocal",
+  "carrierGradeNat",
+  "broadcast",
+  "multicast",
+  "uniqueLocal",
+  "ipv4Mapped",
+]);
+
+/**
+ * The widest trusted range: an organisation's egress is a few addresses, at most a /16 of IPv4 or
+ * a /48 of IPv6 (one site's allocation). A trusted location lets sign-ins from it register
+ * security info and lowers their risk: a range the size of a provider's is trusting strangers.
+ */
+export const WIDEST_TRUSTED = { ipv4: 16, ipv6: 48 } as const;
+
+/**
+ * A trusted egress range, as an Entra named location takes it: IPv4 or IPv6 CIDR, the network
+ * address itself (no host bits), public, no wider than WIDEST_TRUSTED.
+ */
+export const TrustedRange = z.string().superRefine((text, ctx) => {
+  const fail = (message: string) => ctx.addIssue({ code: "custom", message });
+  const [address = "", bitsText = "", ...rest] = text.split("/");
+  const v4 = ipaddr.IPv4.isValidFourPartDecimal(address);
+  const valid = (v4 || (address.includes(":") && ipaddr.IPv6.isValid(address))) && /^\d{1,3}$/.test(bitsText);
+  const bits = Number(bitsText);
+  if (!valid || rest.length > 0 || bits > (v4 ? 32 : 128)) {
+    fail('expected a CIDR like "203.0.113.0/24" (IPv4) or "2001:db8:1::/48" (IPv6)');
+    return;
+  }
+  const kind = v4 ? "ipv4" : "ipv6";
+  const network = (v4 ? ipaddr.IPv4 : ipaddr.IPv6).networkAddressFromCIDR(text);
+  if (network.toString() !== ipaddr.parse(address).toString()) {
+    fail(`host bits are set: ${text} is the range ${network.toString()}/${bits}; write that`);
+    return;
+  }
+  if (bits < WIDEST_TRUSTED[kind]) {
+    const size = v4 ? `${(2 ** (32 - bits)).toLocaleString("en")} addresses` : `2^${128 - bits} addresses`;
+    fail(
+      `${text} is ${bits === 0 ? "every address" : size}: a trusted range is the organisation's own egress ` +
+        `(at most a /${WIDEST_TRUSTED[kind]} of ${v4 ? "IPv4" : "IPv6"}); sign-ins from it may register security info`,
+    );
+    return;
+  }
+  const range = ipaddr.parse(address).range();
+  if (NOT_PUBLIC.has(range))
+    fail(
+      `${text} is not a public range (${range}): Entra sees the public address a sign-in comes from, and refuses private ranges in a named location`,
+    );
+});

@@ -8,13 +8,13 @@ import { IdentityProfile } from "./identity";
 import { MfaProfile } from "./mfa";
 import { NetworkProfile } from "./network";
 import { durationMinutes } from "../posture/durations";
-import { Email, Slug } from "./primitives";
+import { Email, Slug, Text } from "./primitives";
 
 const MAX_SERVICE_TOKEN_MINUTES = MAX_SERVICE_TOKEN_HOURS * 60;
 
 export const ClientSection = z.strictObject({
   name: Slug.describe("Stable kebab-case client id: prefixes every logical resource name."),
-  displayName: z.string().min(1).optional().describe("Human-readable client name for plans and reports."),
+  displayName: Text.min(1).optional().describe("Human-readable client name for plans and reports."),
   environment: z
     .enum(["production", "staging", "development"], {
       message: 'expected "production", "staging" or "development"',

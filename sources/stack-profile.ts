@@ -25,7 +25,20 @@ export function profileFromConfig(config: Record<string, string>, project: strin
       },
     ]);
   }
-  return parseProfile(JSON.parse(raw), source);
+  // Structured config reaches the program as JSON text; anything else is a plain string.
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    const shown = JSON.stringify(raw.length > 40 ? `${raw.slice(0, 40)}…` : raw);
+    throw new ProfileError(source, [
+      {
+        path: key,
+        message: `is the string ${shown}, not a profile: a mapping with client, identity and the other sections (docs/configuration.md)`,
+      },
+    ]);
+  }
+  return parseProfile(value, source);
 }
 
 /** A stack's validated profile; errors name the stack file and the path inside the profile. */

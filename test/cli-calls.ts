@@ -19,10 +19,10 @@ export function resolve(words: string[]): { command?: Command; name: string } {
   return { command, name: name.join(" ") };
 }
 
-/** The zt calls in shell text: `npm run -s zt -- …`, `npx zt …`, and `npm start -- …` (zt plan). */
+/** The zt calls in shell text: `npm run -s zt -- …`, `npx zt …`, `npx zt-baseline …`, and `npm start -- …` (zt plan). */
 export function ztCalls(runs: readonly string[]) {
   return runs.flatMap((r) => [
-    ...[...r.matchAll(/(?:npm run -s zt --|npx zt) ([^\n|)#>]*)/g)].map((m) => m[1]!.trim()),
+    ...[...r.matchAll(/(?:npm run -s zt --|npx zt(?:-baseline)?) ([^\n|)#>]*)/g)].map((m) => m[1]!.trim()),
     ...[...r.matchAll(/npm start(?: -s)? -- ([^\n|)#>]*)/g)].map((m) => `plan ${m[1]!.trim()}`),
   ]);
 }

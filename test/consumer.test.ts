@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PackServer } from "../engine/pack-server";
 import { packConfigFor } from "../engine/pack-config";
@@ -26,6 +26,7 @@ const SPAWNS_TIMEOUT = 180_000;
 let work: string;
 let project: string;
 let compiled: ReturnType<typeof spawnSync>;
+let tarball: string;
 
 /** Runs a command in the consumer project; npm's own variables of this run stay out of it. */
 function inProject(cmd: string, args: string[], env: Record<string, string> = {}) {
@@ -75,7 +76,7 @@ beforeAll(async () => {
     cwd: ROOT,
     encoding: "utf8",
   });
-  const tarball = join(work, packed.trim().split("\n").pop()!);
+  tarball = join(work, packed.trim().split("\n").pop()!);
   project = join(work, "corp-infra");
   mkdirSync(project);
   const files: Record<string, string> = {
@@ -83,7 +84,11 @@ beforeAll(async () => {
       name: "corp-infra",
       private: true,
       main: "index.ts",
-      dependencies: { "zt-baseline": `file:${tarball}`, "@pulumi/pulumi": OWN.peerDependencies["@pulumi/pulumi"] },
+      // As `npm install ../zt-baseline-<version>.tgz` writes it.
+      dependencies: {
+        "zt-baseline": `file:../${basename(tarball)}`,
+        "@pulumi/pulumi": OWN.peerDependencies["@pulumi/pulumi"],
+      },
       // As the template pins them.
       devDependencies: { typescript: "^5.0.0", "@types/node": "^18" },
     }),
@@ -126,6 +131,7 @@ describe("a consumer project that installs the tarball", () => {
       "package/dist/index.js",
       "package/dist/index.d.ts",
       "package/dist/cli/zt.js",
+      "package/dist/cli/bin.js",
       "package/policy-packs/zero-trust/bin/index.js",
       "package/policy-packs/zero-trust/PulumiPolicy.yaml",
       "package/policy-packs/zero-trust/package.json",
@@ -157,10 +163,28 @@ describe("a consumer project that installs the tarball", () => {
     expect(types).toContain("azure-native:network:NetworkSecurityGroup");
   });
 
-  it("npx zt --version prints the installed version", () => {
-    const v = inProject("npx", ["zt", "--version"]);
-    expect(v.status).toBe(0);
-    expect(v.stdout.trim()).toBe(OWN.version);
+  it("npx zt --version and npx zt-baseline --version print the installed version", () => {
+    for (const bin of ["zt", "zt-baseline"]) {
+      const v = inProject("npx", ["--no-install", bin, "--version"]);
+      expect(v.status, bin).toBe(0);
+      expect(v.stdout.trim(), bin).toBe(OWN.version);
+    }
+  });
+
+  // The machine's own Node, where it is older than engines allows (20.20 here; CI installs 22).
+  const OLD_NODE = ["/usr/bin/node", "/usr/local/bin/node"].find((n) => {
+    const v = spawnSync(n, ["-p", "process.versions.node"], { encoding: "utf8" }).stdout?.trim();
+    return (
+      v &&
+      /^(\d+)\.(\d+)/.test(v) &&
+      (Number(v.split(".")[0]) < 22 || (v.startsWith("22.") && Number(v.split(".")[1]) < 12))
+    );
+  });
+  it.skipIf(!OLD_NODE)("the installed zt-baseline refuses an older Node in one line, exit 2, no stack trace", () => {
+    const r = inProject(OLD_NODE!, [join("node_modules", ".bin", "zt-baseline"), "plan", "--stack", "dev"]);
+    expect(r.stderr).toMatch(/^zt: zt-baseline needs Node\.js 22\.12 or later; this is Node\.js \d+\.\d+\.\d+\.\n$/);
+    expect(r.stdout).toBe("");
+    expect(r.status).toBe(2);
   });
 
   it("npx zt plan plans the project's own program from its Pulumi.yaml and config namespace, and passes", () => {
@@ -179,13 +203,14 @@ describe("a consumer project that installs the tarball", () => {
   });
 
   it(
-    "npx zt init takes an empty folder to a project that plans offline, with its first lockfile and a PR workflow",
+    "npx zt-baseline init takes an empty folder to a project that installs zt-baseline from where it came, plans offline, with its first lockfile and a PR workflow",
     () => {
       const tenant = "11111111-2222-4333-8444-555555555555";
       const group = "66666666-7777-4888-9999-000000000000";
       const initEdge = () =>
         inProject("npx", [
-          "zt",
+          "--no-install",
+          "zt-baseline",
           "init",
           "../edge",
           "--client",
@@ -217,10 +242,28 @@ describe("a consumer project that installs the tarball", () => {
         ...PULUMI_TEMPLATE_TSCONFIG.compilerOptions,
         skipLibCheck: true,
       });
-      // Installed as the consumer is (the same packages), the scaffold plans, passes and matches its lockfile.
-      symlinkSync(join(project, "node_modules"), join(edge, "node_modules"), "dir");
+      // The dependency resolves: the tarball this zt was installed from, its path seen from the new folder.
+      const manifest = JSON.parse(readFileSync(join(edge, "package.json"), "utf8"));
+      expect(manifest.dependencies["zt-baseline"]).toBe(`file:../${basename(tarball)}`);
+      expect(init.stdout).toContain(`npx zt-baseline plan --stack acme`);
+      // The project's own `npm install`, then the scaffold plans, passes and matches its lockfile.
+      const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("npm_")));
+      const install = spawnSync("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], {
+        cwd: edge,
+        encoding: "utf8",
+        env: clean,
+        timeout: 240_000,
+      });
+      expect(install.stderr).toBe("");
+      expect(install.status).toBe(0);
+      expect(readdirSync(join(edge, "node_modules"))).not.toContain("zt");
       const inEdge = (...args: string[]) =>
-        spawnSync("npx", ["zt", ...args], { cwd: edge, encoding: "utf8", timeout: 120_000 });
+        spawnSync("npx", ["--no-install", "zt-baseline", ...args], {
+          cwd: edge,
+          encoding: "utf8",
+          env: clean,
+          timeout: 120_000,
+        });
       const tsc = spawnSync("npx", ["tsc", "-p", "."], { cwd: edge, encoding: "utf8", timeout: 120_000 });
       expect(tsc.stdout + tsc.stderr).toBe("");
       const plan = inEdge("plan", "--stack", "acme");
@@ -234,7 +277,7 @@ describe("a consumer project that installs the tarball", () => {
       expect(again.status).toBe(1);
       expect(again.stderr).toContain("is not empty");
     },
-    SPAWNS_TIMEOUT,
+    2 * SPAWNS_TIMEOUT, // and an npm install
   );
 
   it("serves the shipped pack from node_modules with the project's run-policy-pack, and it blocks", async () => {

@@ -63,9 +63,10 @@ const VOCABULARY = ["posture/ports", "posture/durations"];
 
 export const WALLS: readonly Wall[] = [
   {
-    rule: "profile imports only the catalog and the vocabulary (and zod)",
+    // ipaddr.js: trusted ranges are judged by what addresses they hold, as the posture judges them.
+    rule: "profile imports only the catalog and the vocabulary (and zod, ipaddr.js)",
     in: /^profile\//,
-    forbids: (i) => !within("profile", "catalog", ...VOCABULARY)(i.to) && i.to !== "zod",
+    forbids: (i) => !within("profile", "catalog", ...VOCABULARY)(i.to) && i.to !== "zod" && i.to !== "ipaddr.js",
   },
   {
     rule: "the vocabulary (ports, durations) imports nothing",

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
-import { PACKAGE_VERSION, PULUMI_RANGE } from "../../engine/package-root";
+import { PACKAGE_ROOT, PACKAGE_VERSION, PULUMI_RANGE } from "../../engine/package-root";
 import { planConfig } from "../../engine/plan-stack";
 import { checkPlan } from "../../engine/run-pack";
 import { parseProfile } from "../../profile";
@@ -10,10 +10,12 @@ import { stackFile } from "../../sources/stack-config";
 import { clientProfileOf, fillClient, writeClientStack, type ClientFlags } from "../client-flags";
 import { Refused, stackName, refuseMandatory } from "../common";
 import * as t from "../init-templates";
+import { installedSpec } from "../install-spec";
 
 export interface InitOptions extends ClientFlags {
   name?: string;
   client: string;
+  ztBaseline?: string;
 }
 
 /** A folder init may fill: missing, or holding only dotfiles (`.git`). */
@@ -42,7 +44,8 @@ export async function init(dirArg: string, opts: InitOptions): Promise<void> {
   const values: t.InitValues = {
     project,
     stack,
-    ztRange: `^${PACKAGE_VERSION}`,
+    // Where this zt came from (a tarball, git), else the registry's range once it is published there.
+    ztRange: opts.ztBaseline ?? installedSpec(PACKAGE_ROOT, dir) ?? `^${PACKAGE_VERSION}`,
     pulumiRange: PULUMI_RANGE,
   };
   mkdirSync(join(dir, ".github", "workflows"), { recursive: true });
@@ -66,6 +69,7 @@ export async function init(dirArg: string, opts: InitOptions): Promise<void> {
   process.stdout.write(
     `wrote ${written.join(", ")} in ${dir}\n` +
       `planned ${plan.resources.filter((r) => r.custom).length} resources; pack: PASS\n` +
-      `next: cd ${dirArg} && npm install && npx zt plan --stack ${stack}\n`,
+      `zt-baseline dependency: ${values.ztRange}\n` +
+      `next: cd ${dirArg} && npm install && npx zt-baseline plan --stack ${stack}\n`,
   );
 }

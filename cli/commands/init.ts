@@ -12,6 +12,10 @@ export function initCommand(program: Command): void {
     )
     .argument("[dir]", "the folder (created if missing)", ".")
     .option("--name <project>", "the Pulumi project name (default: the folder's name)", stackName)
+    .option(
+      "--zt-baseline <spec>",
+      "the zt-baseline dependency package.json names (default: the one this zt was installed from: a tarball, a git URL)",
+    )
     .requiredOption("--client <name>", "the first client: lower-case kebab-case, also its stack name", stackName)
     .action(async (dirArg: string, opts: InitOptions) => actions.init().init(dirArg, opts));
   addClientFlags(command);
