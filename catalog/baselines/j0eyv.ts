@@ -13,7 +13,7 @@ export const J0EYV: Baseline = {
     {
       id: "CA003",
       title: "MFA to register or join a device",
-      why: "not in the catalog yet (a candidate control: the register-or-join user action)",
+      controls: ["mfa-device-registration"],
     },
     {
       id: "CA004",
@@ -83,12 +83,12 @@ export const J0EYV: Baseline = {
     {
       id: "CA402",
       title: "Guests: sign-in frequency",
-      why: "not in the catalog yet (a candidate control: guest session limits)",
+      controls: ["guest-session-limits"],
     },
     {
       id: "CA403",
       title: "Guests: no persistent browser session",
-      why: "not in the catalog yet (a candidate control: guest session limits)",
+      controls: ["guest-session-limits"],
     },
     {
       id: "CA404",

@@ -60,7 +60,7 @@ export const KENNETH_VAN_SURKSUM: Baseline = {
     {
       id: "CAD010",
       title: "MFA to register or join a device",
-      why: "not in the catalog yet (a candidate control: the register-or-join user action)",
+      controls: ["mfa-device-registration"],
     },
     {
       id: "CAD011",

@@ -89,7 +89,7 @@ export const MICROSOFT_TEMPLATES: Baseline = {
     {
       id: "all-users-device-registration",
       title: "MFA to register or join a device (other common policy)",
-      why: "not in the catalog yet (a candidate control: the register-or-join user action)",
+      controls: ["mfa-device-registration"],
     },
     {
       id: "block-by-location",

@@ -20,7 +20,9 @@ export type ControlId =
   | "require-compliant-device"
   | "secure-security-info-registration"
   | "unmanaged-device-session-limits"
-  | "mfa-guests";
+  | "mfa-guests"
+  | "mfa-device-registration"
+  | "guest-session-limits";
 
 /** Every ControlId once: the compiler refuses a missing or extra key, the test compares it with CONTROL_IDS. */
 export const TYPED_CONTROL_IDS: Record<ControlId, true> = {
@@ -42,4 +44,6 @@ export const TYPED_CONTROL_IDS: Record<ControlId, true> = {
   "secure-security-info-registration": true,
   "unmanaged-device-session-limits": true,
   "mfa-guests": true,
+  "mfa-device-registration": true,
+  "guest-session-limits": true,
 };
