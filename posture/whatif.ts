@@ -19,7 +19,7 @@ export interface SignIn {
   readonly signInRisk: "none" | "low" | "medium" | "high";
   readonly userRisk: "none" | "low" | "medium" | "high";
   readonly authenticationFlow?: "deviceCodeFlow" | "authenticationTransfer";
-  readonly userAction?: "urn:user:registersecurityinfo";
+  readonly userAction?: "urn:user:registersecurityinfo" | "urn:user:registerdevice";
 }
 
 /** What Conditional Access asks of a sign-in, and which policies decided it. */

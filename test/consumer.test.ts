@@ -158,7 +158,7 @@ describe("a consumer project that installs the tarball", () => {
     expect(run.stderr).toBe("");
     const types = JSON.parse(run.stdout) as string[];
     expect(types).toContain("zt-baseline:index:ZeroTrustBaseline");
-    expect(types.filter((t) => t === "azuread:index/conditionalAccessPolicy:ConditionalAccessPolicy")).toHaveLength(17);
+    expect(types.filter((t) => t === "azuread:index/conditionalAccessPolicy:ConditionalAccessPolicy")).toHaveLength(19);
     expect(types).toContain("aws:ec2/securityGroup:SecurityGroup");
     expect(types).toContain("azure-native:network:NetworkSecurityGroup");
   });

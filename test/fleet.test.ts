@@ -71,9 +71,9 @@ describe("an MSP's first day, as a new user would do it", () => {
     const green = await zt("fleet", "plan", "--stacks-dir", dir, "--markdown", page);
     expect(green.status, green.stderr).toBe(0);
     const markdown = readFileSync(page, "utf8");
-    // Minimal profiles: P1 (risk controls not declared), report-only rollout, 12 of the 17 SMB policies report-only, the strict one absent.
+    // Minimal profiles: P1 (risk controls not declared), report-only rollout, 13 of the 19 SMB policies report-only, the strict one absent.
     expect(markdown).toMatch(
-      /^\| northwind \| R \| R \| R \| R \| – \| R \| R \| – \| R \| R \| R \| – \| – \| – \| R \| ✓ \| R \| R \| 5 \| 0 \| 0 \| 0 \| no lock \| ok \|$/m,
+      /^\| northwind \| R \| R \| R \| R \| – \| R \| R \| – \| R \| R \| R \| – \| – \| – \| R \| ✓ \| ✓ \| R \| R \| R \| 5 \| 0 \| 0 \| 0 \| no lock \| ok \|$/m,
     );
     expect(green.stdout).toMatch(/^northwind +northwind +\d+ +0 +\d+ +no lock +ok$/m);
     expect(green.stdout.match(/ ok$/gm)).toHaveLength(3);

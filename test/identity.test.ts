@@ -24,10 +24,10 @@ describe("ConditionalAccessBaseline", () => {
     }
   });
 
-  it("declares all 17 controls of the SMB preset, 2 named locations and 2 strengths for the example client", async () => {
+  it("declares all 19 controls of the SMB preset, 2 named locations and 2 strengths for the example client", async () => {
     const resources = await planProfile(exampleProfile());
     expect(byType(resources, TYPES.caPolicy)).toHaveLength(SMB.length);
-    expect(SMB).toHaveLength(17);
+    expect(SMB).toHaveLength(19);
     expect(
       byType(resources, TYPES.namedLocation)
         .map((r) => inputs(r).displayName)

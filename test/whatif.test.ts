@@ -21,6 +21,8 @@ const OPTIONAL_CONTROLS = [
   "secure-security-info-registration",
   "unmanaged-device-session-limits",
   "mfa-guests",
+  "mfa-device-registration",
+  "guest-session-limits",
 ];
 
 /** Profiles as clients write them: any licence, rollout, strength, countries, optional opt-outs. */
@@ -192,5 +194,54 @@ describe("zt whatif on the example", () => {
     expect(whatIf(identity, { ...base, country: "NL" }, { includeReportOnly: true }).decision).toBe("grant");
     // Report-only policies decide nothing until enforced.
     expect(whatIf(identity, { ...base, country: "KP" }).decision).not.toBe("block");
+  });
+
+  const guestOrMember = {
+    user: "carol",
+    groups: [],
+    roles: [],
+    app: "All",
+    clientApp: "browser",
+    platform: "windows",
+    country: "NL",
+    trustedNetwork: false,
+    deviceCompliant: false,
+    hybridJoined: false,
+    signInRisk: "none",
+    userRisk: "none",
+  } as const;
+
+  it("a guest's session is re-authenticated and never persisted; a member on a compliant device keeps theirs", async () => {
+    const identity = postureOf(await planProfile(exampleProfile())).identity;
+    const guest = whatIf(identity, { ...guestOrMember, guest: true }, { includeReportOnly: true });
+    expect(guest.decidedBy).toContain(
+      "CA501-Guests-SessionManagement-AllApps-AnyPlatform-SignInFrequency-NonPersistentBrowser",
+    );
+    const ca501 = "CA501-Guests-SessionManagement-AllApps-AnyPlatform-SignInFrequency-NonPersistentBrowser";
+    expect(guest.sessions).toEqual(
+      expect.arrayContaining([`re-authenticate every 12h (${ca501})`, `no persistent browser session (${ca501})`]),
+    );
+    const member = whatIf(
+      identity,
+      { ...guestOrMember, guest: false, deviceCompliant: true },
+      { includeReportOnly: true },
+    );
+    expect(member.decidedBy).not.toContain(
+      "CA501-Guests-SessionManagement-AllApps-AnyPlatform-SignInFrequency-NonPersistentBrowser",
+    );
+  });
+
+  it("registering a device asks MFA, enforced even in the example's report-only rollout", async () => {
+    const identity = postureOf(await planProfile(exampleProfile())).identity;
+    const r = whatIf(identity, { ...guestOrMember, guest: false, userAction: "urn:user:registerdevice" });
+    expect(r.decision).toBe("grant");
+    expect(r.decidedBy).toEqual(["CA302-Global-IdentityProtection-RegisterOrJoinDevices-AnyPlatform-RequireMFA"]);
+    expect(r.requirements).toEqual([
+      {
+        policy: "CA302-Global-IdentityProtection-RegisterOrJoinDevices-AnyPlatform-RequireMFA",
+        anyOf: ["mfa"],
+        allOf: [],
+      },
+    ]);
   });
 });

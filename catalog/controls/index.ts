@@ -11,6 +11,8 @@ import { blockNonAllowedCountries } from "./block-non-allowed-countries";
 import { blockUnknownPlatforms } from "./block-unknown-platforms";
 import { mfaAllUsers } from "./mfa-all-users";
 import { mfaAzureManagement } from "./mfa-azure-management";
+import { guestSessionLimits } from "./guest-session-limits";
+import { mfaDeviceRegistration } from "./mfa-device-registration";
 import { mfaGuests } from "./mfa-guests";
 import { mfaMediumSignInRisk } from "./mfa-medium-sign-in-risk";
 import { phishingResistantMfaAllUsers } from "./phishing-resistant-mfa-all-users";
@@ -36,8 +38,10 @@ export const CONTROLS: readonly ControlDefinition[] = [
   mfaMediumSignInRisk,
   requireCompliantDevice,
   secureSecurityInfoRegistration,
+  mfaDeviceRegistration,
   unmanagedDeviceSessionLimits,
   mfaGuests,
+  guestSessionLimits,
 ];
 
 export const CONTROL_IDS = CONTROLS.map((c) => c.id);
