@@ -170,7 +170,7 @@ export const AWS_NETWORK_CONDITION_KEYS = {
  * path that starts with its organisation, a network, a shared secret.
  */
 export const AWS_PINNING_CONDITION_KEYS: Readonly<
-  Record<string, "organisation" | "account" | "org-path" | "arn" | "network" | "vpc" | "secret">
+  Record<string, "organisation" | "account" | "org-path" | "arn" | "network" | "vpc" | "secret" | "mount-target">
 > = {
   "aws:principalorgid": "organisation",
   "aws:sourceorgid": "organisation",
@@ -187,6 +187,8 @@ export const AWS_PINNING_CONDITION_KEYS: Readonly<
   "aws:sourceip": "network",
   "aws:vpcsourceip": "network",
   "sts:externalid": "secret",
+  // EFS: only clients that reach a mount target in the file system's VPC (what it allows with no policy at all).
+  "elasticfilesystem:accessedviamounttarget": "mount-target",
 };
 
 /**

@@ -442,6 +442,11 @@ export interface PublicGrant {
    * its principal or a pinning condition is not known until apply, a secret, or an unknown shape.
    */
   readonly unreadable?: { readonly property: string; readonly why: "until apply" | "secret" | "shape" };
+  /**
+   * Set when the policy is read by its shape on a type the pack knows nothing else of: which of its
+   * actions only read public content is not known, so every one is judged as control.
+   */
+  readonly byShape?: boolean;
   readonly origin: Origin;
 }
 

@@ -1,6 +1,6 @@
 import type { Inventory, WideningClass } from "../../catalog/inventory/classes";
 import type { ClassReason, InventoryReason } from "../../catalog/inventory/reasons";
-import { typesOf, type ReaderDeclaration } from "./registry";
+import { keysFor, typesOf, type ReaderDeclaration } from "./registry";
 
 /**
  * The inventory of what can widen (catalog/inventory/types.json, derived from the provider SDKs by
@@ -25,10 +25,10 @@ export function readTypes(
   classReasons: readonly ClassReason[],
 ): Set<string> {
   const read = typesOf(readers);
-  const keys = readers.flatMap((r) => r.readsProperties ?? []);
   for (const [provider, p] of Object.entries(inventory))
     for (const [type, entry] of Object.entries(p.types)) {
       if (read.has(type)) continue;
+      const keys = readers.flatMap((r) => keysFor(r, type));
       const classes = Object.entries(entry) as [WideningClass, readonly string[]][];
       const byKey = classes
         .filter(([, paths]) => paths.length > 0 && paths.every((path) => keys.some((k) => k.test(keyOf(path)))))

@@ -123,6 +123,8 @@ export function valuePins(kind: (typeof AWS_PINNING_CONDITION_KEYS)[string], val
       return literalPrefix(value) !== "";
     case "network":
       return !coversEveryAddress([value]);
+    case "mount-target":
+      return /^true$/i.test(value);
     case "arn": {
       const parts = value.split(":");
       if (parts.length < 6 || parts[0] !== "arn") return false;

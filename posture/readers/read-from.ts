@@ -1,5 +1,6 @@
 import type { PostureElement } from "../model";
 import { READERS } from "./index";
+import { keysFor } from "./registry";
 
 /** The resource types each part of the posture is read from: what the pack runs a resource rule on. */
 export const READ_FROM: Readonly<Partial<Record<PostureElement, readonly string[]>>> = (() => {
@@ -29,9 +30,10 @@ export function readsResource(
   elements: readonly PostureElement[],
 ): (type: string, inputs: Readonly<Record<string, unknown>>) => boolean {
   const types = typesReading(elements);
-  const patterns = READERS.filter((r) => elements.some((e) => r.feeds[e])).flatMap((r) => r.readsProperties ?? []);
+  const readers = READERS.filter((r) => elements.some((e) => r.feeds[e]));
   return (type, inputs) => {
     if (types.has(type)) return true;
+    const patterns = readers.flatMap((r) => keysFor(r, type));
     if (patterns.length === 0) return false;
     try {
       return hasKey(inputs, patterns, 6);

@@ -18,7 +18,16 @@ export interface ReaderDeclaration {
    * makes it able to widen ends in one of these keys.
    */
   readonly readsProperties?: readonly RegExp[];
+  /**
+   * The types `readsProperties` applies to (a provider's, less those whose keys of these names hold
+   * something else); every type when unset.
+   */
+  readonly readsPropertiesOf?: (type: string) => boolean;
 }
+
+/** The property keys a declaration reads on a type: none when its keys do not apply to that type. */
+export const keysFor = (reader: ReaderDeclaration, type: string): readonly RegExp[] =>
+  reader.readsPropertiesOf && !reader.readsPropertiesOf(type) ? [] : (reader.readsProperties ?? []);
 
 /** Every type a set of declarations reads or consults. */
 export const typesOf = (readers: readonly ReaderDeclaration[]): Set<string> =>

@@ -1,4 +1,4 @@
-import * as apigateway from "@pulumi/aws/apigateway";
+import * as cloudwatch from "@pulumi/aws/cloudwatch";
 import * as ec2 from "@pulumi/aws/ec2";
 import * as search from "@pulumi/azure-native/search";
 import { describe, expect, it } from "vitest";
@@ -17,13 +17,8 @@ function program() {
   const vpc = new ec2.Vpc("main", { cidrBlock: "10.0.0.0/16" });
   new ec2.SecurityGroup("web", { vpcId: vpc.id, tags: { "zt:tier": "web" } });
   new ec2.VpcPeeringConnection("to-partner", { vpcId: vpc.id, peerVpcId: "vpc-0partner", peerOwnerId: "210987654321" });
-  new apigateway.RestApiPolicy("api", {
-    restApiId: "a1b2c3",
-    policy: JSON.stringify({
-      Version: "2012-10-17",
-      Statement: [{ Effect: "Allow", Principal: "*", Action: "execute-api:Invoke", Resource: "*" }],
-    }),
-  });
+  // One statement of an event bus's policy, written as a resource of its own: not read yet.
+  new cloudwatch.EventPermission("partner", { principal: "210987654321", statementId: "partner" });
   new search.Service("docs", { resourceGroupName: "rg", sku: { name: "basic" }, publicNetworkAccess: "Enabled" });
 }
 
@@ -39,7 +34,7 @@ describe.each(["new", "deployed"] as StackMode[])("resources the pack does not r
     expect(found.map((d) => d.message).join("\n")).toMatch(
       /VpcPeeringConnection 'to-partner' can widen through peerOwnerId, peerRegion, peerVpcId/,
     );
-    expect(found.map((d) => d.message).join("\n")).toMatch(/RestApiPolicy 'api' can widen through policy/);
+    expect(found.map((d) => d.message).join("\n")).toMatch(/EventPermission 'partner' can widen through principal/);
     expect(found.map((d) => d.message).join("\n")).toMatch(
       /Service 'docs' can widen through disableLocalAuth, networkRuleSet, networkRuleSet.bypass and 2 more/,
     );

@@ -20,11 +20,11 @@ function judge(g: PublicGrant): Finding {
     ? {
         urn: g.origin.urn,
         notice: true,
-        message: `${who} lets everyone ${g.actions.join(", ")}: right for a public website or image, a leak otherwise. Put it behind CloudFront with origin access control, or name the readers.`,
+        message: `${who} lets everyone ${g.actions.join(", ")}: right for a public website, image or API, a leak otherwise. Put it behind CloudFront with origin access control, or name the readers.`,
       }
     : {
         urn: g.origin.urn,
-        message: `${who} allows everyone (Principal "*", no condition pinning a network, organisation or caller) ${g.actions.join(", ")}. Name the principals, or pin them with aws:PrincipalOrgID / aws:SourceVpce / aws:SourceArn.`,
+        message: `${who} allows everyone (Principal "*", no condition pinning a network, organisation or caller) ${g.actions.join(", ")}.${g.byShape ? " The pack reads this type's policy by its shape and does not know which of its actions only read public content, so it judges them as control." : ""} Name the principals, or pin them with aws:PrincipalOrgID / aws:SourceVpce / aws:SourceArn.`,
       };
 }
 
@@ -33,7 +33,7 @@ export const privilegeNoPublicResourcePolicy: ResourceRule = {
   name: "privilege-no-public-resource-policy",
   layer: "privilege",
   description:
-    'No resource policy (S3, SQS, SNS, KMS, ECR, Secrets Manager, OpenSearch, Lambda) lets everyone (Principal "*", nothing pinning who) use, change or administer a resource; public reads are advice.',
+    'No resource policy (S3, SQS, SNS, KMS, ECR, Secrets Manager, OpenSearch, Lambda, API Gateway, and any other AWS resource carrying an IAM document) lets everyone (Principal "*", nothing pinning who) use, change or administer a resource; public reads are advice.',
   severity: "critical",
   enforcementLevel: "mandatory",
   frameworks: ["ztmm-identity-access-management", "nis2-21-2-i"],
