@@ -83,7 +83,9 @@ export interface ServiceOpening {
   readonly admits:
     | { readonly kind: "range"; readonly first: string; readonly last: string }
     | { readonly kind: "every-address"; readonly why: string }
-    | { readonly kind: "azure-services" };
+    | { readonly kind: "azure-services" }
+    /** A private endpoint's network, through an approved connection (the endpoint may be another tenant's). */
+    | { readonly kind: "private-endpoint"; readonly connection: string };
   /** False where nothing is written and the provider's default admits it. */
   readonly explicit: boolean;
   readonly origin: Origin;

@@ -769,12 +769,6 @@ export const REASONS: readonly InventoryReason[] = [
   // ── Azure backlog ─────────────────────────────────────────────────────────────────────────────
   {
     pending: true,
-    why: "Approving a private endpoint connection admits the endpoint's virtual network (another tenant's, when the endpoint is not in the stack) into the service.",
-    needs: "network.services: approved connections, with the endpoint they admit",
-    pattern: /^azure-native:[a-z0-9]+:\w*PrivateEndpointConnection\w*$/,
-  },
-  {
-    pending: true,
     why: "Azure PaaS services' own network exposure: public network access, firewall rules, IP rules and filters, network rule sets and virtual network rules. The paas-firewalls reader reads the firewall rules of SQL, Synapse and the PostgreSQL and MySQL flexible servers, and the Storage, Key Vault and Cosmos DB accounts; not these types (a SQL server's own public flag, its IPv6 and virtual network rules among them).",
     needs:
       "network.services: the public flag, the rules' ranges, virtual network rules and the default action, as paas-firewalls reads them for SQL and Storage",
@@ -863,7 +857,6 @@ export const REASONS: readonly InventoryReason[] = [
       "azure-native:monitor:PrivateLinkScope",
       "azure-native:notificationhubs:Namespace",
       "azure-native:offazure:MasterSitesController",
-      "azure-native:powerbi:PowerBIResource",
       "azure-native:purview:Account",
       "azure-native:redis:RedisFirewallRule",
       "azure-native:redisenterprise:RedisEnterprise",

@@ -6,6 +6,7 @@ import { readHosts } from "./hosts";
 import { readNetworkAcls } from "./network-acls";
 import { readServiceOpenings } from "./paas-firewalls";
 import { readServiceEndpoints } from "./service-endpoints";
+import { readPrivateEndpointConnections } from "./private-endpoint-connections";
 import { readRemoteAccess } from "./remote-access";
 import { readSubnets } from "./subnet-associations";
 
@@ -41,7 +42,7 @@ export function readNetwork(index: ResourceIndex): NetworkPosture {
   return {
     groups: [...aws.groups, ...azure.groups],
     rules: withoutRefreshedCopies([...aws.rules, ...azure.rules]),
-    services: [...readServiceOpenings(index), ...readServiceEndpoints(index)],
+    services: [...readServiceOpenings(index), ...readServiceEndpoints(index), ...readPrivateEndpointConnections(index)],
     hosts: readHosts(index),
     acls: readNetworkAcls(index),
     remote: readRemoteAccess(index),

@@ -16,6 +16,12 @@ function judge(o: ServiceOpening): Finding | undefined {
       notice: true,
       message: `${who} admits every Azure tenant's services (the 0.0.0.0 rule), not only yours. Reach it through a private endpoint or name your own addresses.`,
     };
+  if (admits.kind === "private-endpoint")
+    return {
+      urn: o.origin.urn,
+      notice: true,
+      message: `${who} approves the private endpoint connection '${admits.connection}': the endpoint's virtual network (another tenant's, if the endpoint is not yours) reaches the service. Check the endpoint is one of yours, or reject the connection.`,
+    };
   if (admits.kind === "every-address")
     return o.explicit
       ? {
