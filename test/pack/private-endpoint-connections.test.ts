@@ -2,6 +2,8 @@ import * as keyvault from "@pulumi/azure-native/keyvault";
 import * as storage from "@pulumi/azure-native/storage";
 import { describe, expect, it } from "vitest";
 import type { StackMode } from "../../engine/mock-engine";
+import { postureOf } from "../../posture/build";
+import { handWritten } from "../pack-harness";
 import { useHandWrittenVerdict } from "./hand-written-verdict";
 
 // Approving a private endpoint connection admits the endpoint's virtual network into the service:
@@ -56,9 +58,7 @@ describe.each(["new", "deployed"] as StackMode[])("private endpoint connections,
 });
 
 describe("a service's inline connections", () => {
-  it("are read as the connection resources are: approved admits, pending does not", async () => {
-    const { postureOf } = await import("../../posture/build");
-    const { handWritten } = await import("../pack-harness");
+  it("are read as the connection resources are: approved admits, pending does not", () => {
     const resource = handWritten("azure-native:powerbi:PowerBIResource", "bi", {
       resourceGroupName: "rg",
       privateEndpointConnections: [
