@@ -10,6 +10,7 @@ import { READER as groupMembers } from "./group-members";
 import { READER as hosts } from "./hosts";
 import { READER as networkAcls } from "./network-acls";
 import { READER as paasFirewalls } from "./paas-firewalls";
+import { READER as paasPublicAccess } from "./paas-public-access";
 import { READER as remoteAccess } from "./remote-access";
 import { READER as resourcePolicies } from "./resource-policies";
 import { READER as roleTrust } from "./role-trust";
@@ -32,6 +33,7 @@ export const READERS: readonly ReaderDeclaration[] = [
   hosts,
   networkAcls,
   paasFirewalls,
+  paasPublicAccess,
   remoteAccess,
   resourcePolicies,
   roleTrust,
