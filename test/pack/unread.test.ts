@@ -1,6 +1,6 @@
 import * as apigateway from "@pulumi/aws/apigateway";
 import * as ec2 from "@pulumi/aws/ec2";
-import * as search from "@pulumi/azure-native/search";
+import * as dashboard from "@pulumi/azure-native/dashboard";
 import { describe, expect, it } from "vitest";
 import type { StackMode } from "../../engine/mock-engine";
 import { useHandWrittenVerdict } from "./hand-written-verdict";
@@ -24,7 +24,8 @@ function program() {
       Statement: [{ Effect: "Allow", Principal: "*", Action: "execute-api:Invoke", Resource: "*" }],
     }),
   });
-  new search.Service("docs", { resourceGroupName: "rg", sku: { name: "basic" }, publicNetworkAccess: "Enabled" });
+  // A service whose public default no Microsoft page in the catalogue states: not read yet.
+  new dashboard.Grafana("ops", { resourceGroupName: "rg", properties: { publicNetworkAccess: "Enabled" } });
 }
 
 async function named(mode: StackMode, level: "advisory" | "mandatory" | undefined) {
@@ -41,7 +42,7 @@ describe.each(["new", "deployed"] as StackMode[])("resources the pack does not r
     );
     expect(found.map((d) => d.message).join("\n")).toMatch(/RestApiPolicy 'api' can widen through policy/);
     expect(found.map((d) => d.message).join("\n")).toMatch(
-      /Service 'docs' can widen through disableLocalAuth, networkRuleSet, networkRuleSet.bypass and 2 more/,
+      /Grafana 'ops' can widen through properties.publicNetworkAccess/,
     );
     expect(found.map((d) => d.message).join("\n")).not.toMatch(/SecurityGroup|Vpc 'main'/);
   });
