@@ -11,6 +11,7 @@ import { READER as hosts } from "./hosts";
 import { READER as networkAcls } from "./network-acls";
 import { READER as paasFirewalls } from "./paas-firewalls";
 import { READER as privateEndpointConnections } from "./private-endpoint-connections";
+import { READER as paasPublicAccess } from "./paas-public-access";
 import { READER as remoteAccess } from "./remote-access";
 import { READER as resourcePolicies } from "./resource-policies";
 import { READER as roleTrust } from "./role-trust";
@@ -34,6 +35,7 @@ export const READERS: readonly ReaderDeclaration[] = [
   networkAcls,
   paasFirewalls,
   privateEndpointConnections,
+  paasPublicAccess,
   remoteAccess,
   resourcePolicies,
   roleTrust,

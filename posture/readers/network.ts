@@ -5,6 +5,7 @@ import { readAzureNetwork } from "./azure-network";
 import { readHosts } from "./hosts";
 import { readNetworkAcls } from "./network-acls";
 import { readServiceOpenings } from "./paas-firewalls";
+import { readPaasPublicAccess } from "./paas-public-access";
 import { readServiceEndpoints } from "./service-endpoints";
 import { readPrivateEndpointConnections } from "./private-endpoint-connections";
 import { readRemoteAccess } from "./remote-access";
@@ -42,7 +43,12 @@ export function readNetwork(index: ResourceIndex): NetworkPosture {
   return {
     groups: [...aws.groups, ...azure.groups],
     rules: withoutRefreshedCopies([...aws.rules, ...azure.rules]),
-    services: [...readServiceOpenings(index), ...readServiceEndpoints(index), ...readPrivateEndpointConnections(index)],
+    services: [
+      ...readServiceOpenings(index),
+      ...readServiceEndpoints(index),
+      ...readPaasPublicAccess(index),
+      ...readPrivateEndpointConnections(index),
+    ],
     hosts: readHosts(index),
     acls: readNetworkAcls(index),
     remote: readRemoteAccess(index),

@@ -18,7 +18,6 @@ export const PAAS = {
   "azure:mysql/flexibleServerFirewallRule:FlexibleServerFirewallRule": "MySQL flexible server",
   "azure-native:storage:StorageAccount": "Storage account",
   "azure-native:keyvault:Vault": "Key Vault",
-  "azure-native:cosmosdb:DatabaseAccount": "Cosmos DB account",
   "azure:storage/account:Account": "Storage account",
   "azure:storage/accountNetworkRules:AccountNetworkRules": "Storage account",
   "azure:keyvault/keyVault:KeyVault": "Key Vault",
@@ -82,15 +81,6 @@ function openings(r: PlannedResource): { admits: Admits; explicit: boolean }[] {
       return disabled(p.publicNetworkAccess)
         ? []
         : ruleSet(p.networkAcls, (s) => arr(s.ipRules).map((x) => obj(x).value));
-    }
-    case "azure-native:cosmosdb:DatabaseAccount": {
-      if (disabled(i.publicNetworkAccess)) return [];
-      const rules = arr(i.ipRules).map((x) => obj(x).ipAddressOrRange);
-      if (rules.length === 0 && i.isVirtualNetworkFilterEnabled !== true)
-        return [
-          { admits: { kind: "every-address", why: "no IP rules: the default admits every network" }, explicit: false },
-        ];
-      return rules.map((x) => ({ admits: entry(x), explicit: true }));
     }
     case "azure:storage/account:Account":
       return i.publicNetworkAccessEnabled === false ? [] : ruleSet(i.networkRules, (s) => strs(s.ipRules));

@@ -1,9 +1,11 @@
 import type { ServiceOpening } from "../model";
 import type { ResourceIndex } from "../index-resources";
 import type { PlannedResource } from "../resource";
-import { arr, isUnknown, listEntries, obj, plain, str } from "../values";
+import { isUnknown, listEntries, obj, plain, str } from "../values";
 import { originOf } from "./origin";
+import { PUBLIC_NETWORK_DEFAULTS } from "../../catalog/azure-public-network-defaults";
 import { PAAS } from "./paas-firewalls";
+import { readsByShape } from "./paas-rule-shapes";
 import type { ReaderDeclaration } from "./registry";
 
 /**
@@ -44,20 +46,21 @@ function entry(v: unknown): Opening {
 }
 
 /** What a network rule set admits: Deny admits its IP rules; Allow, unset or unreadable admits everyone. */
-function ruleSet(set: Record<string, unknown>): Opening[] {
+export function ruleSet(set: Record<string, unknown>): Opening[] {
   const action = set.defaultAction;
   if (isUnknown(action))
     return [{ admits: { kind: "every-address", why: "its default action is not known" }, explicit: true }];
   if (!/^deny$/i.test(str(action) ?? ""))
     return [{ admits: { kind: "every-address", why: `defaultAction ${str(action) ?? "unset"}` }, explicit: true }];
-  return arr(set.ipRules).map((rule) => {
+  return listEntries(set.ipRules).map((rule) => {
+    if (isUnknown(rule)) return entry(rule);
     const r = obj(rule);
     return entry(r.ipMask ?? r.iPAddressOrRange ?? r.ipAddressOrRange ?? r.value ?? r.ipAddress ?? rule);
   });
 }
 
 /** The first object with a `defaultAction`, at any depth a rule set sits at (top level, `properties`, one block down). */
-function findRuleSet(v: unknown, depth = 0): Record<string, unknown> | undefined {
+export function findRuleSet(v: unknown, depth = 0): Record<string, unknown> | undefined {
   const p = plain(v);
   if (depth > 3 || typeof p !== "object" || p === null || Array.isArray(p)) return undefined;
   const o = p as Record<string, unknown>;
@@ -150,9 +153,11 @@ const serviceName = (type: string) =>
  * azure-native resource by the network rule set it writes.
  */
 export function readServiceEndpoints(index: ResourceIndex): ServiceOpening[] {
-  const paas = new Set<string>(Object.keys(PAAS));
+  // Types another reader reads: the PaaS firewalls, and the services of the catalogue of public
+  // network defaults and the rule resources read by shape (posture/readers/paas-public-access.ts).
+  const elsewhere = (r: PlannedResource) => r.type in PAAS || r.type in PUBLIC_NETWORK_DEFAULTS || readsByShape(r);
   return index.resources
-    .filter((r) => r.type in SERVICE_ENDPOINTS || (r.type.startsWith("azure-native:") && !paas.has(r.type)))
+    .filter((r) => r.type in SERVICE_ENDPOINTS || (r.type.startsWith("azure-native:") && !elsewhere(r)))
     .flatMap((r) => openings(r).map((o) => ({ service: serviceName(r.type), ...o, origin: originOf(r) })));
 }
 
