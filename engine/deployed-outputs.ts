@@ -105,6 +105,9 @@ function computed(args: DeployArgs): DeployedResource {
     const subscription = String(args.providerInputs?.subscriptionId ?? AZURE_SUBSCRIPTION);
     const group = String(outputs.resourceGroupName ?? "rg");
     outputs.name = name;
+    // A managed identity's service principal, which data-plane grants name by object id.
+    if (args.type === "azure-native:managedidentity:UserAssignedIdentity")
+      Object.assign(outputs, { principalId: uuid(digest(h, "principal")), clientId: uuid(digest(h, "client")) });
     return {
       id: `/subscriptions/${subscription}/resourceGroups/${group}/providers/Microsoft.${module.charAt(0).toUpperCase()}${module.slice(1)}/${lowerFirst(kind)}s/${name}`,
       outputs,

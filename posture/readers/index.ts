@@ -1,6 +1,7 @@
 import type { ReaderDeclaration } from "./registry";
 import { READER as awsIamGrants } from "./aws-iam-grants";
 import { READER as awsNetwork } from "./aws-network";
+import { READER as azureDataPlane } from "./azure-data-plane";
 import { READER as azureNetwork } from "./azure-network";
 import { READER as azureRbac } from "./azure-rbac";
 import { READER as cloudflareAccess } from "./cloudflare-access";
@@ -25,6 +26,7 @@ import { READER as subnetAssociations } from "./subnet-associations";
 export const READERS: readonly ReaderDeclaration[] = [
   awsIamGrants,
   awsNetwork,
+  azureDataPlane,
   azureNetwork,
   azureRbac,
   cloudflareAccess,

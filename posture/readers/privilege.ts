@@ -1,6 +1,7 @@
 import type { PrivilegePosture } from "../model";
 import type { ResourceIndex } from "../index-resources";
 import { readAwsIamGrants } from "./aws-iam-grants";
+import { readAzureDataPlaneGrants } from "./azure-data-plane";
 import { readAzureRbacGrants } from "./azure-rbac";
 import { readEntraRoleGrants } from "./entra-roles";
 import { READERS } from "./index";
@@ -14,7 +15,12 @@ let registered: ReadonlySet<string> | undefined;
 /** Reads standing privilege: AWS IAM policies on people and roles, Azure RBAC, Entra directory and Graph app roles. */
 export function readPrivilege(index: ResourceIndex): PrivilegePosture {
   return {
-    grants: [...readAwsIamGrants(index), ...readAzureRbacGrants(index), ...readEntraRoleGrants(index)],
+    grants: [
+      ...readAwsIamGrants(index),
+      ...readAzureRbacGrants(index),
+      ...readAzureDataPlaneGrants(index),
+      ...readEntraRoleGrants(index),
+    ],
     trusts: readRoleTrusts(index),
     publicGrants: readPublicGrants(index, (registered ??= typesOf(READERS))),
   };
