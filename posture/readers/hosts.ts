@@ -90,9 +90,13 @@ function references(r: PlannedResource): { property: string; values: unknown[]; 
  * Reads which tiers each host or workload is placed in, through the groups (or ASGs) it is a member
  * of: its own lists, at any depth and in any resource type (instances, functions, containers,
  * launch configurations, scale sets, managed databases, caches, brokers, endpoints...), and every
- * attachment or association that adds one group to it. A host outside the stack is named by its id.
+ * attachment or association that adds one group to it, and on Azure the NSGs over the subnets it
+ * is placed in (`placedBy`). A host outside the stack is named by its id.
  */
-export function readHosts(index: ResourceIndex): HostPlacement[] {
+export function readHosts(
+  index: ResourceIndex,
+  placedBy: ReadonlyMap<string, { readonly tiers: readonly string[]; readonly origin: Origin }> = new Map(),
+): HostPlacement[] {
   const tiersOf = (r: PlannedResource) =>
     references(r)
       .flatMap(
@@ -123,6 +127,8 @@ export function readHosts(index: ResourceIndex): HostPlacement[] {
       tiersOf(r),
     );
   }
+  // Azure hosts and workloads: the tiers of the NSGs over their subnets and interfaces (subnet-associations).
+  for (const [urn, { tiers, origin }] of placedBy) place(urn, origin, [...tiers]);
   return [...hosts.values()].map((h) => ({ tiers: [...h.tiers].sort(), origin: h.origin }));
 }
 

@@ -39,7 +39,7 @@ function withoutRefreshedCopies(rules: readonly NetworkRule[]): NetworkRule[] {
 export function readNetwork(index: ResourceIndex): NetworkPosture {
   const aws = readAwsNetwork(index);
   const azure = readAzureNetwork(index);
-  const { spaces, subnets } = readSubnets(index);
+  const { spaces, subnets, placedBy } = readSubnets(index);
   return {
     groups: [...aws.groups, ...azure.groups],
     rules: withoutRefreshedCopies([...aws.rules, ...azure.rules]),
@@ -49,7 +49,7 @@ export function readNetwork(index: ResourceIndex): NetworkPosture {
       ...readPaasPublicAccess(index),
       ...readPrivateEndpointConnections(index),
     ],
-    hosts: readHosts(index),
+    hosts: readHosts(index, placedBy),
     acls: readNetworkAcls(index),
     remote: readRemoteAccess(index),
     spaces,

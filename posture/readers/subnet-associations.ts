@@ -1,11 +1,11 @@
 import type { Endpoint, GroupAssociation, NetworkSpace, Origin, SubnetPlacement } from "../model";
 import type { ResourceIndex, ResolvedRefs } from "../index-resources";
 import type { PlannedResource } from "../resource";
-import { isUnknown, listEntries, obj, str, strs } from "../values";
+import { isUnknown, listEntries, obj, plain, str, strs } from "../values";
 import { isCidr } from "../cidr";
 import { AWS } from "./aws-network";
 import { AZURE } from "./azure-network";
-import { HOST_ASSOCIATIONS, HOSTS } from "./hosts";
+import { AZURE_PLACEMENT_KEY, HOST_ASSOCIATIONS, HOSTS } from "./hosts";
 import { endpointsOf, originOf, tierTag } from "./origin";
 import type { ReaderDeclaration } from "./registry";
 
@@ -31,6 +31,42 @@ const NSG_TYPES = [AZURE.nsg, AZURE.classicNsg];
 const AWS_GROUPS = [AWS.securityGroup, AWS.defaultSecurityGroup];
 const ASG_TYPES = [AZURE.asg, AZURE.classicAsg];
 
+/**
+ * Input keys, at any depth, under which an Azure workload names the subnet it is placed in (and so
+ * the NSG over it): an IP configuration's `subnet: { id }`, `subnetId`, `subnetIds`, an AKS pool's
+ * `vnetSubnetID`/`podSubnetID`, App Service's `virtualNetworkSubnetId`, `subnetResourceId`,
+ * `infrastructureSubnetId`, a delegated subnet's `delegatedSubnetId`... A subnet named by its name
+ * only (`labSubnetName`, a failover's `targetSubnetName`) is not read: it pins no subnet.
+ */
+export const AZURE_SUBNET_KEY =
+  /^(?!privateEndpoint|privateLink|vnetSubnetResource)(subnet|subnetIds?|subnetID|subnetResourceId|\w+Subnet(Id|ID|Ids|ResourceId)?)$/;
+/** The key under which an Azure workload's own interface configuration names its NSG. */
+export const AZURE_WORKLOAD_NSG_KEY = /^networkSecurityGroup$/;
+/** The key under which a VM names the interfaces it runs on. */
+const AZURE_INTERFACES_KEY = /^networkInterfaces$/;
+/**
+ * Subtrees whose subnets are not the workload's placement: a private endpoint's or a private link
+ * service's (its own family, read by the private endpoint readers), a service endpoint firewall's
+ * rules and access restrictions (a peer admitted, not a placement).
+ */
+const NOT_PLACEMENT_SUBTREE =
+  /^(privateEndpoint\w*|privateLink\w*|virtualNetworkRules|\w*[iI]pSecurityRestrictions|\w*NetworkRuleSets?)$/;
+
+/**
+ * The azure-native types whose subnet keys place a workload: every one but the network plumbing of
+ * the `network` module (gateways, load balancers, firewalls, private endpoints: families of their
+ * own; a container NetworkProfile is a workload's), firewall rules that name a subnet as a peer
+ * (`*VirtualNetworkRule`, `*NetworkRuleSet`), DNS resolver endpoints (with the private endpoints'
+ * family), AWS resources mirrored by the AWS connector (AWS subnet ids), and networks where no NSG
+ * applies (Azure Stack HCI, network functions on Azure Local, VMware private clouds).
+ */
+export const isAzureWorkloadType = (type: string): boolean =>
+  type.startsWith("azure-native:") &&
+  !/^azure-native:(network:(?!NetworkProfile$)|dnsresolver:|awsconnector:|azurestackhci:|hybridnetwork:|avs:|vmwarecloudsimple:)/.test(
+    type,
+  ) &&
+  !/(VirtualNetworkRule|NetworkRuleSet)$/.test(type);
+
 interface Placement {
   cloud: "aws" | "azure";
   kind: "subnet" | "interface";
@@ -53,6 +89,24 @@ function namesInId(id: string): { vnet: string; subnet: string } | undefined {
   return m ? { vnet: m[1]!.toLowerCase(), subnet: m[2]!.toLowerCase() } : undefined;
 }
 
+/** References grouped by the top-level property they sit under (what property dependencies are keyed by). */
+const byProperty = (refs: readonly [string, unknown][]): [string, unknown[]][] => {
+  const out = new Map<string, unknown[]>();
+  for (const [property, value] of refs) out.set(property, [...(out.get(property) ?? []), value]);
+  return [...out];
+};
+
+/** One value or a list's entries (an `{ id }` object is one value). */
+const entries = (v: unknown): unknown[] => (Array.isArray(plain(v)) ? listEntries(v) : [v]);
+
+/** A reference as written, with the top-level property it sits under: an id, or an `{ id }` object. */
+const refOf =
+  (property: string) =>
+  (v: unknown): [string, unknown] => [
+    property,
+    !isUnknown(v) && typeof plain(v) === "object" && plain(v) !== null ? obj(v).id : v,
+  ];
+
 /**
  * Reads where tiers sit in the address space and which NSG filters them: VPCs and VNets with their
  * address spaces; subnets with their addresses, their own zt:tier tag (AWS) and the tiers of the
@@ -62,7 +116,12 @@ function namesInId(id: string): { vnet: string; subnet: string } | undefined {
  * by two resources (inline in its VNet, and as a Subnet or an association) is one placement with
  * both associations: the one applied last wins.
  */
-export function readSubnets(index: ResourceIndex): { spaces: NetworkSpace[]; subnets: SubnetPlacement[] } {
+export function readSubnets(index: ResourceIndex): {
+  spaces: NetworkSpace[];
+  subnets: SubnetPlacement[];
+  /** Azure hosts and workloads, by URN: the tiers the NSGs over their subnets and interfaces give them. */
+  placedBy: Map<string, { tiers: string[]; origin: Origin }>;
+} {
   const spaces = new Map<string, NetworkSpace>();
   const placements = new Map<string, Placement>();
   const place = (key: string, init: () => Placement): Placement => {
@@ -276,9 +335,83 @@ export function readSubnets(index: ResourceIndex): { spaces: NetworkSpace[]; sub
     const [refs] = index.resolve(a, "networkSecurityGroupId", [[a.inputs.networkSecurityGroupId]], NSG_TYPES);
     if (nic) associate(nic, nsgOf(refs!), a);
   }
+
+  // Azure workloads of any type, read by shape: the subnets they name (at any depth), the NSG their
+  // own interface configuration names (an interface placement of their own, as a NIC's), their ASGs,
+  // and the interfaces a VM runs on.
+  const nicsOfWorkload = new Map<PlannedResource, Placement[]>();
+  for (const r of index.resources) {
+    if (!isAzureWorkloadType(r.type) || r.type === HOSTS.nic) continue;
+    const found = {
+      subnets: [] as [string, unknown][],
+      nsgs: [] as [string, unknown][],
+      asgs: [] as [string, unknown][],
+      nics: [] as [string, unknown][],
+    };
+    const walk = (v: unknown, property: string, depth: number) => {
+      if (depth > 10 || isUnknown(v)) return;
+      const p = plain(v);
+      if (Array.isArray(p)) p.forEach((x) => walk(x, property, depth + 1));
+      else if (typeof p === "object" && p !== null)
+        for (const [key, value] of Object.entries(p)) {
+          const at = depth < 0 ? key : property;
+          if (NOT_PLACEMENT_SUBTREE.test(key)) continue;
+          if (AZURE_SUBNET_KEY.test(key)) found.subnets.push(...entries(value).map(refOf(at)));
+          else if (AZURE_WORKLOAD_NSG_KEY.test(key)) found.nsgs.push(...entries(value).map(refOf(at)));
+          else if (AZURE_PLACEMENT_KEY.test(key)) found.asgs.push(...entries(value).map(refOf(at)));
+          else if (AZURE_INTERFACES_KEY.test(key)) found.nics.push(...entries(value).map(refOf(at)));
+          else walk(value, at, depth + 1);
+        }
+    };
+    walk(r.inputs, "", -1);
+    const subnets = byProperty(found.subnets).flatMap(([property, values]) =>
+      values.some(isUnknown)
+        ? // Ids not known yet: every subnet the property depends on, pinned together.
+          index
+            .resolve(r, property, [values], SUBNET_RESOURCES)[0]!
+            .targets.flatMap((t) => [subnetResources.get(t)!].filter(Boolean))
+        : values.map((v) => subnetOf(r, property, v)).filter((p): p is Placement => p !== undefined),
+    );
+    const nics = byProperty(found.nics).flatMap(([property, values]) =>
+      index
+        .resolve(r, property, [values], [HOSTS.nic, SUBNETS.classicNic])[0]!
+        .targets.flatMap((t) => [interfaces.get(t.urn)!].filter(Boolean)),
+    );
+    if (nics.length) nicsOfWorkload.set(r, nics);
+    if (subnets.length === 0 && found.nsgs.length === 0) continue;
+    const own = place(r.urn, newPlacement(r, r.urn, r.name, "interface"));
+    for (const [property, value] of found.asgs)
+      tiersOf(r, property, [value], ASG_TYPES).forEach((t) => own.tiers.add(t));
+    for (const [property, value] of found.nsgs) {
+      const [refs] = index.resolve(r, property, [[value]], NSG_TYPES);
+      associate(own, nsgOf(refs!), r);
+    }
+    interfaces.set(r.urn, own);
+    subnetsOfInterface.set(own, subnets);
+  }
   for (const [nic, subnets] of subnetsOfInterface) for (const s of subnets) nic.tiers.forEach((t) => s.tiers.add(t));
 
+  // The tiers NSGs give each Azure host without ASGs of its own: those over its subnets and its own
+  // interface (two tiers' NSGs join them). A host in ASGs is judged by them: an NSG of another tier
+  // over it swaps its tier's rules, which the subnet's or interface's placement reports; a subnet
+  // holding several tiers by ASG is the ASG design.
+  const nsgTiers = (p: Placement) => p.associations.flatMap((a) => (a.group.kind === "tier" ? [a.group.tier] : []));
+  const placedBy = new Map<string, { tiers: string[]; origin: Origin }>();
+  const tiersUnder = (own: Placement): string[] =>
+    own.tiers.size > 0 ? [] : [...nsgTiers(own), ...(subnetsOfInterface.get(own) ?? []).flatMap(nsgTiers)];
+  for (const own of subnetsOfInterface.keys()) {
+    const tiers = tiersUnder(own);
+    if (tiers.length) placedBy.set(own.subnet, { tiers: [...new Set(tiers)], origin: own.origin });
+  }
+  // A VM is every interface it runs on: their ASGs' tiers and their NSGs'.
+  for (const [vm, nics] of nicsOfWorkload) {
+    const tiers = nics.flatMap((n) => [...n.tiers, ...tiersUnder(n)]);
+    const prior = placedBy.get(vm.urn)?.tiers ?? [];
+    if (tiers.length) placedBy.set(vm.urn, { tiers: [...new Set([...prior, ...tiers])], origin: originOf(vm) });
+  }
+
   return {
+    placedBy,
     spaces: [...spaces.values()],
     subnets: [...placements.values()].map((p): SubnetPlacement => ({
       cloud: p.cloud,
@@ -312,4 +445,7 @@ export const READER: ReaderDeclaration = {
     ],
   },
   consults: [HOSTS.instance, HOSTS.networkInterface, HOST_ASSOCIATIONS.classicAsgAssociation],
+  // Azure workloads of any type, by the subnets they are placed in and the NSG their interface names.
+  readsProperties: [AZURE_SUBNET_KEY, AZURE_WORKLOAD_NSG_KEY],
+  readsPropertiesOf: isAzureWorkloadType,
 };
