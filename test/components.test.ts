@@ -123,7 +123,10 @@ describe("each component alone", () => {
     const identity = parseProfile(exampleProfile()).identity;
     const rs = await registered(() => new ConditionalAccessBaseline("corp", { identity, mfaStrength: "mfa" }));
     const policies = ofType(rs, "azuread:index/conditionalAccessPolicy:ConditionalAccessPolicy");
-    expect(policies).toHaveLength(17); // the SMB preset's controls
+    expect(policies).toHaveLength(19); // the SMB preset's controls
+    expect(policies.map((p) => p.name)).toEqual(
+      expect.arrayContaining(["corp-mfa-device-registration", "corp-guest-session-limits"]),
+    );
     for (const p of policies) {
       const users = (p.inputs.conditions as { users: { excludedGroups: string[] } }).users;
       expect(users.excludedGroups, p.name).toContain(identity.breakGlass.groupId);
