@@ -396,7 +396,8 @@ export type GrantReach = "admin" | "limited" | "data" | "unlisted" | "unknown";
 
 /** A standing grant of privilege to a principal. */
 export interface PrivilegeGrant {
-  readonly kind: "aws-iam" | "azure-rbac" | "azure-data-plane" | "entra-role" | "graph-app-role" | "graph-delegated";
+  readonly kind:
+    "aws-iam" | "aws-sso" | "azure-rbac" | "azure-data-plane" | "entra-role" | "graph-app-role" | "graph-delegated";
   /** Who holds it: `user:<name>`, `group:<name>`, `role:<name>`, `principal:<id>`, or unknown. */
   readonly principal: string;
   readonly principalType: "user" | "group" | "role" | "principal" | "unknown";

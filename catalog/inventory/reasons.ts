@@ -530,21 +530,14 @@ export const REASONS: readonly InventoryReason[] = [
   },
   {
     pending: true,
-    why: "IAM Identity Center: permission sets (their inline, managed and customer-managed policies, boundaries, session length), account and application assignments, assignment-required settings, Identity Store group memberships, and Account Access entitlements.",
+    why: "IAM Identity Center beyond account assignments and permission set policies (both read, aws-sso-grants): application assignments and their settings, a permission set's boundary, Identity Store group memberships, and Account Access entitlements.",
     needs:
-      "privilege.grants: a permission set's policies granted, per account, to the users and groups assigned to it; memberships of those groups",
+      "privilege.grants: memberships of the groups assigned permission sets; applications assigned; boundaries narrowing a set",
     types: [
       "aws:accountaccess/entitlement:Entitlement",
       "aws:identitystore/groupMembership:GroupMembership",
-      "aws:ssoadmin/accountAssignment:AccountAssignment",
       "aws:ssoadmin/applicationAssignment:ApplicationAssignment",
       "aws:ssoadmin/applicationAssignmentConfiguration:ApplicationAssignmentConfiguration",
-      "aws:ssoadmin/customerManagedPolicyAttachment:CustomerManagedPolicyAttachment",
-      "aws:ssoadmin/customerManagedPolicyAttachmentsExclusive:CustomerManagedPolicyAttachmentsExclusive",
-      "aws:ssoadmin/managedPolicyAttachment:ManagedPolicyAttachment",
-      "aws:ssoadmin/managedPolicyAttachmentsExclusive:ManagedPolicyAttachmentsExclusive",
-      "aws:ssoadmin/permissionSet:PermissionSet",
-      "aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy",
       "aws:ssoadmin/permissionsBoundaryAttachment:PermissionsBoundaryAttachment",
     ],
   },

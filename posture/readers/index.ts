@@ -1,5 +1,6 @@
 import type { ReaderDeclaration } from "./registry";
 import { READER as awsIamGrants } from "./aws-iam-grants";
+import { READER as awsSsoGrants } from "./aws-sso-grants";
 import { READER as awsNetwork } from "./aws-network";
 import { READER as azureDataPlane } from "./azure-data-plane";
 import { READER as azureNetwork } from "./azure-network";
@@ -25,6 +26,7 @@ import { READER as subnetAssociations } from "./subnet-associations";
  */
 export const READERS: readonly ReaderDeclaration[] = [
   awsIamGrants,
+  awsSsoGrants,
   awsNetwork,
   azureDataPlane,
   azureNetwork,

@@ -14,8 +14,8 @@ export const privilegeNoWildcardAdminForPeople: StackRule = {
   remediation:
     "Attach least-privilege policies to people; keep admin in a role they assume with MFA for a bounded session.",
   uses: [],
-  judge: (posture) =>
-    posture.privilege.grants
+  judge: (posture) => [
+    ...posture.privilege.grants
       .filter((g) => g.kind === "aws-iam" && (g.principalType === "user" || g.principalType === "group"))
       .flatMap((g): Finding[] => {
         if (g.reach === "admin")
@@ -35,4 +35,14 @@ export const privilegeNoWildcardAdminForPeople: StackRule = {
           ];
         return [];
       }),
+    // Identity Center: people assume the permission set's role through the directory's sign-in (its MFA
+    // is the identity provider's, not in the stack), so standing admin there is advice, not a block.
+    ...posture.privilege.grants
+      .filter((g) => g.kind === "aws-sso" && (g.reach === "admin" || g.reach === "unknown" || g.reach === "unlisted"))
+      .map((g): Finding => ({
+        urn: g.origin.urn,
+        notice: true,
+        message: `${resourceName(g.origin)} gives ${g.principal} ${g.reach === "admin" ? "admin" : "a grant the pack cannot read, judged admin"} (${g.permission}) in ${g.scope} as a standing Identity Center assignment. Give admin through temporary elevated access, or assign a narrower permission set.`,
+      })),
+  ],
 };
