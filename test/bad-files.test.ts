@@ -91,9 +91,12 @@ describe("a stack's own lockfile, broken", () => {
     }
   });
 
-  it("zt lock --check calls it stale, and zt lock replaces it with a valid one", async () => {
+  it("zt lock --check refuses a truncated one as not a lockfile (not stale), and zt lock replaces it", async () => {
     writeFileSync(lockPath, LOCK.slice(0, 100));
-    expect((await zt("lock", "--check", "--stacks-dir", stacks)).status).toBe(1);
+    const check = await zt("lock", "--check", "--stacks-dir", stacks);
+    expect(check.status).toBe(1);
+    expect(check.stderr).toContain(`${lockPath} is not a valid posture lockfile`);
+    expect(check.stderr).not.toMatch(/stale/);
     expect((await zt("lock", "--stacks-dir", stacks)).status).toBe(0);
     expect(readFileSync(lockPath, "utf8")).toBe(LOCK);
   });

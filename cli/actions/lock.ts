@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
-import { lockPath, lockText, writeLock } from "../../sources/lockfile";
+import { lockPath, lockText, readLockFile, writeLock } from "../../sources/lockfile";
 import { planStack, programModule } from "../../engine/plan-stack";
 import { Refused } from "../common";
 
@@ -21,6 +21,9 @@ export async function lock(opts: LockOptions): Promise<void> {
   const path = lockPath(opts.stacksDir, opts.stack);
   if (opts.check) {
     const current = existsSync(path) ? readFileSync(path, "utf8") : undefined;
+    // A file that is not a lockfile (truncated, hand-edited) is refused as such, naming the problem:
+    // calling it stale would invite overwriting what someone may still need to look at.
+    if (current !== undefined) readLockFile(path);
     if (current !== lockText(plan.resources))
       throw new Refused(`${path} is ${current ? "stale" : "missing"}: run \`zt lock --stack ${opts.stack}\``);
     process.stdout.write(`${path} is up to date\n`);
