@@ -1,9 +1,10 @@
 import type { HostPlacement, Origin } from "../model";
 import type { ResourceIndex } from "../index-resources";
 import type { PlannedResource } from "../resource";
-import { isUnknown, listEntries, obj, plain, str } from "../values";
+import { listEntries, obj, plain, str } from "../values";
 import { AWS, READER as AWS_NETWORK } from "./aws-network";
 import { AZURE, READER as AZURE_NETWORK } from "./azure-network";
+import { eachInputKey } from "./input-keys";
 import { originOf, tierTag } from "./origin";
 import { typesOf, type ReaderDeclaration } from "./registry";
 
@@ -67,22 +68,16 @@ function references(r: PlannedResource): { property: string; values: unknown[]; 
     entry.values.push(...listEntries(value).map(refValue));
     found.set(key, entry);
   };
-  const walk = (v: unknown, property: string, depth: number) => {
-    if (depth > 8 || isUnknown(v)) return;
-    const p = plain(v);
-    if (Array.isArray(p)) p.forEach((x) => walk(x, property, depth + 1));
-    else if (typeof p === "object" && p !== null)
-      for (const [key, value] of Object.entries(p)) {
-        const azure = AZURE_PLACEMENT_KEY.test(key);
-        if (azure || AWS_PLACEMENT_KEY.test(key)) add(property, azure, value);
-        else walk(value, property, depth + 1);
-      }
-  };
-  for (const [property, value] of Object.entries(r.inputs)) {
-    const azure = AZURE_PLACEMENT_KEY.test(property);
-    if (azure || AWS_PLACEMENT_KEY.test(property)) add(property, azure, value);
-    else walk(value, property, 0);
-  }
+  eachInputKey(
+    r.inputs,
+    (key, value, property) => {
+      const azure = AZURE_PLACEMENT_KEY.test(key);
+      if (!azure && !AWS_PLACEMENT_KEY.test(key)) return false;
+      add(property, azure, value);
+      return true;
+    },
+    8,
+  );
   return [...found.values()].filter((f) => f.values.length > 0);
 }
 

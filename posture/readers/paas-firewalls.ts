@@ -3,6 +3,7 @@ import type { ResourceIndex } from "../index-resources";
 import type { PlannedResource } from "../resource";
 import { arr, isUnknown, obj, str, strs } from "../values";
 import { originOf } from "./origin";
+import { isDisabled, spanOpening } from "./service-openings";
 import type { ReaderDeclaration } from "./registry";
 
 /** PaaS firewall resources, native and classic providers, by the service they guard. */
@@ -25,15 +26,8 @@ export const PAAS = {
 
 type Admits = ServiceOpening["admits"];
 
-/** `a.b.c.d`, `a.b.c.d/n` or a start–end pair as a range; unreadable (unknown, secret) fails closed. */
-function range(first: unknown, last: unknown = first): Admits {
-  const a = str(first);
-  const b = str(last);
-  if (a === undefined || b === undefined || isUnknown(first) || isUnknown(last))
-    return { kind: "every-address", why: "its range is not known (unknown until apply, or a secret)" };
-  if (a === "0.0.0.0" && b === "0.0.0.0") return { kind: "azure-services" };
-  return { kind: "range", first: a, last: b };
-}
+/** `a.b.c.d` or a start–end pair as a range; unreadable (unknown, secret) fails closed. */
+const range = (first: unknown, last: unknown = first): Admits => spanOpening(first, last).admits;
 
 /** An ACL entry (`203.0.113.0/24`, `203.0.113.7`): a CIDR keeps its prefix as the range's end. */
 const entry = (v: unknown): Admits => {
@@ -65,20 +59,18 @@ function ruleSet(
   return ipRules(s).map((r) => ({ admits: entry(r), explicit: true }));
 }
 
-const disabled = (v: unknown) => str(v)?.toLowerCase() === "disabled" || v === false;
-
 function openings(r: PlannedResource): { admits: Admits; explicit: boolean }[] {
   const i = r.inputs;
   switch (r.type) {
     case "azure-native:storage:StorageAccount":
-      return disabled(i.publicNetworkAccess)
+      return isDisabled(i.publicNetworkAccess)
         ? []
         : ruleSet(i.networkRuleSet, (s) =>
             arr(s.ipRules).map((x) => obj(x).iPAddressOrRange ?? obj(x).ipAddressOrRange),
           );
     case "azure-native:keyvault:Vault": {
       const p = obj(i.properties);
-      return disabled(p.publicNetworkAccess)
+      return isDisabled(p.publicNetworkAccess)
         ? []
         : ruleSet(p.networkAcls, (s) => arr(s.ipRules).map((x) => obj(x).value));
     }

@@ -4,6 +4,7 @@ import type { ServiceOpening } from "../model";
 import type { PlannedResource } from "../resource";
 import { isUnknown, listEntries, obj, plain, str } from "../values";
 import { originOf } from "./origin";
+import { addressOpening, everyAddress, spanOpening, type Opening } from "./service-openings";
 import { FILTER_KEY, FIREWALL_KEYS, firewallBody, isFilterRule, readsByShape } from "./paas-rule-shapes";
 import type { ReaderDeclaration } from "./registry";
 import { findRuleSet, ruleSet, SERVICE_ENDPOINTS } from "./service-endpoints";
@@ -17,28 +18,6 @@ import { findRuleSet, ruleSet, SERVICE_ENDPOINTS } from "./service-endpoints";
  * - a firewall rule of any azure-native module (a start and an end address) admits its range, and an
  *   IP filter rule that accepts admits its mask (posture/readers/paas-rule-shapes.ts).
  */
-
-type Opening = Pick<ServiceOpening, "admits" | "explicit">;
-
-const every = (why: string, explicit: boolean): Opening => ({ admits: { kind: "every-address", why }, explicit });
-
-/** An address or CIDR; an unreadable one is the internet (posture/unknown.ts: network-peer). */
-function entry(v: unknown): Opening {
-  const text = str(v);
-  if (text === undefined || isUnknown(v))
-    return every("an allowed range is not known (unknown until apply, or a secret)", true);
-  return { admits: { kind: "range", first: text, last: text }, explicit: true };
-}
-
-/** A start–end pair; 0.0.0.0–0.0.0.0 is Azure's "allow Azure services" rule. Unreadable: the internet. */
-function span(first: unknown, last: unknown): Opening {
-  const a = str(first);
-  const b = str(last);
-  if (a === undefined || b === undefined || isUnknown(first) || isUnknown(last))
-    return every("its range is not known (unknown until apply, or a secret)", true);
-  if (a === "0.0.0.0" && b === "0.0.0.0") return { admits: { kind: "azure-services" }, explicit: true };
-  return { admits: { kind: "range", first: a, last: b }, explicit: true };
-}
 
 /** The public network access setting, wherever the service writes it. */
 function publicFlag(i: Record<string, unknown>): unknown {
@@ -79,13 +58,13 @@ function serviceOpenings(r: PlannedResource, d: PublicNetworkDefault): Opening[]
   const set = findRuleSet(i);
   if (set) return ruleSet(set);
   const rules = inlineRules(i);
-  if (rules?.length) return rules.map(entry);
+  if (rules?.length) return rules.map(addressOpening);
   // Cosmos DB with its virtual network filter on and no IP rule admits only those networks.
   if (plain(i.isVirtualNetworkFilterEnabled) === true) return [];
-  if (flag === "unknown") return [every("its public network access is not known", true)];
+  if (flag === "unknown") return [everyAddress("its public network access is not known", true)];
   const none = `public network access ${flag === "on" ? "Enabled" : "by default"} and no IP rule: the service admits every address without one (${d.source.title})`;
   // Where the rules are resources of their own, one resource cannot tell whether the stack has some.
-  return [every(none, flag === "on" && d.rules === "inline")];
+  return [everyAddress(none, flag === "on" && d.rules === "inline")];
 }
 
 /** A rule resource read by shape: a firewall rule's range, or an accepting IP filter rule's mask. */
@@ -93,12 +72,12 @@ function ruleOpenings(r: PlannedResource): Opening[] {
   const body = firewallBody(r);
   if (body) {
     const pick = (keys: readonly string[]) => keys.map((k) => body[k]).find((v) => v !== undefined);
-    return [span(pick(FIREWALL_KEYS.start), pick(FIREWALL_KEYS.end))];
+    return [spanOpening(pick(FIREWALL_KEYS.start), pick(FIREWALL_KEYS.end))];
   }
   if (isFilterRule(r)) {
     const action = r.inputs.action;
     if (!isUnknown(action) && /^reject$/i.test(str(action) ?? "")) return [];
-    return [entry(r.inputs[FILTER_KEY])];
+    return [addressOpening(r.inputs[FILTER_KEY])];
   }
   return [];
 }

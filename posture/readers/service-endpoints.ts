@@ -3,6 +3,7 @@ import type { ResourceIndex } from "../index-resources";
 import type { PlannedResource } from "../resource";
 import { isUnknown, listEntries, obj, plain, str } from "../values";
 import { originOf } from "./origin";
+import { addressOpening, isDisabled, type Opening } from "./service-openings";
 import { PUBLIC_NETWORK_DEFAULTS } from "../../catalog/azure-public-network-defaults";
 import { PAAS } from "./paas-firewalls";
 import { readsByShape } from "./paas-rule-shapes";
@@ -30,21 +31,6 @@ export const SERVICE_ENDPOINTS = {
  */
 const RULE_SET_KEY = /^defaultAction$/;
 
-type Opening = Pick<ServiceOpening, "admits" | "explicit">;
-
-const disabled = (v: unknown) => /^disabled$/i.test(str(v) ?? "") || plain(v) === false;
-
-/** An address or CIDR as a range; an unreadable one is the internet (posture/unknown.ts: network-peer). */
-function entry(v: unknown): Opening {
-  const text = str(v);
-  if (text === undefined || isUnknown(v))
-    return {
-      admits: { kind: "every-address", why: "an allowed range is not known (unknown until apply, or a secret)" },
-      explicit: true,
-    };
-  return { admits: { kind: "range", first: text, last: text }, explicit: true };
-}
-
 /** What a network rule set admits: Deny admits its IP rules; Allow, unset or unreadable admits everyone. */
 export function ruleSet(set: Record<string, unknown>): Opening[] {
   const action = set.defaultAction;
@@ -53,9 +39,9 @@ export function ruleSet(set: Record<string, unknown>): Opening[] {
   if (!/^deny$/i.test(str(action) ?? ""))
     return [{ admits: { kind: "every-address", why: `defaultAction ${str(action) ?? "unset"}` }, explicit: true }];
   return listEntries(set.ipRules).map((rule) => {
-    if (isUnknown(rule)) return entry(rule);
+    if (isUnknown(rule)) return addressOpening(rule);
     const r = obj(rule);
-    return entry(r.ipMask ?? r.iPAddressOrRange ?? r.ipAddressOrRange ?? r.value ?? r.ipAddress ?? rule);
+    return addressOpening(r.ipMask ?? r.iPAddressOrRange ?? r.ipAddressOrRange ?? r.value ?? r.ipAddress ?? rule);
   });
 }
 
@@ -86,7 +72,7 @@ function openings(r: PlannedResource): Opening[] {
             explicit: plain(vpc.endpointPublicAccess) === true || isUnknown(vpc.endpointPublicAccess),
           },
         ];
-      return listEntries(vpc.publicAccessCidrs).map(entry);
+      return listEntries(vpc.publicAccessCidrs).map(addressOpening);
     }
     case "aws:mq/broker:Broker":
       // A public RabbitMQ broker takes no security groups: its endpoint admits every address.
@@ -101,9 +87,9 @@ function openings(r: PlannedResource): Opening[] {
       ];
     case "azure-native:containerservice:ManagedCluster": {
       const profile = obj(i.apiServerAccessProfile);
-      if (plain(profile.enablePrivateCluster) === true || disabled(i.publicNetworkAccess)) return [];
+      if (plain(profile.enablePrivateCluster) === true || isDisabled(i.publicNetworkAccess)) return [];
       const ranges = listEntries(profile.authorizedIPRanges);
-      if (ranges.length) return ranges.map(entry);
+      if (ranges.length) return ranges.map(addressOpening);
       return [
         {
           admits: { kind: "every-address", why: "a public API server with no authorized IP ranges" },
@@ -114,7 +100,7 @@ function openings(r: PlannedResource): Opening[] {
     case "azure-native:redis:Redis":
       // Its firewall rules are resources of their own, judged each on its own; without any, every
       // address is admitted. One resource cannot tell whether the stack has some: advice.
-      return disabled(i.publicNetworkAccess)
+      return isDisabled(i.publicNetworkAccess)
         ? []
         : [
             {
@@ -124,11 +110,12 @@ function openings(r: PlannedResource): Opening[] {
           ];
     case "azure-native:redis:FirewallRule": {
       const [a, b] = [i.startIP, i.endIP];
-      if (isUnknown(a) || isUnknown(b) || str(a) === undefined || str(b) === undefined) return [entry(undefined)];
+      if (isUnknown(a) || isUnknown(b) || str(a) === undefined || str(b) === undefined)
+        return [addressOpening(undefined)];
       return [{ admits: { kind: "range", first: str(a)!, last: str(b)! }, explicit: true }];
     }
     default: {
-      if (disabled(i.publicNetworkAccess) || disabled(obj(i.properties).publicNetworkAccess)) return [];
+      if (isDisabled(i.publicNetworkAccess) || isDisabled(obj(i.properties).publicNetworkAccess)) return [];
       const set = findRuleSet(i);
       if (set) return ruleSet(set);
       // A registry without a rule set admits every address (its default); other types are not judged.

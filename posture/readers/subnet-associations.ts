@@ -6,6 +6,7 @@ import { isCidr } from "../cidr";
 import { AWS } from "./aws-network";
 import { AZURE } from "./azure-network";
 import { AZURE_PLACEMENT_KEY, HOST_ASSOCIATIONS, HOSTS } from "./hosts";
+import { eachInputKey } from "./input-keys";
 import { endpointsOf, originOf, tierTag } from "./origin";
 import type { ReaderDeclaration } from "./registry";
 
@@ -348,22 +349,22 @@ export function readSubnets(index: ResourceIndex): {
       asgs: [] as [string, unknown][],
       nics: [] as [string, unknown][],
     };
-    const walk = (v: unknown, property: string, depth: number) => {
-      if (depth > 10 || isUnknown(v)) return;
-      const p = plain(v);
-      if (Array.isArray(p)) p.forEach((x) => walk(x, property, depth + 1));
-      else if (typeof p === "object" && p !== null)
-        for (const [key, value] of Object.entries(p)) {
-          const at = depth < 0 ? key : property;
-          if (NOT_PLACEMENT_SUBTREE.test(key)) continue;
-          if (AZURE_SUBNET_KEY.test(key)) found.subnets.push(...entries(value).map(refOf(at)));
-          else if (AZURE_WORKLOAD_NSG_KEY.test(key)) found.nsgs.push(...entries(value).map(refOf(at)));
-          else if (AZURE_PLACEMENT_KEY.test(key)) found.asgs.push(...entries(value).map(refOf(at)));
-          else if (AZURE_INTERFACES_KEY.test(key)) found.nics.push(...entries(value).map(refOf(at)));
-          else walk(value, at, depth + 1);
-        }
-    };
-    walk(r.inputs, "", -1);
+    const lists: [RegExp, [string, unknown][]][] = [
+      [AZURE_SUBNET_KEY, found.subnets],
+      [AZURE_WORKLOAD_NSG_KEY, found.nsgs],
+      [AZURE_PLACEMENT_KEY, found.asgs],
+      [AZURE_INTERFACES_KEY, found.nics],
+    ];
+    eachInputKey(
+      r.inputs,
+      (key, value, at) => {
+        if (NOT_PLACEMENT_SUBTREE.test(key)) return true;
+        const list = lists.find(([k]) => k.test(key))?.[1];
+        list?.push(...entries(value).map(refOf(at)));
+        return list !== undefined;
+      },
+      10,
+    );
     const subnets = byProperty(found.subnets).flatMap(([property, values]) =>
       values.some(isUnknown)
         ? // Ids not known yet: every subnet the property depends on, pinned together.
