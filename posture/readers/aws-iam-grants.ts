@@ -3,9 +3,8 @@ import { refNames, type ResourceIndex } from "../index-resources";
 import type { PlannedResource } from "../resource";
 import { arr, listEntries, obj, plain, UNKNOWN_VALUE } from "../values";
 import {
-  awsManagedPolicyName,
-  isAdminEquivalentPolicy,
   judgeStatements,
+  policyByArn,
   split,
   statementsOf,
   unreadablePolicy,
@@ -14,7 +13,6 @@ import {
 } from "./iam-reach";
 import { unreadableOf, type IamStatement } from "./iam-document";
 import { IAM_ROLE } from "./role-trust";
-import { AWS_MANAGED_POLICY_STATEMENTS } from "../../catalog/aws-iam";
 import { originOf, principalNameOf } from "./origin";
 import type { ReaderDeclaration } from "./registry";
 
@@ -92,21 +90,8 @@ export function readAwsIamGrants(index: ResourceIndex): PrivilegeGrant[] {
       for (const p of refs!.targets)
         hold(r, principal, principalType, p.inputs.policy, `${property} -> ${p.name}.policy`);
       for (const arn of refs!.others) {
-        const known = AWS_MANAGED_POLICY_STATEMENTS[awsManagedPolicyName(arn) ?? ""];
-        if (known) {
-          hold(r, principal, principalType, { Version: "2012-10-17", Statement: known }, property);
-          continue;
-        }
-        const reach: IamReach = isAdminEquivalentPolicy(arn)
-          ? // Written `*:*` as before, so that posture locks taken earlier read the same grant the same way.
-            { permission: "*:*", reach: "admin" }
-          : arn === UNKNOWN_VALUE
-            ? unreadablePolicy("until apply", property)
-            : // AWS managed policies other than the admin-equivalent ones are scoped to a service.
-              awsManagedPolicyName(arn) !== undefined
-              ? { permission: arn, reach: "limited" }
-              : { permission: `policy ${arn} (not in the stack)`, reach: "unlisted" };
-        held.push({ principal, principalType, origin: r, reach });
+        const policy = policyByArn(arn, property);
+        held.push({ principal, principalType, origin: r, ...policy });
       }
       for (const candidates of refs!.anyOf) {
         // One of several policies of the stack, no way to pin which: the worst of them.

@@ -1,16 +1,8 @@
 import type { GrantReach, PrivilegeGrant } from "../model";
 import type { ResourceIndex } from "../index-resources";
 import type { PlannedResource } from "../resource";
-import { isUnknown, listEntries, obj, str } from "../values";
-import {
-  awsManagedPolicyName,
-  isAdminEquivalentPolicy,
-  judgeStatements,
-  split,
-  statementsOf,
-  unreadablePolicy,
-  type IamReach,
-} from "./iam-reach";
+import { isUnknown, listEntries, obj, str, UNKNOWN_VALUE } from "../values";
+import { judgeStatements, policyByArn, split, statementsOf, unreadablePolicy, type IamReach } from "./iam-reach";
 import type { IamStatement } from "./iam-document";
 import { originOf } from "./origin";
 import type { ReaderDeclaration } from "./registry";
@@ -41,15 +33,6 @@ const worst = (reaches: readonly IamReach[]): IamReach =>
     permission: "no policy",
     reach: "limited",
   };
-
-/** What one AWS managed policy amounts to, by its ARN (the pack does not ship their contents). */
-function managedReach(arn: unknown): IamReach {
-  if (isUnknown(arn)) return unreadablePolicy("until apply", "managedPolicyArn");
-  const text = str(arn);
-  if (isAdminEquivalentPolicy(text)) return { permission: "*:*", reach: "admin" };
-  if (awsManagedPolicyName(text) !== undefined) return { permission: text!, reach: "limited" };
-  return { permission: `policy ${text ?? "(unknown)"} (not in the stack)`, reach: "unlisted" };
-}
 
 /**
  * Reads who holds what through IAM Identity Center: each account assignment gives a user or group of
@@ -86,10 +69,15 @@ export function readAwsSsoGrants(index: ResourceIndex): PrivilegeGrant[] {
         if (doc === undefined)
           reaches.push(unreadablePolicy(isUnknown(a.inputs.inlinePolicy) ? "until apply" : "shape", "inlinePolicy"));
         else statements.set(set, [...(statements.get(set) ?? []), ...doc]);
-      } else if (a.type === SSO.managedPolicy) reaches.push(managedReach(a.inputs.managedPolicyArn));
-      else if (a.type === SSO.managedPolicies)
-        reaches.push(...listEntries(a.inputs.managedPolicyArns).map(managedReach));
-      else {
+      } else if (a.type === SSO.managedPolicy || a.type === SSO.managedPolicies) {
+        const arns =
+          a.type === SSO.managedPolicy ? [a.inputs.managedPolicyArn] : listEntries(a.inputs.managedPolicyArns);
+        for (const v of arns) {
+          const policy = policyByArn(str(v) ?? UNKNOWN_VALUE, "managedPolicyArn");
+          if ("statements" in policy) statements.set(set, [...(statements.get(set) ?? []), ...policy.statements]);
+          else reaches.push(policy.reach);
+        }
+      } else {
         const refs =
           a.type === SSO.customerPolicy
             ? [a.inputs.customerManagedPolicyReference]

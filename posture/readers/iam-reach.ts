@@ -1,4 +1,5 @@
 import type { PrivilegeGrant } from "../model";
+import { UNKNOWN_VALUE } from "../values";
 import {
   allowNarrowing,
   denyApplies,
@@ -22,6 +23,7 @@ import { AWS_ADMIN_EQUIVALENT_POLICIES } from "../../catalog/well-known-ids";
 import {
   AWS_ESCALATION_CAPABILITIES,
   AWS_LAUNCHING_ACTION_NAME,
+  AWS_MANAGED_POLICY_STATEMENTS,
   AWS_PASS_ROLE,
   AWS_PASSROLE_LAUNCHERS,
   AWS_PERMISSIONS_BOUNDARY_KEY,
@@ -278,4 +280,24 @@ export const awsManagedPolicyName = (arn: string | undefined): string | undefine
 export function isAdminEquivalentPolicy(arn: string | undefined): boolean {
   const name = awsManagedPolicyName(arn);
   return name !== undefined && AWS_ADMIN_EQUIVALENT_POLICIES.includes(name);
+}
+
+/**
+ * A policy attached by ARN that the stack does not declare: its statements where the catalog holds
+ * AWS's document (so a boundary or a deny beside it counts), else what its name says: admin, an AWS
+ * managed policy scoped to a service, or a policy the pack cannot read (not known until apply, or a
+ * customer policy of another stack). One answer for every reader that attaches policies by ARN.
+ */
+export function policyByArn(
+  arn: string,
+  property: string,
+): { readonly statements: IamStatement[] } | { readonly reach: IamReach } {
+  const known = AWS_MANAGED_POLICY_STATEMENTS[awsManagedPolicyName(arn) ?? ""];
+  if (known) return { statements: statementsOf({ Version: "2012-10-17", Statement: known })! };
+  // Written `*:*` as before, so that posture locks taken earlier read the same grant the same way.
+  if (isAdminEquivalentPolicy(arn)) return { reach: { permission: "*:*", reach: "admin" } };
+  if (arn === UNKNOWN_VALUE) return { reach: unreadablePolicy("until apply", property) };
+  // AWS managed policies other than the admin-equivalent ones are scoped to a service.
+  if (awsManagedPolicyName(arn) !== undefined) return { reach: { permission: arn, reach: "limited" } };
+  return { reach: { permission: `policy ${arn} (not in the stack)`, reach: "unlisted" } };
 }

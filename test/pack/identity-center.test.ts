@@ -49,6 +49,18 @@ const CASES: [string, () => void, RegExp | undefined][] = [
     /gives group:9a67a2b4-.* admin \(\*:\* through permission set Ops\) in account 123456789012/,
   ],
   [
+    "IAMFullAccess attached (judged by AWS's document, as the IAM reader judges it)",
+    program(
+      (set) =>
+        void new ssoadmin.ManagedPolicyAttachmentsExclusive("iam", {
+          instanceArn: INSTANCE,
+          permissionSetArn: set.arn,
+          managedPolicyArns: ["arn:aws:iam::aws:policy/IAMFullAccess"],
+        }),
+    ),
+    /gives group:9a67a2b4-.* admin \(\*:\* through permission set Ops\)/,
+  ],
+  [
     "an inline policy that can pass roles to EC2 and launch instances",
     inline([{ Effect: "Allow", Action: ["iam:PassRole", "ec2:RunInstances"], Resource: "*" }]),
     /admin \(iam:passrole with .*through permission set Ops\)/,
