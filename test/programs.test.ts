@@ -1,16 +1,16 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { runProgramOffline, type StackMode } from "../engine/mock-engine";
+import type { StackMode } from "../engine/mock-engine";
 import type { PackServer } from "../engine/pack-server";
 import { workerPack } from "./worker-pack";
 import { judgeInProcess } from "../engine/in-process-pack";
-import { programModule } from "../engine/plan-stack";
+import { FIXTURE_PROGRAMS, fixtureProgramPlan } from "./shared-plans";
 
 // Programs in the shapes public examples use, written here, each with its expected verdict in an
 // `// expect:` line. Run as a hand-written stack is: no profile, no tags, no pack config.
 
-const DIR = join(__dirname, "fixtures", "programs");
+const DIR = FIXTURE_PROGRAMS;
 const PROGRAMS = readdirSync(DIR)
   .filter((f) => f.endsWith(".ts") && f !== "open-database.ts") // that one extends the baseline (cli.test)
   .map((file) => {
@@ -29,12 +29,7 @@ beforeAll(async () => {
 
 describe.each(["new", "deployed"] as StackMode[])("public-shape programs, as a %s stack, with no config", (mode) => {
   it.each(PROGRAMS)("$file", async ({ file, clean, policy, advises }) => {
-    const { resources } = await runProgramOffline(programModule(join(DIR, file)), {
-      project: "hand-written",
-      stack: "dev",
-      config: {},
-      mode,
-    });
+    const resources = await fixtureProgramPlan(file, mode);
     expect(resources.filter((r) => r.custom).length, file).toBeGreaterThan(0);
     const found = await server.analyzeAll(resources);
     // `zt check` judges in-process: it must say exactly what the served pack says.

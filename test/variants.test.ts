@@ -3,11 +3,10 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { packConfigFor } from "../engine/pack-config";
-import { runProgramOffline, type StackMode } from "../engine/mock-engine";
+import type { StackMode } from "../engine/mock-engine";
 import type { PackServer } from "../engine/pack-server";
-import { programModule } from "../engine/plan-stack";
 import type { PlannedResource } from "../posture/resource";
-import { examplePlan } from "./shared-plans";
+import { examplePlan, FIXTURE_PROGRAMS, fixtureProgramPlan } from "./shared-plans";
 import { REWRITES, type Rewrite } from "./variants/rewrites";
 import { workerPack } from "./worker-pack";
 
@@ -16,7 +15,7 @@ import { workerPack } from "./worker-pack";
 // and the deployed view, each rewritten by a random set of meaning-keeping rewrites
 // (test/variants/rewrites.ts). The pack must give every spelling the verdict of the original.
 
-const DIR = join(__dirname, "fixtures", "programs");
+const DIR = FIXTURE_PROGRAMS;
 const PROGRAMS = readdirSync(DIR).filter((f) => f.endsWith(".ts") && f !== "open-database.ts");
 /** Runs per case: each picks a non-empty set of rewrites and a random source for them. */
 const RUNS = 6;
@@ -66,13 +65,7 @@ describe.each(["new", "deployed"] as StackMode[])("equivalent spellings, as a %s
   it.each(PROGRAMS)("%s keeps its verdict", async (file) => {
     const expectLine = /\/\/ expect: (clean|blocked by ([\w-]+))/.exec(readFileSync(join(DIR, file), "utf8"));
     expect(expectLine, `${file} has an expect line`).not.toBeNull();
-    const { resources } = await runProgramOffline(programModule(join(DIR, file)), {
-      project: "hand-written",
-      stack: "dev",
-      config: {},
-      mode,
-    });
-    await holds(file, resources, {});
+    await holds(file, await fixtureProgramPlan(file, mode), {});
   });
 
   it("the example keeps its verdict", async () => {
@@ -82,19 +75,7 @@ describe.each(["new", "deployed"] as StackMode[])("equivalent spellings, as a %s
 
   it("each rewrite changes some case's spelling (none is a no-op on the whole corpus)", async () => {
     const plan = await examplePlan(mode);
-    const programs = await Promise.all(
-      PROGRAMS.map(
-        async (file) =>
-          (
-            await runProgramOffline(programModule(join(DIR, file)), {
-              project: "hand-written",
-              stack: "dev",
-              config: {},
-              mode,
-            })
-          ).resources,
-      ),
-    );
+    const programs = await Promise.all(PROGRAMS.map((file) => fixtureProgramPlan(file, mode)));
     const corpus = [plan.resources, ...programs];
     const inert = REWRITES.filter((w) =>
       corpus.every((rs) => JSON.stringify(w.apply(rs, mulberry(1))) === JSON.stringify(rs)),
